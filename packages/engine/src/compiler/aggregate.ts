@@ -1,0 +1,194 @@
+// Aggregate queries: aggregate calls and bare columns found in a pre-pass, accumulated per row
+// (GROUP BY through a sorter on the group keys), then finalized and output once per group.
+
+import { SqliteError } from '../common/errors.js';
+import type { Expr, FunctionCall, SelectClause } from '../parser/ast.js';
+import type { AggregateEntry } from '../functions/registry.js';
+import { binaryCollation } from '../values/collation.js';
+import { Opcode } from '../vm/program.js';
+import type { ComparisonSpec } from '../vm/ops/expression.js';
+import type { SortSpec } from '../vm/ops/sorter.js';
+import { walkExpr, type ExprCompiler } from './expr.js';
+import type { Scope } from './scope.js';
+import { isAggregateCall, type OutputColumn, type RowOutput } from './select.js';
+
+/** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
+export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: RowOutput): void {
+  const b = ec.b;
+  const ctx = ec.ctx;
+  // Pre-pass: aggregate calls and bare column references in outputs, HAVING and ORDER BY.
+  const aggregates: { call: FunctionCall; acc: number }[] = [];
+  const bareColumns: { expr: Expr; reg: number }[] = [];
+  const groupTexts = core.groupBy.map((g) => ctx.sql.slice(g.start, g.end));
+  const groupKeyUses: { expr: Expr; group: number }[] = [];
+  const visitOutputExpr = (root: Expr) =>
+    walkExpr(root, (node) => {
+      // An output expression equal to a GROUP BY term shows the group's key (its first row).
+      const group = groupTexts.indexOf(ctx.sql.slice(node.start, node.end));
+      if (group >= 0 && node.kind !== 'Integer') {
+        groupKeyUses.push({ expr: node, group });
+        return false;
+      }
+      if (node.kind === 'Column' && !node.table && !ec.tryResolve(node) && ec.scope.aliases?.has(node.column.text.toLowerCase())) return false;
+      if (isAggregateCall(ctx, node)) {
+        for (const arg of node.args) walkExpr(arg, (inner) => {
+          if (isAggregateCall(ctx, inner)) throw new SqliteError(`misuse of aggregate function ${inner.name.text}()`);
+        });
+        aggregates.push({ call: node, acc: b.register() });
+        return false;
+      }
+      if (node.kind === 'Column') bareColumns.push({ expr: node, reg: b.register() });
+      return true;
+    });
+  outputs.forEach((o) => visitOutputExpr(o.expr));
+  if (core.having) visitOutputExpr(core.having);
+  output.orderExprs().forEach(visitOutputExpr);
+  for (const g of core.groupBy) walkExpr(g, (node) => {
+    if (isAggregateCall(ctx, node)) throw new SqliteError(`aggregate functions are not allowed in the GROUP BY clause`);
+  });
+  const replacements = new Map<Expr, number>();
+  for (const a of aggregates) replacements.set(a.call, a.acc);
+  for (const c of bareColumns) replacements.set(c.expr, c.reg);
+  const previous = b.registerBlock(core.groupBy.length);
+  for (const use of groupKeyUses) replacements.set(use.expr, previous + use.group);
+  const rowScope = ec.scope;
+  const outputScope: Scope = { ...rowScope, replacements };
+
+  // Inputs evaluated per source row: group keys, aggregate arguments, bare columns.
+  const argCount = aggregates.reduce((n, a) => n + a.call.args.length, 0);
+  const groupCount = core.groupBy.length;
+  const inputWidth = groupCount + argCount + bareColumns.length;
+  const inputs = b.registerBlock(inputWidth);
+  const evaluateInputs = () => {
+    core.groupBy.forEach((g, i) => ec.compile(g, inputs + i));
+    let slot = inputs + groupCount;
+    for (const a of aggregates) for (const arg of a.call.args) ec.compile(arg, slot++);
+    bareColumns.forEach((c, i) => ec.compile(c.expr, inputs + groupCount + argCount + i));
+  };
+  // SQLite's special case: with exactly one min()/max() aggregate, bare columns come from the row
+  // that holds the minimum/maximum (the first such row; before any non-NULL value, the latest row).
+  const only = aggregates.length === 1 ? aggregates[0]! : null;
+  const minMax = only && !only.call.distinct && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
+  const best = minMax ? b.register() : 0;
+  const haveBest = minMax ? b.register() : 0;
+  const resetBest = () => {
+    if (minMax) b.emit(Opcode.Value, 0, haveBest, 0, 0n);
+  };
+  /** The aggregate a call runs, bound to its argument's collation when it compares values (min, max). */
+  const aggregateFunction = (call: (typeof aggregates)[number]['call']): AggregateEntry => {
+    const fn = ctx.functions.resolve(call.name.text, call.star ? 0 : call.args.length).fn as AggregateEntry;
+    const collation = fn.withCollation && call.args.length > 0 ? ec.collationOf(call.args[0]!) : null;
+    return collation ? fn.withCollation!(ec.collation(collation.name)) : fn;
+  };
+  const stepAggregates = () => {
+    let slot = inputs + groupCount;
+    const skipCapture = b.label();
+    if (minMax) {
+      const arg = slot;
+      const take = b.label();
+      const isMax = minMax.call.name.text.toLowerCase() === 'max';
+      const c = ec.collationOf(minMax.call.args[0]!);
+      const spec: ComparisonSpec = { op: isMax ? '<=' : '>=', affinity: null, collation: c ? ec.collation(c.name) : binaryCollation };
+      const notNull = b.label();
+      b.emit(Opcode.NotNull, arg, notNull);
+      b.emit(Opcode.If, haveBest, skipCapture);
+      b.emit(Opcode.Goto, 0, take);
+      b.place(notNull);
+      b.emit(Opcode.IfNot, haveBest, take);
+      b.emit(Opcode.CompareJump, arg, skipCapture, best, spec);
+      b.place(take);
+      b.emit(Opcode.NotNull, arg, b.here + 2);
+      b.emit(Opcode.Goto, 0, b.here + 3);
+      b.emit(Opcode.SCopy, arg, best);
+      b.emit(Opcode.Value, 0, haveBest, 0, 1n);
+    }
+    bareColumns.forEach((c, i) => b.emit(Opcode.SCopy, inputs + groupCount + argCount + i, c.reg));
+    b.place(skipCapture);
+    for (const a of aggregates) {
+      b.emit(Opcode.AggStep, slot, a.call.args.length, a.acc, aggregateFunction(a.call), a.call.distinct ? 1 : 0);
+      slot += a.call.args.length;
+    }
+  };
+  const finalizeAggregates = () => {
+    for (const a of aggregates) {
+      b.emit(Opcode.AggFinal, a.acc, 0, 0, aggregateFunction(a.call));
+    }
+  };
+
+  output.prepare();
+  for (const a of aggregates) b.emit(Opcode.Null, 0, a.acc);
+  for (const c of bareColumns) b.emit(Opcode.Null, 0, c.reg);
+  resetBest();
+
+  if (groupCount === 0) {
+    const loop = openLoop ? openLoop(core.where) : null;
+    if (!openLoop && core.where) ec.jumpIfNotTrue(core.where, output.afterLoopLabel);
+    evaluateInputs();
+    stepAggregates();
+    loop?.finish();
+    finalizeAggregates();
+    const skip = b.label();
+    if (core.having) {
+      ec.scope = outputScope;
+      ec.jumpIfNotTrue(core.having, skip);
+    }
+    output.emitRow(outputScope, skip);
+    b.place(skip);
+    ec.scope = rowScope;
+    output.finish();
+    return;
+  }
+
+  // GROUP BY: sort the inputs by the group keys, then walk groups.
+  const sorter = b.cursor();
+  const collations = core.groupBy.map((g) => {
+    const c = ec.collationOf(g);
+    return c ? ec.collation(c.name) : binaryCollation;
+  });
+  b.emit(Opcode.SorterOpen, sorter, 0, 0, { collations, descending: collations.map(() => false) } satisfies SortSpec);
+  const loop = openLoop ? openLoop(core.where) : null;
+  evaluateInputs();
+  b.emit(Opcode.SorterInsert, sorter, inputs, inputWidth);
+  loop?.finish();
+
+  const outputGroup = b.label();
+  const returnReg = b.register();
+  const haveGroup = b.register();
+  const allDone = b.label();
+  b.emit(Opcode.Value, 0, haveGroup, 0, 0n);
+  b.emit(Opcode.SorterSort, sorter, allDone);
+  const top = b.here;
+  for (let i = 0; i < inputWidth; i++) b.emit(Opcode.Column, sorter, i, inputs + i);
+  const sameGroup = b.label();
+  const newGroup = b.label();
+  b.emit(Opcode.IfNot, haveGroup, newGroup, 1);
+  const changed = b.label();
+  for (let i = 0; i < groupCount; i++) {
+    b.emit(Opcode.CompareJump, inputs + i, changed, previous + i, { op: 'IS NOT', affinity: null, collation: collations[i]! });
+  }
+  b.emit(Opcode.Goto, 0, sameGroup);
+  b.place(changed);
+  b.emit(Opcode.Gosub, returnReg, outputGroup);
+  b.place(newGroup);
+  resetBest();
+  b.emit(Opcode.Copy, inputs, previous, groupCount - 1);
+  b.emit(Opcode.Value, 0, haveGroup, 0, 1n);
+  b.place(sameGroup);
+  stepAggregates();
+  b.emit(Opcode.SorterNext, sorter, top);
+  b.emit(Opcode.Gosub, returnReg, outputGroup);
+  b.emit(Opcode.Goto, 0, allDone);
+
+  // Subroutine: finish the current group and output it.
+  b.place(outputGroup);
+  finalizeAggregates();
+  const skip = b.label();
+  ec.scope = outputScope;
+  if (core.having) ec.jumpIfNotTrue(core.having, skip);
+  output.emitRow(outputScope, skip);
+  b.place(skip);
+  ec.scope = rowScope;
+  b.emit(Opcode.Return, returnReg);
+  b.place(allDone);
+  output.finish();
+}

@@ -1,0 +1,136 @@
+// The code generator's entry point: one parsed statement -> one Program. Opens the transaction
+// the statement needs (read, or write) as the first instruction, then the statement's code, then
+// Halt.
+
+import { unsupported } from '../common/errors.js';
+import type { ResultColumn } from '../engine/prepared.js';
+import type { Statement } from '../parser/ast.js';
+import { Opcode, type Program } from '../vm/program.js';
+import type { AutoCommitSpec } from '../vm/ops/transaction.js';
+import { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { compileCreateIndex, compileCreateTable, compileDrop } from './ddl.js';
+import { compileInsert } from './insert.js';
+import { compilePragma, pragmaTransaction } from './pragma.js';
+import { compileSelect } from './select.js';
+import { compileDelete, compileUpdate } from './update-delete.js';
+import { compileCreateView } from './view.js';
+
+function transactionKind(statement: Statement): 'read' | 'write' | 'none' {
+  switch (statement.kind) {
+    case 'Select':
+      return readsDatabase(statement) ? 'read' : 'none';
+    case 'Insert':
+    case 'Update':
+    case 'Delete':
+    case 'CreateTable':
+    case 'CreateIndex':
+    case 'CreateView':
+    case 'Drop':
+      return 'write';
+    case 'Pragma':
+      return pragmaTransaction(statement);
+    default:
+      return 'none';
+  }
+}
+
+/** true when a SELECT has a FROM clause anywhere (including in subqueries). */
+function readsDatabase(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(readsDatabase);
+  const record = node as Record<string, unknown>;
+  if (record.kind === 'SelectClause' && record.from) return true;
+  for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end' && readsDatabase(record[key])) return true;
+  return false;
+}
+
+export function compileStatement(ctx: CompileContext, statement: Statement): Program {
+  const b = new ProgramBuilder();
+  const kind = transactionKind(statement);
+  if (kind !== 'none') b.emit(Opcode.Transaction, kind === 'write' ? 1 : 0);
+  let columns: ResultColumn[] = [];
+  switch (statement.kind) {
+    case 'Select':
+      columns = compileSelect(ctx, b, statement, { kind: 'result' });
+      break;
+    case 'Insert':
+      b.countsChanges = true;
+      columns = compileInsert(ctx, b, statement);
+      break;
+    case 'Update':
+      b.countsChanges = true;
+      columns = compileUpdate(ctx, b, statement);
+      break;
+    case 'Delete':
+      b.countsChanges = true;
+      columns = compileDelete(ctx, b, statement);
+      break;
+    case 'CreateTable':
+      compileCreateTable(ctx, b, statement);
+      break;
+    case 'CreateIndex':
+      compileCreateIndex(ctx, b, statement);
+      break;
+    case 'Drop':
+      compileDrop(ctx, b, statement);
+      break;
+    case 'CreateView':
+      compileCreateView(ctx, b, statement);
+      break;
+    case 'Pragma':
+      columns = compilePragma(ctx, b, statement);
+      break;
+    case 'Begin':
+      if (statement.mode === 'CONCURRENT') throw unsupported('BEGIN CONCURRENT');
+      if (statement.mode === 'IMMEDIATE' || statement.mode === 'EXCLUSIVE') b.emit(Opcode.Transaction, 1);
+      b.emit(Opcode.AutoCommit, 0, 0, 0, { mode: statement.mode } satisfies AutoCommitSpec);
+      break;
+    case 'Commit':
+      b.emit(Opcode.AutoCommit, 1, 0);
+      break;
+    case 'Rollback':
+      if (statement.savepoint) savepointCall(b, 'rollback_to', statement.savepoint.text);
+      else b.emit(Opcode.AutoCommit, 1, 1);
+      break;
+    case 'Savepoint':
+      savepointCall(b, 'savepoint', statement.name.text);
+      break;
+    case 'Release':
+      savepointCall(b, 'release', statement.name.text);
+      break;
+    default:
+      throw unsupported(statementName(statement));
+  }
+  if (kind === 'write') b.writes = true;
+  b.emit(Opcode.Halt);
+  return b.finish(columns, ctx.parameters.names, ctx.schema.generation);
+}
+
+/** SAVEPOINT / RELEASE / ROLLBACK TO: the connection keeps the savepoint stack. */
+function savepointCall(b: ProgramBuilder, operation: string, name: string): void {
+  const r = b.register();
+  b.emit(Opcode.Value, 0, r, 0, name);
+  b.emit(Opcode.HostCall, r, 1, b.register(), operation);
+}
+
+function statementName(statement: Statement): string {
+  switch (statement.kind) {
+    case 'CreateView':
+      return 'CREATE VIEW';
+    case 'CreateTrigger':
+      return 'CREATE TRIGGER';
+    case 'CreateVirtualTable':
+      return 'CREATE VIRTUAL TABLE';
+    case 'AlterTable':
+      return 'ALTER TABLE';
+    case 'Savepoint':
+      return 'SAVEPOINT';
+    case 'Release':
+      return 'RELEASE';
+    case 'Explain':
+      return 'EXPLAIN';
+    default:
+      return statement.kind.toUpperCase();
+  }
+}

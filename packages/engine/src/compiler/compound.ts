@@ -1,0 +1,123 @@
+// Compound SELECT (UNION, UNION ALL, INTERSECT, EXCEPT), left-associative, plus VALUES with
+// ORDER BY/LIMIT. Operands run into memory cursors; the set operations compare rows as DISTINCT
+// does. The result is then read back through the ordinary row output, where ORDER BY terms are
+// result-column ordinals, names or expressions of any operand (SQLite's rule). Without ORDER BY a
+// de-duplicating compound returns its rows sorted, as SQLite's ephemeral index does.
+
+import { SqliteError } from '../common/errors.js';
+import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
+import { sameName, type Expr, type OrderingTerm, type Select, type SelectCore } from '../parser/ast.js';
+import type { Affinity } from '../values/affinity.js';
+import { Opcode } from '../vm/program.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { ExprCompiler } from './expr.js';
+import { openMemoryLoop, syntheticTable } from './materialize.js';
+import type { CursorSource, Scope } from './scope.js';
+import { compileSelect, RowOutput, type OutputColumn, type RowSink } from './select.js';
+
+function single(core: SelectCore): Select {
+  return { kind: 'Select', with: null, first: core, compounds: [], orderBy: [], limit: null, start: core.start, end: core.end };
+}
+
+function integer(value: number, at: { start: number; end: number }): Expr {
+  return { kind: 'Integer', value: BigInt(value), start: at.start, end: at.end } as Expr;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+export function compileCompound(
+  ctx: CompileContext,
+  b: ProgramBuilder,
+  select: Select,
+  sink: RowSink,
+  outer?: Scope,
+  correlation?: { used: boolean },
+  outAffinities?: (Affinity | null)[],
+): ResultColumnMeta[] {
+  const cores = [select.first, ...select.compounds.map((c) => c.core)];
+  const insertInto = (cursor: number, dedupe: boolean) => (results: number, width: number, skip: number) => {
+    if (dedupe) b.emit(Opcode.Found, cursor, skip, results, width);
+    b.emit(Opcode.IdxInsert, cursor, results, width);
+  };
+  const run = (core: SelectCore, cursor: number, dedupe: boolean, affinities?: (Affinity | null)[]) =>
+    compileSelect(ctx, b, single(core), { kind: 'emit', emit: insertInto(cursor, dedupe) }, outer, correlation, affinities);
+  const fresh = () => {
+    const c = b.cursor();
+    b.emit(Opcode.OpenEphemeral, c);
+    return c;
+  };
+  let acc = fresh();
+  const affinities: (Affinity | null)[] = [];
+  const metas = run(cores[0]!, acc, false, affinities);
+  const width = metas.length;
+  let distinct = false;
+  /** Copies the rows of `from` that pass `keep` (emitted per row, jumping to skip) into a new de-duplicated cursor. */
+  const filterInto = (from: number, keep: (row: number, skip: number) => void) => {
+    const target = fresh();
+    const row = b.registerBlock(width);
+    const loop = openMemoryLoop(new ExprCompiler(b, ctx, { sources: [] }), from, null);
+    for (let i = 0; i < width; i++) b.emit(Opcode.Column, from, i, row + i);
+    keep(row, loop.next);
+    insertInto(target, true)(row, width, loop.next);
+    loop.finish();
+    return target;
+  };
+  select.compounds.forEach((part) => {
+    const other = part.op === 'UNION ALL' || part.op === 'UNION' ? -1 : fresh();
+    if (part.op === 'UNION' && !distinct) acc = filterInto(acc, () => {});
+    const got = other >= 0 ? run(part.core, other, false) : run(part.core, acc, part.op === 'UNION');
+    if (got.length !== width) throw new SqliteError(`SELECTs to the left and right of ${part.op} do not have the same number of result columns`);
+    if (part.op === 'INTERSECT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.NotFound, other, skip, row, width));
+    if (part.op === 'EXCEPT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.Found, other, skip, row, width));
+    distinct = part.op !== 'UNION ALL';
+  });
+  if (outAffinities) outAffinities.push(...affinities);
+
+  const table = syntheticTable('', metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null })));
+  const source: CursorSource = { kind: 'cursor', table, name: '', cursor: acc, memory: true };
+  const ec = new ExprCompiler(b, ctx, { sources: [source], outer, correlation });
+  const outputs: OutputColumn[] = table.columns.map((c, i) => ({
+    expr: { kind: 'Column', schema: null, table: null, column: { text: c.name, quoted: false, start: 0, end: 0 }, start: 0, end: 0 },
+    meta: metas[i]!,
+  }));
+  let orderBy = select.orderBy.map((term, i) => resolveTerm(ctx, cores, metas, term, i));
+  if (orderBy.length === 0 && distinct) {
+    orderBy = metas.map((_, i) => ({ expr: integer(i + 1, select.first), direction: null, nulls: null, start: 0, end: 0 }));
+  }
+  const output = new RowOutput(ec, { ...select, orderBy, compounds: [] }, outputs, sink, false);
+  output.prepare(false);
+  const loop = openMemoryLoop(ec, acc, null);
+  output.emitRow(ec.scope, loop.next);
+  loop.finish();
+  output.finish();
+  return metas;
+}
+
+/** Maps a compound ORDER BY term to a result-column ordinal (keeping COLLATE). */
+function resolveTerm(ctx: CompileContext, cores: readonly SelectCore[], metas: readonly ResultColumnMeta[], term: OrderingTerm, i: number): OrderingTerm {
+  let expr = term.expr;
+  const wrap = (e: Expr): Expr => (term.expr.kind === 'Collate' ? { ...term.expr, operand: e } : e);
+  if (expr.kind === 'Collate') expr = expr.operand;
+  if (expr.kind === 'Integer') return term;
+  if (expr.kind === 'Column' && !expr.table) {
+    const name = expr.column.text;
+    for (const core of cores) {
+      if (core.kind !== 'SelectClause') continue;
+      const k = core.columns.findIndex((c) => c.kind === 'ExprColumn' && c.alias && sameName(c.alias.text, name));
+      if (k >= 0) return { ...term, expr: wrap(integer(k + 1, expr)) };
+    }
+    const k = metas.findIndex((m) => sameName(m.name, name));
+    if (k >= 0) return { ...term, expr: wrap(integer(k + 1, expr)) };
+  }
+  const text = ctx.sql.slice(expr.start, expr.end).toLowerCase();
+  for (const core of cores) {
+    if (core.kind !== 'SelectClause') continue;
+    const k = core.columns.findIndex((c) => c.kind === 'ExprColumn' && ctx.sql.slice(c.expr.start, c.expr.end).toLowerCase() === text);
+    if (k >= 0) return { ...term, expr: wrap(integer(k + 1, expr)) };
+  }
+  throw new SqliteError(`${ordinal(i + 1)} ORDER BY term does not match any column in the result set`);
+}

@@ -1,0 +1,194 @@
+// CREATE TABLE / CREATE INDEX / DROP TABLE / DROP INDEX: allocate or free trees, maintain
+// sqlite_schema rows (with the CREATE text stored as SQLite stores it), fill new indexes from
+// their table, bump the schema cookie and reload the schema.
+
+import { SqliteError, unsupported } from '../common/errors.js';
+import type { SqlValue } from '../common/values.js';
+import { sameName, type CreateIndexStatement, type CreateTableStatement, type DropStatement } from '../parser/ast.js';
+import { foldName } from '../schema/schema.js';
+import { defineIndex } from '../schema/index-definition.js';
+import { defineTable } from '../schema/table-definition.js';
+import type { IndexInfo, TableInfo } from '../schema/types.js';
+import { Opcode } from '../vm/program.js';
+import type { HaltError } from '../vm/ops/control.js';
+import type { ComparisonSpec } from '../vm/ops/expression.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { ExprCompiler } from './expr.js';
+import type { CursorSource } from './scope.js';
+import { keyInfoOf } from './where.js';
+import { emitCreateSequenceTable, emitDropSequenceRow, SEQUENCE_TABLE } from './autoincrement.js';
+import { compileDropView } from './view.js';
+
+const SCHEMA_COOKIE_OFFSET = 40;
+
+export function checkSchemaName(qualifier: { text: string } | null): void {
+  if (qualifier && !sameName(qualifier.text, 'main')) {
+    if (sameName(qualifier.text, 'temp')) throw unsupported('TEMP objects');
+    throw new SqliteError(`unknown database ${qualifier.text}`);
+  }
+}
+
+export function checkReservedName(name: string): void {
+  if (foldName(name).startsWith('sqlite_')) throw new SqliteError(`object name reserved for internal use: ${name}`);
+}
+
+/** Appends a row to sqlite_schema; `root` is a register holding the root page (0: NULL/0 constant). */
+export function insertSchemaRow(b: ProgramBuilder, schemaCursor: number, values: (SqlValue | { register: number })[]): void {
+  const base = b.registerBlock(values.length);
+  values.forEach((v, i) => {
+    if (v !== null && typeof v === 'object' && 'register' in v) b.emit(Opcode.SCopy, v.register, base + i);
+    else b.emit(Opcode.Value, 0, base + i, 0, v);
+  });
+  const record = b.register();
+  b.emit(Opcode.MakeRecord, base, values.length, record);
+  const rowid = b.register();
+  b.emit(Opcode.NewRowid, schemaCursor, rowid);
+  b.emit(Opcode.Insert, schemaCursor, record, rowid);
+}
+
+export function bumpCookieAndReload(b: ProgramBuilder): void {
+  const one = b.register();
+  b.emit(Opcode.Value, 0, one, 0, 1n);
+  b.emit(Opcode.SetCookie, SCHEMA_COOKIE_OFFSET, one, 1);
+  b.emit(Opcode.ParseSchema);
+}
+
+export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, statement: CreateTableStatement): void {
+  if (statement.temp) throw unsupported('TEMP tables');
+  checkSchemaName(statement.name.schema);
+  const name = statement.name.name.text;
+  if (statement.ifNotExists && (ctx.schema.table(name) || ctx.schema.view(name))) return;
+  checkReservedName(name);
+  ctx.schema.assertNameFree(name, 'table');
+  if (statement.asSelect) throw unsupported('CREATE TABLE ... AS SELECT');
+  const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
+  const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);
+  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
+  if (table.columns.some((c) => c.generated)) throw unsupported('generated columns');
+  b.writes = true;
+  const root = b.register();
+  b.emit(Opcode.CreateBtree, 0, root);
+  const indexRoots = autoIndexes.map(() => {
+    const r = b.register();
+    b.emit(Opcode.CreateBtree, 1, r);
+    return r;
+  });
+  const schemaCursor = b.cursor();
+  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  insertSchemaRow(b, schemaCursor, ['table', table.name, table.name, { register: root }, sql]);
+  autoIndexes.forEach((spec, i) => insertSchemaRow(b, schemaCursor, ['index', spec.name, table.name, { register: indexRoots[i]! }, null]));
+  if (table.autoincrement && !ctx.schema.table(SEQUENCE_TABLE)) emitCreateSequenceTable(b, (values) => insertSchemaRow(b, schemaCursor, values));
+  bumpCookieAndReload(b);
+}
+
+export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, statement: CreateIndexStatement): void {
+  checkSchemaName(statement.name.schema);
+  const name = statement.name.name.text;
+  if (statement.ifNotExists && ctx.schema.index(name)) return;
+  checkReservedName(name);
+  const table = ctx.schema.table(statement.table.text);
+  if (!table) throw new SqliteError(`no such table: main.${statement.table.text}`);
+  if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be indexed`);
+  ctx.schema.assertNameFree(name, 'index');
+  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
+  const sql = `CREATE${statement.unique ? ' UNIQUE' : ''} INDEX ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
+  const index = defineIndex(statement, sql, table, 0, ctx.sql);
+  b.writes = true;
+  const root = b.register();
+  b.emit(Opcode.CreateBtree, 1, root);
+  const schemaCursor = b.cursor();
+  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  insertSchemaRow(b, schemaCursor, ['index', index.name, table.name, { register: root }, sql]);
+  fillIndex(ctx, b, table, index, root);
+  bumpCookieAndReload(b);
+}
+
+/** Emits a scan of `table` inserting every row's key into the new index whose root is in `rootReg`. */
+function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableInfo, index: IndexInfo, rootReg: number): void {
+  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: b.cursor() };
+  ec.scope = { sources: [source] };
+  const indexCursor = b.cursor();
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  b.emit(Opcode.OpenWrite, indexCursor, rootReg, 0, keyInfoOf(ec, index), 1);
+  const done = b.label();
+  const next = b.label();
+  b.emit(Opcode.Rewind, source.cursor, done);
+  const top = b.here;
+  if (index.where) ec.jumpIfNotTrue(index.where, next);
+  const n = index.columns.length;
+  const key = b.registerBlock(n + 1);
+  index.columns.forEach((c, i) => ec.emitColumn({ source, column: c.column === table.rowidAlias ? -1 : c.column }, key + i));
+  b.emit(Opcode.Rowid, source.cursor, key + n);
+  if (index.unique) {
+    const ok = b.label();
+    b.emit(Opcode.NoConflict, indexCursor, ok, key, n);
+    const names = index.columns.map((c) => `${table.name}.${table.columns[c.column]!.name}`).join(', ');
+    b.emit(Opcode.HaltWithError, 0, 0, 0, { message: `UNIQUE constraint failed: ${names}`, code: 'SQLITE_CONSTRAINT_UNIQUE' } satisfies HaltError);
+    b.place(ok);
+  }
+  const record = b.register();
+  b.emit(Opcode.MakeRecord, key, n + 1, record);
+  b.emit(Opcode.IdxInsert, indexCursor, record);
+  b.place(next);
+  b.emit(Opcode.Next, source.cursor, top);
+  b.place(done);
+}
+
+/** Deletes the sqlite_schema rows whose column `column` (1 = name, 2 = tbl_name) equals `name` (NOCASE). */
+export function deleteSchemaRows(ctx: CompileContext, b: ProgramBuilder, column: number, name: string): void {
+  const cursor = b.cursor();
+  b.emit(Opcode.OpenWrite, cursor, 1);
+  const done = b.label();
+  b.emit(Opcode.Rewind, cursor, done);
+  const top = b.here;
+  const value = b.register();
+  const target = b.register();
+  b.emit(Opcode.Value, 0, target, 0, name);
+  b.emit(Opcode.Column, cursor, column, value);
+  const keep = b.label();
+  const nocase = ctx.collations.get('NOCASE')!;
+  b.emit(Opcode.CompareJump, value, keep, target, { op: '!=', affinity: null, collation: nocase } satisfies ComparisonSpec, 1);
+  b.emit(Opcode.Delete, cursor);
+  // After a delete the cursor's next() lands on the following entry; check whether one exists.
+  b.place(keep);
+  b.emit(Opcode.Next, cursor, top);
+  b.place(done);
+}
+
+export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
+  checkSchemaName(statement.name.schema);
+  const name = statement.name.name.text;
+  if (statement.objectType === 'TABLE') {
+    const table = ctx.schema.table(name);
+    if (!table) {
+      if (ctx.schema.view(name)) throw new SqliteError(`use DROP VIEW to delete view ${name}`);
+      if (statement.ifExists) return;
+      throw new SqliteError(`no such table: ${name}`);
+    }
+    if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be dropped`);
+    b.writes = true;
+    const roots = [table.rootPage, ...table.indexes.map((i) => i.rootPage)].sort((x, y) => y - x);
+    for (const root of roots) b.emit(Opcode.Destroy, root);
+    deleteSchemaRows(ctx, b, 2, table.name);
+    if (table.autoincrement) emitDropSequenceRow(ctx, b, table.name);
+    bumpCookieAndReload(b);
+    return;
+  }
+  if (statement.objectType === 'INDEX') {
+    const index = ctx.schema.index(name);
+    if (!index) {
+      if (statement.ifExists) return;
+      throw new SqliteError(`no such index: ${name}`);
+    }
+    if (index.sql === null) throw new SqliteError('index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped');
+    b.writes = true;
+    b.emit(Opcode.Destroy, index.rootPage);
+    deleteSchemaRows(ctx, b, 1, index.name);
+    bumpCookieAndReload(b);
+    return;
+  }
+  if (statement.objectType === 'VIEW') return compileDropView(ctx, b, statement);
+  throw unsupported(`DROP ${statement.objectType}`);
+}

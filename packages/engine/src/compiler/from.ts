@@ -1,0 +1,142 @@
+// FROM clause resolution: every table, view, CTE reference and subquery becomes one level of a
+// nested-loop join (views, CTEs and subqueries materialized into memory cursors first), and
+// USING / NATURAL / ON become join terms, with outer-join terms kept on their level.
+
+import { SqliteError, unsupported } from '../common/errors.js';
+import { sameName, type Expr, type FromClause, type JoinOperator, type Name, type TableSource } from '../parser/ast.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { resolveCteReference } from './cte.js';
+import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
+import type { CursorSource, Scope } from './scope.js';
+import { splitConjunction } from './where.js';
+
+export interface FromLevel {
+  readonly source: CursorSource;
+  /** LEFT JOIN: when no row satisfies `on`, the level yields one row of NULLs. */
+  readonly outer: boolean;
+  /** RIGHT / FULL JOIN: rows of this level that matched no row of the levels before it are output once more, with those levels NULL. */
+  readonly right: boolean;
+  /** ON / USING terms of an outer or right level (inner joins put theirs in FromPlan.joinTerms). */
+  readonly on: readonly Expr[];
+}
+
+export interface FromPlan {
+  readonly levels: readonly FromLevel[];
+  readonly sources: readonly CursorSource[];
+  /** ON / USING / NATURAL terms of inner joins: they filter exactly like WHERE terms. */
+  readonly joinTerms: readonly Expr[];
+}
+
+interface FlatSource {
+  readonly join: JoinOperator | null;
+  readonly source: TableSource;
+  readonly on: Expr | null;
+  readonly using: readonly Name[] | null;
+}
+
+function flatten(from: FromClause, join: JoinOperator | null, out: FlatSource[]): void {
+  from.sources.forEach((s, i) => {
+    const op = i === 0 ? join : s.join;
+    if (s.source.kind === 'JoinGroup' && !s.on && !s.using) flatten(s.source.from, op, out);
+    else out.push({ ...s, join: op });
+  });
+}
+
+function name(text: string): Name {
+  return { text, quoted: false, start: 0, end: 0 };
+}
+
+function columnRef(table: string, column: string): Expr {
+  return { kind: 'Column', schema: null, table: name(table), column: name(column), start: 0, end: 0 };
+}
+
+function equality(left: CursorSource, right: CursorSource, column: string): Expr {
+  return { kind: 'Binary', op: '=', left: columnRef(left.name, column), right: columnRef(right.name, column), start: 0, end: 0 };
+}
+
+/** Resolves `from`, emitting the materialization of its subqueries, views and CTE references. */
+export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: FromClause, outer: Scope | undefined, correlation: { used: boolean } | undefined): FromPlan {
+  const flat: FlatSource[] = [];
+  flatten(from, null, flat);
+  const levels: FromLevel[] = [];
+  const joinTerms: Expr[] = [];
+  for (const item of flat) {
+    const base = resolveSource(ctx, b, item.source, outer, correlation);
+    const join = item.join;
+    const hidden = new Set<number>();
+    const terms: Expr[] = [];
+    if (join && levels.length > 0) {
+      if ((join.type === 'RIGHT' || join.type === 'FULL') && (join.natural || item.using)) throw unsupported(`${join.type} JOIN with USING or NATURAL`);
+      const visible = (s: CursorSource, column: string) => s.table.columns.findIndex((c, i) => sameName(c.name, column) && !s.hiddenColumns?.has(i));
+      const leftFor = (column: string) => levels.map((l) => l.source).find((s) => visible(s, column) >= 0);
+      if (join.natural) {
+        if (item.on || item.using) throw new SqliteError('a NATURAL join may not have an ON or USING clause');
+        base.table.columns.forEach((c, i) => {
+          const left = leftFor(c.name);
+          if (!left) return;
+          hidden.add(i);
+          terms.push(equality(left, base, c.name));
+        });
+      }
+      for (const u of item.using ?? []) {
+        const index = base.table.columns.findIndex((c) => sameName(c.name, u.text));
+        const left = leftFor(u.text);
+        if (index < 0 || !left) throw new SqliteError(`cannot join using column ${u.text} - column not present in both tables`);
+        hidden.add(index);
+        terms.push(equality(left, base, u.text));
+      }
+      terms.push(...splitConjunction(item.on));
+    } else if (item.on || item.using) {
+      throw new SqliteError(`a JOIN clause is required before ${item.on ? 'ON' : 'USING'}`);
+    }
+    const source: CursorSource = hidden.size > 0 ? { ...base, hiddenColumns: hidden } : base;
+    const isOuter = join?.type === 'LEFT' || join?.type === 'FULL';
+    const isRight = join?.type === 'RIGHT' || join?.type === 'FULL';
+    if (isRight && levels.some((l) => l.right)) throw unsupported('more than one RIGHT or FULL JOIN');
+    levels.push({ source, outer: isOuter, right: isRight, on: isOuter || isRight ? terms : [] });
+    if (!isOuter && !isRight) joinTerms.push(...terms);
+  }
+  return { levels, sources: levels.map((l) => l.source), joinTerms };
+}
+
+function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource, outer: Scope | undefined, correlation: { used: boolean } | undefined): CursorSource {
+  if (item.kind === 'TableFunction') throw unsupported('table-valued functions');
+  if (item.kind === 'Subquery' || item.kind === 'JoinGroup') {
+    if (item.kind === 'JoinGroup') throw unsupported('parenthesized joins with ON/USING');
+    const cursor = b.cursor();
+    const columns = materializeSelect(ctx, b, item.select, cursor, outer, correlation);
+    const alias = item.alias?.text ?? '';
+    return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
+  }
+  if (item.name.schema && !sameName(item.name.schema.text, 'main')) throw unsupported('attached databases');
+  const tableName = item.name.name.text;
+  const alias = item.alias ? item.alias.text : tableName;
+  if (!item.name.schema) {
+    const cte = ctx.ctes?.get(tableName.toLowerCase());
+    if (cte) return resolveCteReference(ctx, b, cte, alias, outer, correlation);
+  }
+  const table = ctx.schema.table(tableName);
+  if (!table) {
+    const view = ctx.schema.view(tableName);
+    if (view) {
+      const stack = ctx.viewStack ?? [];
+      if (stack.some((v) => sameName(v, view.name))) throw new SqliteError(`view ${view.name} is circularly defined`);
+      const viewCtx: CompileContext = { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...stack, view.name] };
+      const cursor = b.cursor();
+      const columns = applyColumnList(
+        materializeSelect(viewCtx, b, view.statement.select, cursor, undefined, undefined),
+        view.statement.columns,
+        (expected, got) => `expected ${expected} columns for '${view.name}' but got ${got}`,
+      );
+      return { kind: 'cursor', table: syntheticTable(view.name, columns), name: alias, cursor, memory: true };
+    }
+    const reason = ctx.schema.unreadableReason(tableName);
+    if (reason) throw unsupported(`table ${tableName} (${reason})`);
+    throw new SqliteError(`no such table: ${tableName}`);
+  }
+  if (item.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
+  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
+  if (table.columns.some((c) => c.generated)) throw unsupported('generated columns');
+  return { kind: 'cursor', table, name: alias, cursor: b.cursor() };
+}

@@ -1,0 +1,157 @@
+// INSERT code generation: VALUES rows, DEFAULT VALUES and INSERT ... SELECT (materialized first,
+// so a SELECT from the same table sees no rows of this statement), with defaults, rowid
+// assignment, constraint checks and index maintenance (compiler/rows.ts).
+
+import { SqliteError, unsupported } from '../common/errors.js';
+import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
+import { sameName, type Expr, type InsertStatement } from '../parser/ast.js';
+import type { TableInfo } from '../schema/types.js';
+import { Opcode } from '../vm/program.js';
+import { InsertFlag } from '../vm/ops/write.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { ExprCompiler } from './expr.js';
+import { emitConstraintChecks, emitInsertRow, openForWrite, type TableWriter } from './rows.js';
+import { isRowidName, type RegisterSource } from './scope.js';
+import { compileSelect } from './select.js';
+import { Autoincrement } from './autoincrement.js';
+import { Returning } from './returning.js';
+import { planUpsert, type UpsertPlan } from './upsert.js';
+
+/** Per-statement parts every inserted row uses. */
+interface RowContext {
+  readonly writer: TableWriter;
+  readonly statement: InsertStatement;
+  readonly upsert: UpsertPlan | null;
+  readonly returning: Returning | null;
+  readonly autoincrement: Autoincrement | null;
+}
+
+export function lookupWritableTable(ctx: CompileContext, name: string): TableInfo {
+  const table = ctx.schema.table(name);
+  if (!table) {
+    if (ctx.schema.view(name)) throw new SqliteError(`cannot modify ${name} because it is a view`);
+    const reason = ctx.schema.unreadableReason(name);
+    if (reason) throw unsupported(`table ${name} (${reason})`);
+    throw new SqliteError(`no such table: ${name}`);
+  }
+  if (table.rootPage === 1) throw new SqliteError(`table ${table.name} may not be modified`);
+  const unwritable = ctx.schema.unwritableReason(table.name);
+  if (unwritable) throw unsupported(`writing table ${table.name} (${unwritable})`);
+  if (table.strict) throw unsupported('writing STRICT tables');
+  return table;
+}
+
+/** Target slot of each inserted value: a column index, or -1 for an explicit rowid. */
+function targetColumns(table: TableInfo, statement: InsertStatement): number[] {
+  if (!statement.columns) return table.columns.map((_, i) => (i === table.rowidAlias ? -1 : i));
+  return statement.columns.map((name) => {
+    const index = table.columns.findIndex((c) => sameName(c.name, name.text));
+    if (index >= 0) return index === table.rowidAlias ? -1 : index;
+    if (isRowidName(name.text)) return -1;
+    throw new SqliteError(`table ${table.name} has no column named ${name.text}`);
+  });
+}
+
+function countMismatch(table: TableInfo, statement: InsertStatement, valueCount: number, targetCount: number): SqliteError {
+  if (statement.columns) return new SqliteError(`${valueCount} values for ${targetCount} columns`);
+  return new SqliteError(`table ${table.name} has ${table.columns.length} columns but ${valueCount} values were supplied`);
+}
+
+/** Compiles an INSERT; returns the RETURNING columns (none without RETURNING). */
+export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement: InsertStatement): ResultColumnMeta[] {
+  if (statement.with) throw unsupported('WITH clauses');
+  if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
+  const table = lookupWritableTable(ctx, statement.table.name.text);
+  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  const targets = targetColumns(table, statement);
+  const writer = openForWrite(ec, table, table.name);
+  const rc: RowContext = {
+    writer,
+    statement,
+    upsert: planUpsert(ec, writer, statement),
+    returning: Returning.open(ec, table, statement.returning),
+    autoincrement: Autoincrement.begin(ec, table),
+  };
+  emitRows(ctx, ec, rc, targets);
+  rc.autoincrement?.end(ec);
+  rc.returning?.finish(ec);
+  return rc.returning?.columns ?? [];
+}
+
+function emitRows(ctx: CompileContext, ec: ExprCompiler, rc: RowContext, targets: readonly number[]): void {
+  const { b } = ec;
+  const { statement } = rc;
+  const table = rc.writer.table;
+  if (statement.source.kind === 'DefaultValues') {
+    emitOneRow(ec, rc, [], () => {});
+    return;
+  }
+  const select = statement.source.select;
+  const core = select.first;
+  if (core.kind === 'Values' && select.orderBy.length === 0 && !select.limit && select.compounds.length === 0 && !select.with) {
+    for (const row of core.rows) {
+      if (row.length !== targets.length) throw countMismatch(table, statement, row.length, targets.length);
+      emitOneRow(ec, rc, targets, (slot, target) => ec.compile(row[slot]!, target));
+    }
+    return;
+  }
+  // INSERT ... SELECT: collect the rows first, then insert them.
+  const collected = b.cursor();
+  b.emit(Opcode.OpenEphemeral, collected);
+  const columns = compileSelect(ctx, b, select, { kind: 'collect', cursor: collected });
+  if (columns.length !== targets.length) throw countMismatch(table, statement, columns.length, targets.length);
+  const done = b.label();
+  b.emit(Opcode.Rewind, collected, done);
+  const top = b.here;
+  emitOneRow(ec, rc, targets, (slot, target) => b.emit(Opcode.Column, collected, slot, target));
+  b.emit(Opcode.Next, collected, top);
+  b.place(done);
+}
+
+/** Emits the insertion of one row whose value for `targets[k]` is produced by `load(k, register)`. */
+function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[], load: (slot: number, target: number) => void): void {
+  const b = ec.b;
+  const { writer, statement, autoincrement } = rc;
+  const table = writer.table;
+  const n = table.columns.length;
+  const base = b.registerBlock(n);
+  const rowid = b.register();
+  const skip = b.label();
+  let rowidSlot = -1;
+  table.columns.forEach((column, i) => {
+    const slot = targets.indexOf(i);
+    if (slot >= 0) load(slot, base + i);
+    else if (column.defaultExpr) ec.compile(column.defaultExpr as Expr, base + i);
+    else b.emit(Opcode.Null, 0, base + i);
+  });
+  // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
+  rowidSlot = targets.lastIndexOf(-1);
+  if (rowidSlot >= 0) {
+    const automatic = b.label();
+    const assigned = b.label();
+    load(rowidSlot, rowid);
+    b.emit(Opcode.IsNull, rowid, automatic);
+    b.emit(Opcode.MustBeInt, rowid, 0);
+    autoincrement?.emitNoteRowid(ec, rowid);
+    b.emit(Opcode.Goto, 0, assigned);
+    b.place(automatic);
+    emitNewRowid(rc, b, rowid);
+    b.place(assigned);
+  } else {
+    emitNewRowid(rc, b, rowid);
+  }
+  if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, rowid, base + table.rowidAlias);
+  const row: RegisterSource = { kind: 'registers', table, name: table.name, base, rowid };
+  const afterWrite = rc.returning ? (written: RegisterSource) => rc.returning!.emitRow(ec, written) : undefined;
+  const unique = rc.upsert?.hookFor(row, skip, afterWrite);
+  emitConstraintChecks(ec, writer, row, { onConflict: statement.orConflict, skip, oldRowid: null, unique });
+  emitInsertRow(ec, writer, row, InsertFlag.CountChange | InsertFlag.SetLastRowid);
+  afterWrite?.(row);
+  b.place(skip);
+}
+
+function emitNewRowid(rc: RowContext, b: ProgramBuilder, rowid: number): void {
+  if (rc.autoincrement) rc.autoincrement.emitNewRowid(b, rc.writer.source.cursor, rowid);
+  else b.emit(Opcode.NewRowid, rc.writer.source.cursor, rowid);
+}

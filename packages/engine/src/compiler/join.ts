@@ -1,0 +1,147 @@
+// Nested-loop joins over a FromPlan (inner joins reordered by join-order.ts). Each WHERE / inner-join term is checked
+// at the outermost level where every table it reads is positioned (so the planner in where.ts can
+// use it to seek an index on that level). A LEFT JOIN level checks only its ON terms while
+// looping; when no row matched it runs the rest of the body once with the level's cursor on a
+// NULL row, and WHERE terms on it are checked after that, as SQLite's outer-join rules require.
+
+import { unsupported } from '../common/errors.js';
+import type { Expr } from '../parser/ast.js';
+import { Opcode } from '../vm/program.js';
+import { walkExpr, type ExprCompiler } from './expr.js';
+import type { FromLevel, FromPlan } from './from.js';
+import { orderJoin } from './join-order.js';
+import { openMemoryLoop } from './materialize.js';
+import { openTableLoop, splitConjunction } from './where.js';
+
+export interface JoinLoop {
+  /** Jump here to continue with the next row combination. */
+  readonly next: number;
+  /** Emits the advance of every level, innermost first. */
+  finish(): void;
+}
+
+/** Joins `terms` into one AND expression (null when empty). */
+export function conjunction(terms: readonly Expr[]): Expr | null {
+  if (terms.length === 0) return null;
+  return terms.reduce((left, right) => ({ kind: 'Binary', op: 'AND', left, right, start: left.start, end: right.end }));
+}
+
+/** The innermost level a term reads (subqueries and unknown names: the last level, to be safe). */
+function levelOf(ec: ExprCompiler, plan: FromPlan, term: Expr): number {
+  const last = plan.levels.length - 1;
+  let level = 0;
+  walkExpr(term, (e) => {
+    if (e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect') level = last;
+    if (e.kind === 'Column') {
+      let index = last;
+      try {
+        const resolved = ec.tryResolve(e);
+        if (resolved) {
+          const found = plan.levels.findIndex((l) => l.source === resolved.source);
+          index = found >= 0 ? found : 0;
+        }
+      } catch {
+        index = last;
+      }
+      level = Math.max(level, index);
+    }
+  });
+  return level;
+}
+
+function openLevel(ec: ExprCompiler, level: FromLevel, where: Expr | null): { next: number; finish(): void } {
+  if (level.source.openStream) return level.source.openStream(ec, where);
+  if (level.source.memory) return openMemoryLoop(ec, level.source.cursor, where);
+  return openTableLoop(ec, level.source, where, true);
+}
+
+export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr | null): JoinLoop {
+  const b = ec.b;
+  const plan = orderJoin(ec, written, where);
+  const byLevel: Expr[][] = plan.levels.map(() => []);
+  // WHERE terms apply to every output row; with a RIGHT/FULL level they wait until that level, so
+  // the rows it adds (earlier levels NULL) are filtered too. Inner-join terms stay where they are.
+  const rightLevel = plan.levels.findIndex((l) => l.right);
+  for (const t of splitConjunction(where)) byLevel[Math.max(levelOf(ec, plan, t), rightLevel)]!.push(t);
+  for (const t of plan.joinTerms) byLevel[levelOf(ec, plan, t)]!.push(t);
+  const closers: (() => void)[] = [];
+  let next = 0;
+  let rightPass: { flag: number; matchedRows: number; body: number; next: number } | null = null;
+  if (rightLevel >= 0) {
+    rightPass = { flag: b.register(), matchedRows: b.cursor(), body: 0, next: b.label() };
+    b.emit(Opcode.Value, 0, rightPass.flag, 0, 0n);
+    b.emit(Opcode.OpenEphemeral, rightPass.matchedRows);
+  }
+  plan.levels.forEach((level, k) => {
+    if (!level.outer && !level.right) {
+      const loop = openLevel(ec, level, conjunction(byLevel[k]!));
+      next = loop.next;
+      closers.push(() => loop.finish());
+      return;
+    }
+    const matched = b.register();
+    const nullPass = b.register();
+    b.emit(Opcode.Value, 0, matched, 0, 0n);
+    b.emit(Opcode.Value, 0, nullPass, 0, 0n);
+    const loop = openLevel(ec, level, conjunction(level.on));
+    if (level.right) {
+      // Remember which rows of this level found a partner (rowid, or position in a memory cursor).
+      const id = b.register();
+      b.emit(Opcode.Rowid, level.source.cursor, id);
+      b.emit(Opcode.IdxInsert, rightPass!.matchedRows, id, 1);
+    }
+    const body = b.here;
+    if (level.right) rightPass!.body = body;
+    b.emit(Opcode.Value, 0, matched, 0, 1n);
+    const cont = b.label();
+    for (const t of byLevel[k]!) ec.jumpIfNotTrue(t, cont);
+    next = cont;
+    closers.push(() => {
+      const after = b.label();
+      b.place(cont);
+      if (level.right) b.emit(Opcode.If, rightPass!.flag, rightPass!.next);
+      if (level.outer) b.emit(Opcode.If, nullPass, after);
+      b.emit(Opcode.Goto, 0, loop.next);
+      loop.finish();
+      if (level.outer) {
+        b.emit(Opcode.If, matched, after);
+        b.emit(Opcode.Value, 0, nullPass, 0, 1n);
+        b.emit(Opcode.NullRow, level.source.cursor);
+        b.emit(Opcode.Goto, 0, body);
+      }
+      b.place(after);
+    });
+  });
+  return {
+    next,
+    finish() {
+      for (let i = closers.length - 1; i >= 0; i--) closers[i]!();
+      if (rightPass) emitUnmatchedRightRows(ec, plan, rightLevel, rightPass);
+    },
+  };
+}
+
+/** After the join: each row of the RIGHT/FULL level that never matched runs the body with the levels before it NULL. */
+function emitUnmatchedRightRows(ec: ExprCompiler, plan: FromPlan, k: number, pass: { flag: number; matchedRows: number; body: number; next: number }): void {
+  const b = ec.b;
+  const level = plan.levels[k]!;
+  if (level.source.openStream) throw unsupported('a recursive common table expression on the right of RIGHT or FULL JOIN');
+  const cursor = level.source.cursor;
+  const done = b.label();
+  b.emit(Opcode.Value, 0, pass.flag, 0, 1n);
+  for (let i = 0; i < k; i++) {
+    const c = plan.levels[i]!.source.cursor;
+    if (!plan.levels[i]!.source.memory) b.emit(Opcode.OpenRead, c, plan.levels[i]!.source.table.rootPage);
+    b.emit(Opcode.NullRow, c);
+  }
+  if (!level.source.memory) b.emit(Opcode.OpenRead, cursor, level.source.table.rootPage);
+  b.emit(Opcode.Rewind, cursor, done);
+  const top = b.here;
+  const id = b.register();
+  b.emit(Opcode.Rowid, cursor, id);
+  b.emit(Opcode.Found, pass.matchedRows, pass.next, id, 1);
+  b.emit(Opcode.Goto, 0, pass.body);
+  b.place(pass.next);
+  b.emit(Opcode.Next, cursor, top);
+  b.place(done);
+}

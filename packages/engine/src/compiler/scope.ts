@@ -1,0 +1,83 @@
+// Name resolution for expressions: which table (cursor or register block) a column reference
+// reads, with SQLite's errors for unknown and ambiguous names and its rowid aliases.
+
+import { SqliteError } from '../common/errors.js';
+import { sameName, type ColumnRef, type Expr } from '../parser/ast.js';
+import type { TableInfo } from '../schema/types.js';
+
+/** A table read through a btree cursor. */
+export interface CursorSource {
+  readonly kind: 'cursor';
+  readonly table: TableInfo;
+  /** The name the query uses for it (alias, or the table name). */
+  readonly name: string;
+  readonly cursor: number;
+  /** Rows live in a memory cursor (materialized subquery, view or CTE), not a btree. */
+  readonly memory?: boolean;
+  /** Columns an unqualified name does not see (the right side of USING / NATURAL joins). */
+  readonly hiddenColumns?: ReadonlySet<number>;
+  /** Rows produced while the loop runs (recursive CTEs): emits the loop instead of reading a filled cursor. */
+  readonly openStream?: (ec: import('./expr.js').ExprCompiler, where: Expr | null) => { readonly next: number; finish(): void };
+}
+
+/** A row held in registers: column i in base+i, rowid in `rowid` (INSERT/UPDATE new rows). */
+export interface RegisterSource {
+  readonly kind: 'registers';
+  readonly table: TableInfo;
+  readonly name: string;
+  readonly base: number;
+  readonly rowid: number;
+}
+
+export type Source = CursorSource | RegisterSource;
+
+export interface Scope {
+  readonly sources: readonly Source[];
+  /** Expressions already computed into registers (aggregates, captured columns), by node identity. */
+  readonly replacements?: ReadonlyMap<Expr, number>;
+  /** Result-column aliases (folded names) usable in WHERE, GROUP BY, HAVING and ORDER BY, as SQLite allows. */
+  readonly aliases?: ReadonlyMap<string, Expr>;
+  /** The enclosing query's scope (subqueries see its columns after their own). */
+  readonly outer?: Scope;
+  /** Set when a name resolved in `outer`: the subquery is correlated and must be re-run per row. */
+  readonly correlation?: { used: boolean };
+}
+
+/** A resolved column: `column` is -1 for the rowid. */
+export interface ResolvedColumn {
+  readonly source: Source;
+  readonly column: number;
+}
+
+export function isRowidName(name: string): boolean {
+  return sameName(name, 'rowid') || sameName(name, 'oid') || sameName(name, '_rowid_');
+}
+
+/** Resolves a column reference, or returns null when nothing matches (the caller decides the error). */
+export function resolveColumn(scope: Scope, ref: ColumnRef): ResolvedColumn | null {
+  const name = ref.column.text;
+  const candidates = ref.table ? scope.sources.filter((s) => sameName(s.name, ref.table!.text)) : scope.sources;
+  let found: ResolvedColumn | null = null;
+  for (const source of candidates) {
+    const index = source.table.columns.findIndex((c) => sameName(c.name, name));
+    if (index >= 0 && !(ref.table === null && source.kind === 'cursor' && source.hiddenColumns?.has(index))) {
+      if (found) throw new SqliteError(`ambiguous column name: ${ref.table ? `${ref.table.text}.` : ''}${name}`);
+      found = { source, column: index === source.table.rowidAlias ? -1 : index };
+    }
+  }
+  if (found) return found;
+  if (isRowidName(name) && candidates.length === 1 && !candidates[0]!.table.withoutRowid) return { source: candidates[0]!, column: -1 };
+  if (isRowidName(name) && candidates.filter((c) => !c.table.withoutRowid).length > 1) throw new SqliteError(`ambiguous column name: ${name}`);
+  if (scope.outer && !(ref.table && candidates.length > 0)) {
+    const outer = resolveColumn(scope.outer, ref);
+    if (outer) {
+      if (scope.correlation) scope.correlation.used = true;
+      return outer;
+    }
+  }
+  return null;
+}
+
+export function noSuchColumn(ref: ColumnRef): SqliteError {
+  return new SqliteError(`no such column: ${ref.table ? `${ref.table.text}.` : ''}${ref.column.text}`);
+}

@@ -1,0 +1,319 @@
+// SELECT code generation for the first slice: one table (or none), WHERE through the planner,
+// DISTINCT, aggregates with optional GROUP BY/HAVING, ORDER BY through a sorter, LIMIT/OFFSET.
+// Anything else raises "not supported by Tandem yet", never a wrong result.
+
+import { SqliteError, unsupported } from '../common/errors.js';
+import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
+import { sameName, type Expr, type FunctionCall, type OrderingTerm, type Select, type SelectClause } from '../parser/ast.js';
+import { binaryCollation, type Collation } from '../values/collation.js';
+import type { Affinity } from '../values/affinity.js';
+import { Opcode } from '../vm/program.js';
+import type { SortSpec } from '../vm/ops/sorter.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { ExprCompiler, walkExpr } from './expr.js';
+import type { Scope } from './scope.js';
+import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
+import { compileCompound } from './compound.js';
+import { bindWith } from './cte.js';
+import { resolveFromClause, type FromPlan } from './from.js';
+import { openJoinLoops } from './join.js';
+import { compileAggregate } from './aggregate.js';
+
+/** Where result rows go: to the caller (ResultRow) or into an in-memory cursor (INSERT ... SELECT). */
+export type RowSink =
+  | { kind: 'result' }
+  | { kind: 'collect'; cursor: number }
+  /** Subqueries: the first row's first column (scalar) or 1 (EXISTS) goes to `register`, then jump to `done`. */
+  | { kind: 'first'; register: number; done: number; exists: boolean }
+  /** Compound SELECT / CTE internals: `emit` writes the code consuming r[results..results+width-1]; `skip` drops the row. */
+  | { kind: 'emit'; emit: (results: number, width: number, skip: number) => void };
+
+export interface OutputColumn {
+  expr: Expr;
+  meta: ResultColumnMeta;
+}
+
+/** Compiles `select`; returns the result column metadata. */
+export function compileSelect(
+  ctx: CompileContext,
+  b: ProgramBuilder,
+  select: Select,
+  sink: RowSink,
+  outer?: Scope,
+  correlation?: { used: boolean },
+  outAffinities?: (Affinity | null)[],
+): ResultColumnMeta[] {
+  if (select.with) return compileSelect(bindWith(ctx, select.with), b, { ...select, with: null }, sink, outer, correlation, outAffinities);
+  const core = select.first;
+  if (select.compounds.length > 0 || (core.kind === 'Values' && (select.orderBy.length > 0 || select.limit))) {
+    return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities);
+  }
+  if (core.kind === 'Values') return compileValues(ctx, b, select, sink);
+  if (core.windows.length > 0) throw unsupported('window functions');
+  const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
+  const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
+  if (from) ec.scope = { sources: from.sources, outer, correlation };
+  const outputs = expandColumns(ec, core, from);
+  if (outAffinities) for (const o of outputs) outAffinities.push(ec.affinity(o.expr));
+  const aliases = new Map<string, Expr>();
+  for (const column of core.columns) if (column.kind === 'ExprColumn' && column.alias) aliases.set(column.alias.text.toLowerCase(), column.expr);
+  ec.scope = { ...ec.scope, aliases };
+  const output = new RowOutput(ec, select, outputs, sink, core.distinct);
+  // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
+  const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
+  const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
+  if (isAggregateQuery(ctx, core, select.orderBy)) compileAggregate(ec, core, openLoop, outputs, output);
+  else {
+    const decided = simple ? chooseLoop(ec, simple, core.where, output.orderTerms()) : null;
+    output.prepare(decided?.ordered ?? false);
+    const loop = simple ? openTableLoop(ec, simple, core.where, true, decided!) : from ? openJoinLoops(ec, from, core.where) : null;
+    if (!from && core.where) ec.jumpIfNotTrue(core.where, output.afterLoopLabel);
+    output.emitRow(ec.scope, loop ? loop.next : output.afterLoopLabel);
+    loop?.finish();
+    output.finish();
+  }
+  return outputs.map((o) => o.meta);
+}
+
+function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | null): OutputColumn[] {
+  const outputs: OutputColumn[] = [];
+  for (const column of core.columns) {
+    if (column.kind === 'Star' || column.kind === 'TableStar') {
+      if (!from) throw new SqliteError('no tables specified');
+      const sources = column.kind === 'TableStar' ? from.sources.filter((s) => sameName(s.name, column.table.text)) : from.sources;
+      if (column.kind === 'TableStar' && sources.length === 0) throw new SqliteError(`no such table: ${column.table.text}`);
+      for (const source of sources) {
+        source.table.columns.forEach((info, i) => {
+          if (column.kind === 'Star' && source.hiddenColumns?.has(i)) return;
+          const name = { text: info.name, quoted: false, start: column.start, end: column.end };
+          const table = { ...name, text: source.name };
+          const expr: Expr = { kind: 'Column', schema: null, table, column: name, start: column.start, end: column.end };
+          const origin = source.memory ? null : source.table.name;
+          outputs.push({ expr, meta: { name: info.name, column: origin ? info.name : null, table: origin, database: origin ? 'main' : null, type: info.declaredType } });
+        });
+      }
+      continue;
+    }
+    const expr = column.expr;
+    let meta: ResultColumnMeta = { name: ec.ctx.sql.slice(expr.start, expr.end), column: null, table: null, database: null, type: null };
+    if (expr.kind === 'Column') {
+      const resolved = ec.tryResolve(expr);
+      if (resolved && resolved.source.kind === 'cursor' && resolved.source.memory) {
+        meta = { ...meta, name: resolved.source.table.columns[resolved.column]!.name };
+      } else if (resolved) {
+        const info = resolved.column >= 0 ? resolved.source.table.columns[resolved.column]! : resolved.source.table.rowidAlias >= 0 ? resolved.source.table.columns[resolved.source.table.rowidAlias]! : null;
+        meta = {
+          name: resolved.column >= 0 ? info!.name : expr.column.text,
+          column: info ? info.name : expr.column.text,
+          table: resolved.source.table.name,
+          database: 'main',
+          type: info ? info.declaredType : 'INTEGER',
+        };
+      }
+    }
+    if (column.alias) meta = { ...meta, name: column.alias.text };
+    outputs.push({ expr, meta });
+  }
+  return outputs;
+}
+
+export function isAggregateCall(ctx: CompileContext, e: Expr): e is FunctionCall {
+  if (e.kind !== 'Function' || e.over) return false;
+  try {
+    return ctx.functions.resolve(e.name.text, e.star ? 0 : e.args.length).kind === 'aggregate';
+  } catch {
+    return false;
+  }
+}
+
+function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[]): boolean {
+  if (core.groupBy.length > 0 || core.having) return true;
+  let found = false;
+  const exprs: Expr[] = [...core.columns.flatMap((c) => (c.kind === 'ExprColumn' ? [c.expr] : [])), ...orderBy.map((o) => o.expr)];
+  for (const e of exprs) walkExpr(e, (node) => {
+    if (isAggregateCall(ctx, node)) found = true;
+  });
+  return found;
+}
+
+/** Result rows: DISTINCT filtering, ORDER BY sorting, OFFSET/LIMIT, then the sink. */
+export class RowOutput {
+  readonly afterLoopLabel: number;
+  private readonly endLabel: number;
+  private limitReg = 0;
+  private offsetReg = 0;
+  private distinctCursor = -1;
+  private sorterCursor = -1;
+  private readonly sortKeys: { expr: Expr | null; resultIndex: number; collation: Collation; descending: boolean }[] = [];
+
+  constructor(
+    private readonly ec: ExprCompiler,
+    private readonly select: Select,
+    private readonly outputs: readonly OutputColumn[],
+    private readonly sink: RowSink,
+    private readonly distinct: boolean,
+  ) {
+    this.afterLoopLabel = ec.b.label();
+    this.endLabel = ec.b.label();
+  }
+
+  /** Expressions ORDER BY needs evaluated per row (for aggregate pre-passes). */
+  orderExprs(): Expr[] {
+    return this.select.orderBy.map((o) => o.expr);
+  }
+
+  /** The resolved ORDER BY terms (the planner may deliver rows in this order). */
+  orderTerms(): OrderTerm[] {
+    if (this.sortKeys.length === 0 && this.select.orderBy.length > 0) this.resolveOrderBy();
+    return this.sortKeys.map((k) => ({ expr: k.expr ?? this.outputs[k.resultIndex]!.expr, collation: k.collation, descending: k.descending }));
+  }
+
+  /** Emits setup before the loop: LIMIT/OFFSET registers, DISTINCT set, and the sorter unless `ordered`. */
+  prepare(ordered = false): void {
+    const b = this.ec.b;
+    const limit = this.select.limit;
+    if (limit) {
+      this.limitReg = this.ec.toRegister(limit.limit);
+      b.emit(Opcode.MustBeInt, this.limitReg, 0);
+      if (limit.offset) {
+        this.offsetReg = this.ec.toRegister(limit.offset);
+        b.emit(Opcode.MustBeInt, this.offsetReg, 0);
+      }
+      b.emit(Opcode.IfNot, this.limitReg, this.endLabel);
+    }
+    if (this.distinct) {
+      this.distinctCursor = b.cursor();
+      b.emit(Opcode.OpenEphemeral, this.distinctCursor);
+    }
+    if (this.select.orderBy.length > 0 && !ordered) {
+      if (this.sortKeys.length === 0) this.resolveOrderBy();
+      this.sorterCursor = b.cursor();
+      const spec: SortSpec = { collations: this.sortKeys.map((k) => k.collation), descending: this.sortKeys.map((k) => k.descending) };
+      b.emit(Opcode.SorterOpen, this.sorterCursor, 0, 0, spec);
+    }
+  }
+
+  private resolveOrderBy(): void {
+    const n = this.outputs.length;
+    this.select.orderBy.forEach((term, i) => {
+      if (term.nulls && term.nulls !== (term.direction === 'DESC' ? 'LAST' : 'FIRST')) throw unsupported('NULLS FIRST/LAST');
+      let expr = term.expr;
+      let collationName: string | null = null;
+      if (expr.kind === 'Collate') {
+        collationName = expr.collation.text;
+        expr = expr.operand;
+      }
+      let resultIndex = -1;
+      if (expr.kind === 'Integer') {
+        const k = Number(expr.value);
+        if (k < 1 || k > n) throw new SqliteError(`${ordinal(i + 1)} ORDER BY term out of range - should be between 1 and ${n}`);
+        resultIndex = k - 1;
+      } else if (expr.kind === 'Column' && !expr.table) {
+        const name = expr.column.text;
+        const aliased = this.select.first.kind === 'SelectClause' ? this.select.first.columns.findIndex((c) => c.kind === 'ExprColumn' && c.alias && sameName(c.alias.text, name)) : -1;
+        const aliasedColumn = aliased >= 0 ? (this.select.first as SelectClause).columns[aliased] : undefined;
+        if (aliasedColumn?.kind === 'ExprColumn') resultIndex = this.outputs.findIndex((o) => o.expr === aliasedColumn.expr);
+      }
+      const source = resultIndex >= 0 ? this.outputs[resultIndex]!.expr : expr;
+      const collation = collationName ? this.ec.collation(collationName) : this.collationOrBinary(source);
+      this.sortKeys.push({ expr: resultIndex >= 0 ? null : expr, resultIndex, collation, descending: term.direction === 'DESC' });
+    });
+  }
+
+  private collationOrBinary(expr: Expr): Collation {
+    const c = this.ec.collationOf(expr);
+    return c ? this.ec.collation(c.name) : binaryCollation;
+  }
+
+  /** Emits the per-row code: evaluate outputs in `scope`, then filter/sort/emit. `skip` continues the loop. */
+  emitRow(scope: Scope, skip: number): void {
+    const b = this.ec.b;
+    const saved = this.ec.scope;
+    this.ec.scope = scope;
+    const n = this.outputs.length;
+    const keys = this.sortKeys.length;
+    const base = b.registerBlock(keys + n);
+    const results = base + keys;
+    this.outputs.forEach((o, i) => this.ec.compile(o.expr, results + i));
+    if (this.distinctCursor >= 0) {
+      b.emit(Opcode.Found, this.distinctCursor, skip, results, n);
+      b.emit(Opcode.IdxInsert, this.distinctCursor, results, n);
+    }
+    if (this.sorterCursor >= 0) {
+      this.sortKeys.forEach((k, i) => {
+        if (k.expr) this.ec.compile(k.expr, base + i);
+        else b.emit(Opcode.SCopy, results + k.resultIndex, base + i);
+      });
+      b.emit(Opcode.SorterInsert, this.sorterCursor, base, keys + n);
+    } else {
+      this.emitFinal(results, skip);
+    }
+    this.ec.scope = saved;
+  }
+
+  private emitFinal(results: number, skip: number): void {
+    const b = this.ec.b;
+    const n = this.outputs.length;
+    if (this.offsetReg) b.emit(Opcode.IfPos, this.offsetReg, skip, 1);
+    if (this.sink.kind === 'result') b.emit(Opcode.ResultRow, results, n);
+    else if (this.sink.kind === 'collect') b.emit(Opcode.IdxInsert, this.sink.cursor, results, n);
+    else if (this.sink.kind === 'emit') this.sink.emit(results, n, skip);
+    else {
+      if (this.sink.exists) b.emit(Opcode.Value, 0, this.sink.register, 0, 1n);
+      else b.emit(Opcode.SCopy, results, this.sink.register);
+      b.emit(Opcode.Goto, 0, this.sink.done);
+    }
+    if (this.limitReg) b.emit(Opcode.DecrJumpZero, this.limitReg, this.endLabel);
+  }
+
+  /** Emits the code after the loop: sorted output, then the end label. */
+  finish(): void {
+    const b = this.ec.b;
+    b.place(this.afterLoopLabel);
+    if (this.sorterCursor >= 0) {
+      const keys = this.sortKeys.length;
+      const n = this.outputs.length;
+      b.emit(Opcode.SorterSort, this.sorterCursor, this.endLabel);
+      const top = b.here;
+      const results = b.registerBlock(n);
+      for (let i = 0; i < n; i++) b.emit(Opcode.Column, this.sorterCursor, keys + i, results + i);
+      const next = b.label();
+      this.emitFinal(results, next);
+      b.place(next);
+      b.emit(Opcode.SorterNext, this.sorterCursor, top);
+    }
+    b.place(this.endLabel);
+  }
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+function compileValues(ctx: CompileContext, b: ProgramBuilder, select: Select, sink: RowSink): ResultColumnMeta[] {
+  const core = select.first;
+  if (core.kind !== 'Values') throw new Error('unreachable');
+  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  const width = core.rows[0]!.length;
+  const metas = Array.from({ length: width }, (_, i) => ({ name: `column${i + 1}`, column: null, table: null, database: null, type: null }));
+  // Each VALUES row is output through its own RowOutput over the row's expressions (same sorter/limit would need one shared output; keep simple).
+  if (select.orderBy.length > 0 || select.limit) throw unsupported('ORDER BY/LIMIT on VALUES');
+  for (const row of core.rows) {
+    const base = b.registerBlock(width);
+    row.forEach((e, i) => ec.compile(e, base + i));
+    if (sink.kind === 'result') b.emit(Opcode.ResultRow, base, width);
+    else if (sink.kind === 'collect') b.emit(Opcode.IdxInsert, sink.cursor, base, width);
+    else if (sink.kind === 'emit') {
+      const skip = b.label();
+      sink.emit(base, width, skip);
+      b.place(skip);
+    } else {
+      if (sink.exists) b.emit(Opcode.Value, 0, sink.register, 0, 1n);
+      else b.emit(Opcode.SCopy, base, sink.register);
+      b.emit(Opcode.Goto, 0, sink.done);
+    }
+  }
+  return metas;
+}

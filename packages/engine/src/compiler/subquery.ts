@@ -1,0 +1,93 @@
+// Subqueries in expressions: scalar (SELECT ...), EXISTS (SELECT ...) and x IN (SELECT ...).
+// An uncorrelated subquery runs once (guarded by Once) and its result is reused; a correlated one
+// (it reads a column of the enclosing query) runs again for every outer row.
+
+import { SqliteError } from '../common/errors.js';
+import type { Expr, Select } from '../parser/ast.js';
+import { comparisonAffinity, type Affinity } from '../values/affinity.js';
+import { binaryCollation } from '../values/collation.js';
+import { Opcode } from '../vm/program.js';
+import type { ComparisonSpec } from '../vm/ops/expression.js';
+import type { ExprCompiler } from './expr.js';
+import { compileSelect } from './select.js';
+
+/** Emits `work` under a Once guard that is dropped when the work turned out to be correlated. */
+function onceUnlessCorrelated(ec: ExprCompiler, work: (correlation: { used: boolean }) => void): void {
+  const b = ec.b;
+  const after = b.label();
+  const guard = b.emit(Opcode.Once, 0, after);
+  const correlation = { used: false };
+  work(correlation);
+  b.place(after);
+  if (correlation.used) b.replaceOp(guard, Opcode.Noop);
+}
+
+export function compileScalarSubquery(ec: ExprCompiler, select: Select, target: number): void {
+  const b = ec.b;
+  const cached = b.register();
+  onceUnlessCorrelated(ec, (correlation) => {
+    const done = b.label();
+    b.emit(Opcode.Null, 0, cached);
+    const columns = compileSelect(ec.ctx, b, select, { kind: 'first', register: cached, done, exists: false }, ec.scope, correlation);
+    if (columns.length !== 1) throw new SqliteError(`sub-select returns ${columns.length} columns - expected 1`);
+    b.place(done);
+  });
+  b.emit(Opcode.SCopy, cached, target);
+}
+
+export function compileExists(ec: ExprCompiler, select: Select, target: number): void {
+  const b = ec.b;
+  const cached = b.register();
+  onceUnlessCorrelated(ec, (correlation) => {
+    const done = b.label();
+    b.emit(Opcode.Value, 0, cached, 0, 0n);
+    compileSelect(ec.ctx, b, select, { kind: 'first', register: cached, done, exists: true }, ec.scope, correlation);
+    b.place(done);
+  });
+  b.emit(Opcode.SCopy, cached, target);
+}
+
+/** `operand [NOT] IN (SELECT ...)` with SQL's NULL rules: no match and a NULL among the values gives NULL. */
+export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select, not: boolean, target: number): void {
+  const b = ec.b;
+  const rows = b.cursor();
+  const affinities: (Affinity | null)[] = [];
+  onceUnlessCorrelated(ec, (correlation) => {
+    b.emit(Opcode.OpenEphemeral, rows);
+    const columns = compileSelect(ec.ctx, b, select, { kind: 'collect', cursor: rows }, ec.scope, correlation, affinities);
+    if (columns.length !== 1) throw new SqliteError(`sub-select returns ${columns.length} columns - expected 1`);
+  });
+  const value = ec.toRegister(operand);
+  const c = ec.collationOf(operand);
+  const spec: ComparisonSpec = {
+    op: '=',
+    affinity: comparisonAffinity(ec.affinity(operand), affinities[0] ?? null),
+    collation: c ? ec.collation(c.name) : binaryCollation,
+  };
+  const found = b.label();
+  const done = b.label();
+  const empty = b.label();
+  const sawNull = b.register();
+  const item = b.register();
+  b.emit(Opcode.Value, 0, sawNull, 0, 0n);
+  b.emit(Opcode.Rewind, rows, empty);
+  const top = b.here;
+  b.emit(Opcode.Column, rows, 0, item);
+  const next = b.label();
+  b.emit(Opcode.NotNull, value, b.here + 3);
+  b.emit(Opcode.Null, 0, target);
+  b.emit(Opcode.Goto, 0, done);
+  b.emit(Opcode.CompareJump, value, found, item, spec);
+  b.emit(Opcode.NotNull, item, next);
+  b.emit(Opcode.Value, 0, sawNull, 0, 1n);
+  b.place(next);
+  b.emit(Opcode.Next, rows, top);
+  b.place(empty);
+  b.emit(Opcode.Value, 0, target, 0, not ? 1n : 0n);
+  b.emit(Opcode.IfNot, sawNull, done);
+  b.emit(Opcode.Null, 0, target);
+  b.emit(Opcode.Goto, 0, done);
+  b.place(found);
+  b.emit(Opcode.Value, 0, target, 0, not ? 0n : 1n);
+  b.place(done);
+}

@@ -1,0 +1,111 @@
+// INSERT ... ON CONFLICT (upsert), with SQLite 3.35+ semantics: each clause's target names the
+// rowid or a UNIQUE index (a target-less clause, last, covers every uniqueness constraint); the
+// targeted constraints are checked first, in clause order; a conflict runs the clause's DO NOTHING
+// (skip the row) or DO UPDATE (an UPDATE of the conflicting row, `excluded.` naming the proposed
+// row, with ABORT conflict resolution). NOT NULL and CHECK constraints are not affected.
+
+import { SqliteError } from '../common/errors.js';
+import { sameName, type Expr, type InsertStatement, type UpsertClause } from '../parser/ast.js';
+import { printExpr } from '../parser/print.js';
+import type { TableInfo } from '../schema/types.js';
+import { Opcode } from '../vm/program.js';
+import type { ExprCompiler } from './expr.js';
+import { ROWID_CHECK, type TableWriter, type UniqueConflictHook } from './rows.js';
+import { isRowidName, type RegisterSource } from './scope.js';
+import { emitRowUpdate, resolveAssignments, type Assignments } from './update-row.js';
+
+interface ResolvedClause {
+  /** The uniqueness check it targets, or null for a target-less clause. */
+  readonly check: number | null;
+  readonly clause: UpsertClause;
+  readonly assignments: Assignments | null;
+}
+
+export interface UpsertPlan {
+  /** The hook for one proposed row (`row` is what `excluded.` reads; `skip` ends the row). */
+  hookFor(row: RegisterSource, skip: number, afterWrite?: (row: RegisterSource) => void): UniqueConflictHook;
+}
+
+const NO_MATCH = 'ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint';
+
+function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target']>): number {
+  const terms = target.columns.map((term) => {
+    let expr: Expr = term.expr;
+    let collation: string | null = null;
+    if (expr.kind === 'Collate') {
+      collation = expr.collation.text;
+      expr = expr.operand;
+    }
+    if (expr.kind !== 'Column') throw new SqliteError(NO_MATCH);
+    const name = expr.column.text;
+    let column = table.columns.findIndex((c) => sameName(c.name, name));
+    if (column < 0 && isRowidName(name)) column = table.rowidAlias;
+    if (column < 0) throw new SqliteError(`no such column: ${name}`);
+    return { column, collation: (collation ?? table.columns[column]!.collation).toUpperCase() };
+  });
+  if (terms.length === 1 && table.rowidAlias >= 0 && terms[0]!.column === table.rowidAlias) return ROWID_CHECK;
+  const whereText = target.where ? printExpr(target.where) : null;
+  for (let i = 0; i < table.indexes.length; i++) {
+    const index = table.indexes[i]!;
+    if (!index.unique || index.columns.length !== terms.length) continue;
+    if (index.where && (whereText === null || printExpr(index.where) !== whereText)) continue;
+    const covered = index.columns.every((c) => terms.some((t) => t.column === c.column && t.collation === c.collation.toUpperCase()));
+    if (covered) return i;
+  }
+  throw new SqliteError(NO_MATCH);
+}
+
+/** Resolves the statement's ON CONFLICT clauses against the table; null when there are none. */
+export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: InsertStatement): UpsertPlan | null {
+  if (statement.upserts.length === 0) return null;
+  const table = writer.table;
+  const clauses: ResolvedClause[] = statement.upserts.map((clause) => ({
+    check: clause.target ? targetCheck(table, clause.target) : null,
+    clause,
+    assignments: clause.action.kind === 'Update' ? resolveAssignments(table, clause.action.sets) : null,
+  }));
+  const clauseFor = (check: number): ResolvedClause | undefined => clauses.find((c) => c.check === check) ?? clauses.find((c) => c.check === null);
+
+  // Targeted constraints first, in clause order; then the other indexes; the rowid goes first only
+  // when the first clause covers it (SQLite defers it otherwise).
+  const order: number[] = [];
+  for (const c of clauses) if (c.check !== null && !order.includes(c.check)) order.push(c.check);
+  table.indexes.forEach((_, i) => {
+    if (!order.includes(i)) order.push(i);
+  });
+  if (!order.includes(ROWID_CHECK)) {
+    if (clauseFor(ROWID_CHECK) === clauses[0]) order.unshift(ROWID_CHECK);
+    else order.push(ROWID_CHECK);
+  }
+  const name = statement.alias ? statement.alias.text : table.name;
+
+  return {
+    hookFor(row, skip, afterWrite) {
+      return {
+        order,
+        handle(check, conflictRowid) {
+          const resolved = clauseFor(check);
+          if (!resolved) return false;
+          const b = ec.b;
+          const action = resolved.clause.action;
+          if (action.kind === 'Nothing') {
+            b.emit(Opcode.Goto, 0, skip);
+            return true;
+          }
+          const oldRowid = b.register();
+          b.emit(Opcode.SCopy, conflictRowid, oldRowid);
+          b.emit(Opcode.NotExists, writer.source.cursor, skip, oldRowid);
+          const saved = ec.scope;
+          const excluded: RegisterSource = { ...row, name: 'excluded' };
+          // Unqualified names read the existing row; `excluded.x` resolves in the outer scope.
+          ec.scope = { sources: [{ ...writer.source, name }], outer: { sources: [excluded] } };
+          if (action.where) ec.jumpIfNotTrue(action.where, skip);
+          emitRowUpdate(ec, { writer, name, assignments: resolved.assignments!, oldRowid, onConflict: 'ABORT', skip, afterWrite });
+          ec.scope = saved;
+          b.emit(Opcode.Goto, 0, skip);
+          return true;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,391 @@
+// The planner for one table: picks how a WHERE clause reaches its rows (rowid lookup, rowid
+// range, index equality/range on leading columns, or a full scan) and emits the loop. Every WHERE
+// term is still checked on each row, so a plan only narrows the rows visited, never the result.
+// Joins and cost-based ordering will grow here.
+
+import type { KeyInfo } from '../btree/types.js';
+import type { Expr } from '../parser/ast.js';
+import type { IndexInfo, TableInfo } from '../schema/types.js';
+import { Affinity, comparisonAffinity, isNumericAffinity } from '../values/affinity.js';
+import type { Collation } from '../values/collation.js';
+import { Opcode } from '../vm/program.js';
+import type { ComparisonSpec } from '../vm/ops/expression.js';
+import type { ExprCompiler } from './expr.js';
+import { walkExpr } from './expr.js';
+import type { CursorSource } from './scope.js';
+
+type RangeOperator = '=' | '<' | '<=' | '>' | '>=';
+
+/** A WHERE term of the form `column op value` where value does not read this table. */
+interface Term {
+  column: number;
+  op: RangeOperator;
+  value: Expr;
+  columnExpr: Expr;
+}
+
+export interface TableLoop {
+  /** Jump here to skip to the next row. */
+  readonly next: number;
+  /** Jump here to leave the loop. */
+  readonly break: number;
+  /** How the rows are reached (for tests and EXPLAIN QUERY PLAN-style checks). */
+  readonly plan: string;
+  /** Emits the loop's advance and places `next`/`break`. */
+  finish(): void;
+}
+
+const FLIP: Record<RangeOperator, RangeOperator> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+export function splitConjunction(expr: Expr | null): Expr[] {
+  if (!expr) return [];
+  if (expr.kind === 'Binary' && expr.op === 'AND') return [...splitConjunction(expr.left), ...splitConjunction(expr.right)];
+  return [expr];
+}
+
+function readsTable(ec: ExprCompiler, expr: Expr, source: CursorSource): boolean {
+  let reads = false;
+  walkExpr(expr, (e) => {
+    if (e.kind === 'Column') {
+      const resolved = ec.tryResolve(e);
+      if (!resolved || resolved.source === source) reads = true;
+    }
+    if (e.kind === 'Function' || e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect') reads = true;
+  });
+  return reads;
+}
+
+function columnOf(ec: ExprCompiler, expr: Expr, source: CursorSource): number | null {
+  if (expr.kind !== 'Column') return null;
+  const resolved = ec.tryResolve(expr);
+  return resolved && resolved.source === source ? resolved.column : null;
+}
+
+function extractTerms(ec: ExprCompiler, where: Expr | null, source: CursorSource): Term[] {
+  const terms: Term[] = [];
+  for (const e of splitConjunction(where)) {
+    // `x BETWEEN a AND b` compares exactly as `x >= a AND x <= b` (same affinity and collation rules).
+    if (e.kind === 'Between' && !e.not) {
+      const column = columnOf(ec, e.operand, source);
+      if (column !== null && !readsTable(ec, e.low, source)) terms.push({ column, op: '>=', value: e.low, columnExpr: e.operand });
+      if (column !== null && !readsTable(ec, e.high, source)) terms.push({ column, op: '<=', value: e.high, columnExpr: e.operand });
+      continue;
+    }
+    if (e.kind !== 'Binary' || !['=', '<', '<=', '>', '>='].includes(e.op)) continue;
+    const op = e.op as RangeOperator;
+    const left = columnOf(ec, e.left, source);
+    if (left !== null && !readsTable(ec, e.right, source)) {
+      terms.push({ column: left, op, value: e.right, columnExpr: e.left });
+      continue;
+    }
+    const right = columnOf(ec, e.right, source);
+    if (right !== null && !readsTable(ec, e.left, source)) terms.push({ column: right, op: FLIP[op], value: e.left, columnExpr: e.right });
+  }
+  return terms;
+}
+
+/** The affinity to apply to a key value for an index seek on `column`, or undefined when the index cannot serve the term. */
+function seekAffinity(ec: ExprCompiler, table: TableInfo, index: IndexInfo, position: number, term: Term): Affinity | null | undefined {
+  const indexColumn = index.columns[position]!;
+  const columnAffinity = table.columns[indexColumn.column]!.affinity;
+  const affinity = comparisonAffinity(columnAffinity, ec.affinity(term.value));
+  if (affinity === Affinity.Text && columnAffinity !== Affinity.Text) return undefined;
+  if (affinity !== null && isNumericAffinity(affinity) && !isNumericAffinity(columnAffinity)) return undefined;
+  const collation = ec.comparisonCollation(term.columnExpr, term.value);
+  if (collation !== ec.collation(indexColumn.collation)) return undefined;
+  return affinity;
+}
+
+interface IndexPlan {
+  index: IndexInfo;
+  equalities: { term: Term; affinity: Affinity | null }[];
+  lower: { term: Term; affinity: Affinity | null } | null;
+  upper: { term: Term; affinity: Affinity | null } | null;
+  /** Walk the index from its end backwards (ORDER BY … DESC served by an ascending index). */
+  reverse?: boolean;
+}
+
+function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): IndexPlan | null {
+  let best: IndexPlan | null = null;
+  let bestScore = 0;
+  for (const index of source.table.indexes) {
+    if (index.where) continue;
+    const plan: IndexPlan = { index, equalities: [], lower: null, upper: null };
+    for (let position = 0; position < index.columns.length; position++) {
+      const column = index.columns[position]!.column;
+      let matched = false;
+      for (const term of terms) {
+        if (term.column !== column || term.op !== '=') continue;
+        const affinity = seekAffinity(ec, source.table, index, position, term);
+        if (affinity === undefined) continue;
+        plan.equalities.push({ term, affinity });
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      if (!index.columns[position]!.descending) {
+        for (const term of terms) {
+          if (term.column !== column || term.op === '=') continue;
+          const affinity = seekAffinity(ec, source.table, index, position, term);
+          if (affinity === undefined) continue;
+          if ((term.op === '>' || term.op === '>=') && !plan.lower) plan.lower = { term, affinity };
+          if ((term.op === '<' || term.op === '<=') && !plan.upper) plan.upper = { term, affinity };
+        }
+      }
+      break;
+    }
+    const score = plan.equalities.length * 4 + (plan.lower ? 1 : 0) + (plan.upper ? 1 : 0) + (index.unique && plan.equalities.length === index.columns.length ? 2 : 0);
+    if (score > bestScore) {
+      best = plan;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function keyInfoOf(ec: ExprCompiler, index: IndexInfo): KeyInfo {
+  return {
+    collations: [...index.columns.map((c) => ec.collation(c.collation)), ec.collation('BINARY')],
+    descending: [...index.columns.map((c) => c.descending), false],
+  };
+}
+
+/** One ORDER BY term, resolved: the plan may deliver rows in this order so no sorter is needed. */
+export interface OrderTerm {
+  readonly expr: Expr;
+  readonly collation: Collation;
+  readonly descending: boolean;
+}
+
+type PlanChoice =
+  | { kind: 'rowidEq'; term: Term }
+  | { kind: 'index'; plan: IndexPlan }
+  | { kind: 'rowidRange'; lower: Term | undefined; upper: Term | undefined }
+  | { kind: 'scan' };
+
+/** How the loop will reach its rows, and whether they come out in the requested order. */
+export interface LoopChoice {
+  readonly choice: PlanChoice;
+  readonly ordered: boolean;
+}
+
+function isRowidTerm(ec: ExprCompiler, source: CursorSource, term: OrderTerm, reverse = false): boolean {
+  return term.descending === reverse && columnOf(ec, term.expr, source) === -1;
+}
+
+/** Rows in rowid order satisfy ORDER BY rowid (ASC). */
+function rowidOrders(ec: ExprCompiler, source: CursorSource, order: readonly OrderTerm[]): boolean {
+  return order.length === 1 && isRowidTerm(ec, source, order[0]!);
+}
+
+/**
+ * An index walked from its equality prefix delivers its next columns (then the rowid) in order; walked
+ * backwards (`reverse`), it delivers each of them in the opposite direction.
+ */
+function indexOrders(ec: ExprCompiler, source: CursorSource, index: IndexInfo, equalities: number, order: readonly OrderTerm[], reverse = false): boolean {
+  if (order.length === 0) return !reverse;
+  for (let k = 0; k < order.length; k++) {
+    const term = order[k]!;
+    const position = equalities + k;
+    if (position === index.columns.length) return k === order.length - 1 && isRowidTerm(ec, source, term, reverse);
+    if (position > index.columns.length) return false;
+    const column = index.columns[position]!;
+    if (column.descending || term.descending !== reverse) return false;
+    const resolved = columnOf(ec, term.expr, source);
+    const tableColumn = column.column === source.table.rowidAlias ? -1 : column.column;
+    if (resolved !== tableColumn || term.collation !== ec.collation(column.collation)) return false;
+  }
+  return true;
+}
+
+/** Decides the access path for `where` (and, when it costs nothing extra, for `order`). */
+export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr | null, order: readonly OrderTerm[] = []): LoopChoice {
+  const terms = extractTerms(ec, where, source);
+  const rowidEq = terms.find((t) => t.column === -1 && t.op === '=');
+  if (rowidEq) return { choice: { kind: 'rowidEq', term: rowidEq }, ordered: true };
+  const indexPlan = bestIndexPlan(ec, source, terms);
+  const lower = terms.find((t) => t.column === -1 && (t.op === '>' || t.op === '>='));
+  const upper = terms.find((t) => t.column === -1 && (t.op === '<' || t.op === '<='));
+  if (indexPlan && (indexPlan.equalities.length > 0 || (!lower && !upper))) {
+    const equalities = indexPlan.equalities.length;
+    if (!indexOrders(ec, source, indexPlan.index, equalities, order) && indexOrders(ec, source, indexPlan.index, equalities, order, true)) {
+      return { choice: { kind: 'index', plan: { ...indexPlan, reverse: true } }, ordered: true };
+    }
+    return { choice: { kind: 'index', plan: indexPlan }, ordered: indexOrders(ec, source, indexPlan.index, equalities, order) };
+  }
+  if (lower || upper) return { choice: { kind: 'rowidRange', lower, upper }, ordered: rowidOrders(ec, source, order) };
+  if (order.length > 0 && !rowidOrders(ec, source, order)) {
+    // No usable WHERE term: walking an index that has the ORDER BY columns avoids the sort.
+    for (const index of source.table.indexes) {
+      if (index.where) continue;
+      for (const reverse of [false, true]) {
+        if (indexOrders(ec, source, index, 0, order, reverse)) {
+          return { choice: { kind: 'index', plan: { index, equalities: [], lower: null, upper: null, reverse } }, ordered: true };
+        }
+      }
+    }
+  }
+  return { choice: { kind: 'scan' }, ordered: rowidOrders(ec, source, order) };
+}
+
+/**
+ * Opens `source.cursor` on its table and emits the loop head: after this call, code emitted is the
+ * loop body, run once per row that satisfies `where` (which is fully checked here).
+ */
+export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Expr | null, residual = true, decided?: LoopChoice): TableLoop {
+  const b = ec.b;
+  const next = b.label();
+  const done = b.label();
+  const { choice } = decided ?? chooseLoop(ec, source, where);
+  const table = source.table;
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  const filter = () => {
+    if (residual) for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);
+  };
+  if (choice.kind === 'rowidEq') {
+    const key = ec.toRegister(choice.term.value);
+    b.emit(Opcode.SeekRowid, source.cursor, done, key);
+    filter();
+    return {
+      next,
+      break: done,
+      plan: 'SEARCH USING INTEGER PRIMARY KEY (rowid=?)',
+      finish() {
+        b.place(next);
+        b.place(done);
+      },
+    };
+  }
+  if (choice.kind === 'index') return indexLoop(ec, source, choice.plan, next, done, filter);
+  if (choice.kind === 'rowidRange') {
+    const rowidLower = choice.lower;
+    const rowidUpper = choice.upper;
+    if (rowidLower) {
+      const key = ec.toRegister(rowidLower.value);
+      b.emit(rowidLower.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, source.cursor, done, key);
+    } else b.emit(Opcode.Rewind, source.cursor, done);
+    const upperValue = rowidUpper ? ec.toRegister(rowidUpper.value) : 0;
+    const body = b.here;
+    if (rowidUpper) {
+      const rowid = b.register();
+      b.emit(Opcode.Rowid, source.cursor, rowid);
+      const spec: ComparisonSpec = { op: rowidUpper.op === '<' ? '>=' : '>', affinity: Affinity.Numeric, collation: ec.collation('BINARY') };
+      b.emit(Opcode.CompareJump, rowid, done, upperValue, spec, 1);
+    }
+    filter();
+    return {
+      next,
+      break: done,
+      plan: 'SEARCH USING INTEGER PRIMARY KEY (rowid range)',
+      finish() {
+        b.place(next);
+        b.emit(Opcode.Next, source.cursor, body);
+        b.place(done);
+      },
+    };
+  }
+  b.emit(Opcode.Rewind, source.cursor, done);
+  const body = b.here;
+  filter();
+  return {
+    next,
+    break: done,
+    plan: 'SCAN',
+    finish() {
+      b.place(next);
+      b.emit(Opcode.Next, source.cursor, body);
+      b.place(done);
+    },
+  };
+}
+
+function indexLoop(ec: ExprCompiler, source: CursorSource, plan: IndexPlan, next: number, done: number, filter: () => void): TableLoop {
+  const b = ec.b;
+  const indexCursor = b.cursor();
+  b.emit(Opcode.OpenRead, indexCursor, plan.index.rootPage, 0, keyInfoOf(ec, plan.index));
+  const eq = plan.equalities.length;
+  const loadKey = (bound: { term: Term; affinity: Affinity | null } | null): number => {
+    const base = b.registerBlock(eq + 1);
+    const affinities: (Affinity | null)[] = [];
+    plan.equalities.forEach((e, i) => {
+      ec.compile(e.term.value, base + i);
+      affinities.push(e.affinity);
+    });
+    if (bound) {
+      ec.compile(bound.term.value, base + eq);
+      affinities.push(bound.affinity);
+    }
+    b.emit(Opcode.Affinity, base, affinities.length, 0, affinities);
+    return base;
+  };
+  if (plan.reverse) return reverseIndexLoop(ec, source, plan, indexCursor, loadKey, next, done, filter);
+  if (plan.lower) {
+    const key = loadKey(plan.lower);
+    b.emit(plan.lower.term.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, indexCursor, done, key, eq + 1);
+  } else if (eq > 0) {
+    const key = loadKey(null);
+    b.emit(Opcode.SeekGE, indexCursor, done, key, eq);
+  } else {
+    b.emit(Opcode.Rewind, indexCursor, done);
+  }
+  const upperKey = plan.upper ? loadKey(plan.upper) : eq > 0 ? loadKey(null) : 0;
+  const body = b.here;
+  if (plan.upper) b.emit(plan.upper.term.op === '<' ? Opcode.IdxGE : Opcode.IdxGT, indexCursor, done, upperKey, eq + 1);
+  else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, done, upperKey, eq);
+  const rowid = b.register();
+  b.emit(Opcode.IdxRowid, indexCursor, rowid);
+  b.emit(Opcode.NotExists, source.cursor, next, rowid);
+  filter();
+  return {
+    next,
+    break: done,
+    plan: `SEARCH USING INDEX ${plan.index.name}`,
+    finish() {
+      b.place(next);
+      b.emit(Opcode.Next, indexCursor, body);
+      b.place(done);
+    },
+  };
+}
+
+/** indexLoop walking backwards: from the last entry within the upper bound down to the lower bound. */
+function reverseIndexLoop(
+  ec: ExprCompiler,
+  source: CursorSource,
+  plan: IndexPlan,
+  indexCursor: number,
+  loadKey: (bound: { term: Term; affinity: Affinity | null } | null) => number,
+  next: number,
+  done: number,
+  filter: () => void,
+): TableLoop {
+  const b = ec.b;
+  const eq = plan.equalities.length;
+  if (plan.upper) {
+    const key = loadKey(plan.upper);
+    b.emit(plan.upper.term.op === '<' ? Opcode.SeekLT : Opcode.SeekLE, indexCursor, done, key, eq + 1);
+  } else if (eq > 0) {
+    const key = loadKey(null);
+    b.emit(Opcode.SeekLE, indexCursor, done, key, eq);
+  } else {
+    b.emit(Opcode.Last, indexCursor, done);
+  }
+  const lowerKey = plan.lower ? loadKey(plan.lower) : eq > 0 ? loadKey(null) : 0;
+  const body = b.here;
+  if (plan.lower) b.emit(plan.lower.term.op === '>' ? Opcode.IdxLE : Opcode.IdxLT, indexCursor, done, lowerKey, eq + 1);
+  else if (eq > 0) b.emit(Opcode.IdxLT, indexCursor, done, lowerKey, eq);
+  const rowid = b.register();
+  b.emit(Opcode.IdxRowid, indexCursor, rowid);
+  b.emit(Opcode.NotExists, source.cursor, next, rowid);
+  filter();
+  return {
+    next,
+    break: done,
+    plan: `SEARCH USING INDEX ${plan.index.name} (reverse)`,
+    finish() {
+      b.place(next);
+      b.emit(Opcode.Prev, indexCursor, body);
+      b.place(done);
+    },
+  };
+}

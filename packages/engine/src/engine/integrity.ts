@@ -1,0 +1,63 @@
+// PRAGMA integrity_check / quick_check: the b-tree check of every tree, plus (integrity_check
+// only) index-versus-table consistency: every row has its index entries and no index has extra.
+
+import type { SqlValue } from '../common/values.js';
+import { openIndexCursor, openTableCursor } from '../btree/btree.js';
+import { checkIntegrity, type TreeRoot } from '../btree/integrity.js';
+import type { KeyInfo } from '../btree/types.js';
+import type { PageSource } from '../pager/types.js';
+import { compareRecordToKey } from '../record/compare.js';
+import { decodeRecord } from '../record/record.js';
+import type { Schema } from '../schema/schema.js';
+import { builtinCollations, binaryCollation } from '../values/collation.js';
+import { applyAffinity } from '../values/affinity.js';
+
+export function integrityCheck(source: PageSource, schema: Schema, maxErrors: number, quick: boolean): string[] {
+  if (source.pageCount() === 0) return ['ok'];
+  const roots: TreeRoot[] = [{ name: 'sqlite_schema', root: 1, isIndex: false }];
+  for (const table of schema.allTables()) {
+    roots.push({ name: table.name, root: table.rootPage, isIndex: false });
+    for (const index of table.indexes) roots.push({ name: index.name, root: index.rootPage, isIndex: true });
+  }
+  const messages = checkIntegrity(source, roots, maxErrors);
+  if (!quick && messages.length === 0) {
+    for (const table of schema.allTables()) {
+      if (table.withoutRowid) continue;
+      for (const index of table.indexes) {
+        if (index.where) continue;
+        const keyInfo: KeyInfo = {
+          collations: [...index.columns.map((c) => builtinCollations.get(c.collation) ?? binaryCollation), binaryCollation],
+          descending: [...index.columns.map((c) => c.descending), false],
+        };
+        const rows = openTableCursor(source, table.rootPage);
+        const entries = openIndexCursor(source, index.rootPage, keyInfo);
+        let rowCount = 0;
+        for (let ok = rows.first(); ok; ok = rows.next()) {
+          rowCount++;
+          const values = decodeRecord(rows.payload());
+          const rowid = rows.rowid();
+          const key: SqlValue[] = index.columns.map((c) =>
+            c.column === table.rowidAlias ? rowid : applyAffinity(values[c.column] ?? null, table.columns[c.column]!.affinity),
+          );
+          key.push(rowid);
+          const found = entries.seekIndex(key, -1);
+          let present = !entries.eof && (found >= 0 || entries.next());
+          if (present) present = compareRecordToKey(entries.payload(), key, keyInfo) === 0;
+          if (!present) {
+            messages.push(`row ${rowCount} missing from index ${index.name}`);
+            if (messages.length >= maxErrors) return messages;
+          }
+        }
+        let entryCount = 0;
+        for (let ok = entries.first(); ok; ok = entries.next()) entryCount++;
+        rows.close();
+        entries.close();
+        if (entryCount !== rowCount) {
+          messages.push(`wrong # of entries in index ${index.name}`);
+          if (messages.length >= maxErrors) return messages;
+        }
+      }
+    }
+  }
+  return messages.length === 0 ? ['ok'] : messages;
+}

@@ -1,0 +1,152 @@
+// Core aggregate functions: count, sum, total, avg, min, max, group_concat. sum/total/avg use
+// SQLite's integer accumulator with Kahan-Babuska-Neumaier compensation once values are REAL,
+// so results match SQLite to the last bit.
+
+import { SqliteError } from '../common/errors.js';
+import { MAX_INT64, MIN_INT64, type SqlValue } from '../common/values.js';
+import { numericFromText } from '../values/affinity.js';
+import { toReal, valueToText } from '../values/cast.js';
+import { binaryCollation, type Collation } from '../values/collation.js';
+import { compareValues } from '../values/compare.js';
+import type { AggregateEntry, FunctionRegistry } from './registry.js';
+
+interface SumState {
+  count: number;
+  integerSum: bigint;
+  realSum: number;
+  error: number;
+  approximate: boolean;
+  overflow: boolean;
+}
+
+const BIG = 4503599627370496n; // 2^52: above it a double cannot hold every integer
+
+function kbnStep(s: SumState, r: number): void {
+  const t = s.realSum + r;
+  if (Math.abs(s.realSum) > Math.abs(r)) s.error += s.realSum - t + r;
+  else s.error += r - t + s.realSum;
+  s.realSum = t;
+}
+
+function kbnStepInteger(s: SumState, v: bigint): void {
+  if (v <= -BIG || v >= BIG) {
+    const small = v % 16384n;
+    kbnStep(s, Number(v - small));
+    kbnStep(s, Number(small));
+  } else kbnStep(s, Number(v));
+}
+
+function kbnInit(s: SumState, v: bigint): void {
+  if (v <= -BIG || v >= BIG) {
+    const small = v % 16384n;
+    s.realSum = Number(v - small);
+    s.error = Number(small);
+  } else {
+    s.realSum = Number(v);
+    s.error = 0;
+  }
+}
+
+/** sqlite3_value_numeric_type: TEXT that looks numeric counts as that number. */
+function numericView(v: SqlValue): SqlValue {
+  if (typeof v === 'string') return numericFromText(v, false);
+  if (v instanceof Uint8Array) return numericFromText(valueToText(v), false);
+  return v;
+}
+
+function sumStep(s: SumState, [arg]: readonly SqlValue[]): SumState {
+  const v = numericView(arg!);
+  if (v === null) return s;
+  s.count++;
+  if (!s.approximate) {
+    if (typeof v !== 'bigint') {
+      kbnInit(s, s.integerSum);
+      s.approximate = true;
+      kbnStep(s, toReal(v));
+    } else {
+      const x = s.integerSum + v;
+      if (x >= MIN_INT64 && x <= MAX_INT64) s.integerSum = x;
+      else {
+        s.overflow = true;
+        kbnInit(s, s.integerSum);
+        s.approximate = true;
+        kbnStepInteger(s, v);
+      }
+    }
+  } else if (typeof v === 'bigint') {
+    kbnStepInteger(s, v);
+  } else {
+    s.overflow = false;
+    kbnStep(s, toReal(v));
+  }
+  return s;
+}
+
+const newSum = (): SumState => ({ count: 0, integerSum: 0n, realSum: 0, error: 0, approximate: false, overflow: false });
+const compensated = (s: SumState): number => (Number.isFinite(s.error) ? s.realSum + s.error : s.realSum);
+
+function aggregate(name: string, argCount: number, start: () => unknown, step: (state: never, args: readonly SqlValue[]) => unknown, result: (state: never) => SqlValue): AggregateEntry {
+  return { name, argCount, start, step: step as AggregateEntry['step'], result: result as AggregateEntry['result'] };
+}
+
+function extremumAggregate(name: string, sign: 1 | -1, collation: Collation = binaryCollation): AggregateEntry {
+  const entry = aggregate(
+    name,
+    1,
+    () => ({ value: null as SqlValue, seen: false }),
+    (s: { value: SqlValue; seen: boolean }, [v]) => {
+      if (v === null) return s;
+      if (!s.seen || sign * compareValues(v!, s.value, collation) > 0) {
+        s.value = v!;
+        s.seen = true;
+      }
+      return s;
+    },
+    (s: { value: SqlValue }) => s.value,
+  );
+  return { ...entry, withCollation: (c: Collation) => extremumAggregate(name, sign, c) };
+}
+
+function groupConcat(name: string, argCount: number): AggregateEntry {
+  return aggregate(
+    name,
+    argCount,
+    () => ({ text: null as string | null }),
+    (s: { text: string | null }, args) => {
+      const v = args[0]!;
+      if (v === null) return s;
+      const item = valueToText(v);
+      if (s.text === null) s.text = item;
+      else {
+        const separator = args.length > 1 ? (args[1] === null ? '' : valueToText(args[1]!)) : ',';
+        s.text += separator + item;
+      }
+      return s;
+    },
+    (s: { text: string | null }) => s.text,
+  );
+}
+
+export function registerCoreAggregates(registry: FunctionRegistry): void {
+  const fns: AggregateEntry[] = [
+    aggregate('count', 0, () => ({ n: 0n }), (s: { n: bigint }) => ((s.n += 1n), s), (s: { n: bigint }) => s.n),
+    aggregate('count', 1, () => ({ n: 0n }), (s: { n: bigint }, [v]) => (v !== null && (s.n += 1n), s), (s: { n: bigint }) => s.n),
+    aggregate('sum', 1, newSum, sumStep, (s: SumState) => {
+      if (s.count === 0) return null;
+      if (!s.approximate) return s.integerSum;
+      if (s.overflow) throw new SqliteError('integer overflow');
+      return compensated(s);
+    }),
+    aggregate('total', 1, newSum, sumStep, (s: SumState) => (s.approximate ? compensated(s) : Number(s.integerSum))),
+    aggregate('avg', 1, newSum, sumStep, (s: SumState) => {
+      if (s.count === 0) return null;
+      return (s.approximate ? compensated(s) : Number(s.integerSum)) / s.count;
+    }),
+    extremumAggregate('min', -1),
+    extremumAggregate('max', 1),
+    groupConcat('group_concat', 1),
+    groupConcat('group_concat', 2),
+    groupConcat('string_agg', 2),
+  ];
+  for (const fn of fns) registry.addAggregate(fn);
+}

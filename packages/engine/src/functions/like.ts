@@ -1,0 +1,114 @@
+// LIKE and GLOB pattern matching (SQLite's patternCompare): LIKE is case-insensitive for ASCII
+// letters only, with % and _ and an optional ESCAPE character; GLOB is case-sensitive with
+// *, ?, [...] classes and no escape.
+
+import { SqliteError } from '../common/errors.js';
+import type { SqlValue } from '../common/values.js';
+import { valueToText } from '../values/cast.js';
+import type { FunctionRegistry } from './registry.js';
+
+interface PatternInfo {
+  matchAll: string;
+  matchOne: string;
+  matchSet: string | null;
+  noCase: boolean;
+}
+
+const LIKE: PatternInfo = { matchAll: '%', matchOne: '_', matchSet: null, noCase: true };
+const GLOB: PatternInfo = { matchAll: '*', matchOne: '?', matchSet: '[', noCase: false };
+
+function fold(c: string, noCase: boolean): string {
+  return noCase && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+}
+
+/** true when `text` matches `pattern` (both as arrays of code points). */
+function matches(pattern: string[], text: string[], info: PatternInfo, escape: string | null): boolean {
+  // Iterative matcher with backtracking on the last wildcard, like SQLite's recursive one.
+  const match = (p: number, t: number): boolean => {
+    while (p < pattern.length) {
+      const c = pattern[p]!;
+      if (c === info.matchAll && c !== escape) {
+        while (p < pattern.length && (pattern[p] === info.matchAll || pattern[p] === info.matchOne) && pattern[p] !== escape) {
+          if (pattern[p] === info.matchOne) {
+            if (t >= text.length) return false;
+            t++;
+          }
+          p++;
+        }
+        if (p === pattern.length) return true;
+        for (let k = t; k <= text.length; k++) if (match(p, k)) return true;
+        return false;
+      }
+      if (c === info.matchOne && c !== escape) {
+        if (t >= text.length) return false;
+        p++;
+        t++;
+        continue;
+      }
+      if (info.matchSet && c === info.matchSet) {
+        if (t >= text.length) return false;
+        let q = p + 1;
+        let invert = false;
+        if (pattern[q] === '^') {
+          invert = true;
+          q++;
+        }
+        let seen = false;
+        const ch = text[t]!;
+        if (pattern[q] === ']') {
+          if (ch === ']') seen = true;
+          q++;
+        }
+        let previous = '';
+        while (q < pattern.length && pattern[q] !== ']') {
+          if (pattern[q] === '-' && previous !== '' && q + 1 < pattern.length && pattern[q + 1] !== ']') {
+            if (ch >= previous && ch <= pattern[q + 1]!) seen = true;
+            previous = '';
+            q += 2;
+            continue;
+          }
+          previous = pattern[q]!;
+          if (ch === previous) seen = true;
+          q++;
+        }
+        if (q >= pattern.length) return false;
+        if (seen === invert) return false;
+        p = q + 1;
+        t++;
+        continue;
+      }
+      let literal = c;
+      if (escape !== null && c === escape) {
+        p++;
+        if (p >= pattern.length) return false;
+        literal = pattern[p]!;
+      }
+      if (t >= text.length || fold(literal, info.noCase) !== fold(text[t]!, info.noCase)) return false;
+      p++;
+      t++;
+    }
+    return t === text.length;
+  };
+  return match(0, 0);
+}
+
+function likeFunction(info: PatternInfo) {
+  return (args: readonly SqlValue[]): SqlValue => {
+    const [pattern, text, escapeArg] = args;
+    if (pattern === null || text === null || pattern === undefined || text === undefined) return null;
+    let escape: string | null = null;
+    if (args.length > 2) {
+      if (escapeArg === null) return null;
+      const e = Array.from(valueToText(escapeArg!));
+      if (e.length !== 1) throw new SqliteError('ESCAPE expression must be a single character');
+      escape = e[0]!;
+    }
+    return matches(Array.from(valueToText(pattern)), Array.from(valueToText(text)), info, escape) ? 1n : 0n;
+  };
+}
+
+export function registerLike(registry: FunctionRegistry): void {
+  registry.addScalar({ name: 'like', argCount: 2, deterministic: true, invoke: likeFunction(LIKE) });
+  registry.addScalar({ name: 'like', argCount: 3, deterministic: true, invoke: likeFunction(LIKE) });
+  registry.addScalar({ name: 'glob', argCount: 2, deterministic: true, invoke: likeFunction(GLOB) });
+}

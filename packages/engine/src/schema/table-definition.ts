@@ -1,0 +1,153 @@
+// Builds TableInfo from a CREATE TABLE statement, following SQLite's rules for the rowid alias
+// (INTEGER PRIMARY KEY) and for the automatic indexes UNIQUE and PRIMARY KEY constraints create.
+
+import { SqliteError } from '../common/errors.js';
+import { sameName, type ConflictResolution, type CreateTableStatement, type OrderingTerm } from '../parser/ast.js';
+import { affinityOfType } from '../values/affinity.js';
+import type { ColumnInfo, IndexColumn, IndexInfo, TableInfo } from './types.js';
+
+/** An automatic index the table needs, before it has a root page. */
+export interface AutoIndexSpec {
+  readonly name: string;
+  readonly origin: 'u' | 'pk';
+  readonly columns: readonly IndexColumn[];
+  readonly onConflict: ConflictResolution | null;
+}
+
+export interface TableDefinition {
+  readonly table: Omit<TableInfo, 'indexes'>;
+  readonly autoIndexes: readonly AutoIndexSpec[];
+}
+
+function columnIndexOf(columns: readonly ColumnInfo[], name: string): number {
+  return columns.findIndex((c) => sameName(c.name, name));
+}
+
+/** Resolves a constraint's ordering terms to table columns (they must be plain column names). */
+function constraintColumns(tableName: string, columns: readonly ColumnInfo[], terms: readonly OrderingTerm[]): IndexColumn[] {
+  return terms.map((term) => {
+    let expr = term.expr;
+    let collation: string | null = null;
+    if (expr.kind === 'Collate') {
+      collation = expr.collation.text.toUpperCase();
+      expr = expr.operand;
+    }
+    if (expr.kind !== 'Column' || expr.table) {
+      throw new SqliteError('expressions prohibited in PRIMARY KEY and UNIQUE constraints');
+    }
+    const index = columnIndexOf(columns, expr.column.text);
+    if (index < 0) throw new SqliteError(`no such column: ${expr.column.text}`);
+    void tableName;
+    return { column: index, collation: collation ?? columns[index]!.collation, descending: term.direction === 'DESC' };
+  });
+}
+
+/** Interprets CREATE TABLE (with explicit column list) as a table definition. */
+export function defineTable(statement: CreateTableStatement, sql: string, rootPage: number, sourceText: string = sql): TableDefinition {
+  const tableName = statement.name.name.text;
+  if (statement.asSelect) throw new SqliteError('not supported by Tandem yet: CREATE TABLE ... AS SELECT');
+  const columns: ColumnInfo[] = [];
+  for (const definition of statement.columns) {
+    if (columnIndexOf(columns, definition.name.text) >= 0) throw new SqliteError(`duplicate column name: ${definition.name.text}`);
+    let collation = 'BINARY';
+    let notNull = false;
+    let defaultExpr = null;
+    let primaryKey = false;
+    let generated = false;
+    let notNullConflict: ConflictResolution | null = null;
+    for (const constraint of definition.constraints) {
+      if (constraint.kind === 'Collate') collation = constraint.collation.text.toUpperCase();
+      else if (constraint.kind === 'NotNull') {
+        notNull = true;
+        notNullConflict = constraint.onConflict;
+      }
+      else if (constraint.kind === 'Default') defaultExpr = constraint.expr;
+      else if (constraint.kind === 'PrimaryKey') primaryKey = true;
+      else if (constraint.kind === 'Generated') generated = true;
+    }
+    // SQLite keeps the type as written, except that a type that is one quoted token is dequoted.
+    const type = definition.type;
+    const declaredType = !type ? null : type.words.length === 1 && type.args.length === 0 && /^["'`[]/.test(type.text) ? type.words[0]! : type.text;
+    columns.push({ name: definition.name.text, declaredType, affinity: affinityOfType(declaredType), collation, notNull, defaultExpr, primaryKey, generated, notNullConflict });
+  }
+
+  // Constraints in the order SQLite meets them: column constraints first (column order), then table constraints.
+  const autoIndexes: AutoIndexSpec[] = [];
+  let primaryKeyColumns: IndexColumn[] | null = null;
+  let rowidAlias = -1;
+  let autoincrement = false;
+  let primaryKeyCount = 0;
+  let rowidConflict: ConflictResolution | null = null;
+  const addAutoIndex = (origin: 'u' | 'pk', indexColumns: IndexColumn[], onConflict: ConflictResolution | null) => {
+    const duplicate = autoIndexes.some(
+      (existing) =>
+        existing.columns.length === indexColumns.length &&
+        existing.columns.every((c, i) => c.column === indexColumns[i]!.column && c.collation === indexColumns[i]!.collation),
+    );
+    if (!duplicate) autoIndexes.push({ name: `sqlite_autoindex_${tableName}_${autoIndexes.length + 1}`, origin, columns: indexColumns, onConflict });
+  };
+  const setPrimaryKey = (indexColumns: IndexColumn[], isColumnConstraint: boolean, descending: boolean, autoinc: boolean, onConflict: ConflictResolution | null) => {
+    if (++primaryKeyCount > 1) throw new SqliteError(`table "${tableName}" has more than one primary key`);
+    primaryKeyColumns = indexColumns;
+    const single = indexColumns.length === 1 ? columns[indexColumns[0]!.column]! : null;
+    // Only a column whose declared type is exactly "INTEGER" becomes the rowid; SQLite's quirk:
+    // a column-constraint "INTEGER PRIMARY KEY DESC" does not.
+    const isAlias = !statement.withoutRowid && single !== null && single.declaredType?.toUpperCase() === 'INTEGER' && !(isColumnConstraint && descending);
+    if (isAlias) {
+      rowidAlias = indexColumns[0]!.column;
+      autoincrement = autoinc;
+      rowidConflict = onConflict;
+    } else {
+      if (autoinc) throw new SqliteError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY');
+      if (!statement.withoutRowid) addAutoIndex('pk', indexColumns, onConflict);
+    }
+  };
+  statement.columns.forEach((definition, index) => {
+    for (const constraint of definition.constraints) {
+      const self: IndexColumn = { column: index, collation: columns[index]!.collation, descending: false };
+      if (constraint.kind === 'PrimaryKey') {
+        setPrimaryKey([{ ...self, descending: constraint.direction === 'DESC' }], true, constraint.direction === 'DESC', constraint.autoincrement, constraint.onConflict);
+      } else if (constraint.kind === 'Unique') addAutoIndex('u', [self], constraint.onConflict);
+    }
+  });
+  for (const constraint of statement.constraints) {
+    if (constraint.kind === 'PrimaryKey') {
+      const indexColumns = constraintColumns(tableName, columns, constraint.columns);
+      for (const c of indexColumns) columns[c.column] = { ...columns[c.column]!, primaryKey: true };
+      setPrimaryKey(indexColumns, false, false, constraint.autoincrement, constraint.onConflict);
+    } else if (constraint.kind === 'Unique') {
+      addAutoIndex('u', constraintColumns(tableName, columns, constraint.columns), constraint.onConflict);
+    }
+  }
+  const pk: IndexColumn[] = primaryKeyColumns ?? [];
+  const checks: { name: string; expr: import('../parser/ast.js').Expr }[] = [];
+  for (const definition of statement.columns) {
+    for (const constraint of definition.constraints) {
+      if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : sourceText.slice(constraint.expr.start, constraint.expr.end), expr: constraint.expr });
+    }
+  }
+  for (const constraint of statement.constraints) {
+    if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : sourceText.slice(constraint.expr.start, constraint.expr.end), expr: constraint.expr });
+  }
+  return {
+    table: {
+      name: tableName,
+      rootPage,
+      sql,
+      columns,
+      rowidAlias,
+      rowidConflict,
+      primaryKey: pk.map((c) => c.column),
+      withoutRowid: statement.withoutRowid,
+      strict: statement.strict,
+      autoincrement,
+      checks,
+    },
+    autoIndexes,
+  };
+}
+
+/** The IndexInfo of an automatic index once its root page is known. */
+export function autoIndexInfo(tableName: string, spec: AutoIndexSpec, rootPage: number): IndexInfo {
+  return { name: spec.name, tableName, rootPage, sql: null, unique: true, origin: spec.origin, columns: spec.columns, where: null, onConflict: spec.onConflict };
+}

@@ -1,0 +1,88 @@
+// The in-memory schema: tables, indexes, views and triggers as loaded from sqlite_schema. Every
+// object is immutable; DDL produces a new Schema (the connection swaps it in after a reload).
+
+import type { CreateTriggerStatement, CreateViewStatement, Expr } from '../parser/ast.js';
+import type { Affinity } from '../values/affinity.js';
+
+export interface ColumnInfo {
+  readonly name: string;
+  /** Declared type as written (SQLite keeps it verbatim), or null. */
+  readonly declaredType: string | null;
+  readonly affinity: Affinity;
+  /** Collation name (BINARY when none was declared). */
+  readonly collation: string;
+  readonly notNull: boolean;
+  /** DEFAULT expression, or null (NULL default). */
+  readonly defaultExpr: Expr | null;
+  /** The column is part of the PRIMARY KEY. */
+  readonly primaryKey: boolean;
+  /** Generated columns are not supported yet; kept so the loader can refuse to write them. */
+  readonly generated: boolean;
+  /** ON CONFLICT clause of the NOT NULL constraint, or null. */
+  readonly notNullConflict?: 'ROLLBACK' | 'ABORT' | 'FAIL' | 'IGNORE' | 'REPLACE' | null;
+}
+
+export interface IndexColumn {
+  /** Table column index, or -1 for the rowid (never in user indexes; used for key layout). */
+  readonly column: number;
+  readonly collation: string;
+  readonly descending: boolean;
+}
+
+export interface IndexInfo {
+  readonly name: string;
+  readonly tableName: string;
+  readonly rootPage: number;
+  /** CREATE INDEX text, or null for automatic indexes. */
+  readonly sql: string | null;
+  readonly unique: boolean;
+  /** 'c' = CREATE INDEX, 'u' = UNIQUE constraint, 'pk' = PRIMARY KEY constraint. */
+  readonly origin: 'c' | 'u' | 'pk';
+  readonly columns: readonly IndexColumn[];
+  /** Partial index condition, or null. */
+  readonly where: Expr | null;
+  /** ON CONFLICT clause of the UNIQUE/PRIMARY KEY constraint behind an automatic index, or null. */
+  readonly onConflict?: 'ROLLBACK' | 'ABORT' | 'FAIL' | 'IGNORE' | 'REPLACE' | null;
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly rootPage: number;
+  readonly sql: string;
+  readonly columns: readonly ColumnInfo[];
+  /** Index of the INTEGER PRIMARY KEY column (the rowid alias), or -1. */
+  readonly rowidAlias: number;
+  /** ON CONFLICT clause of the INTEGER PRIMARY KEY constraint, or null. */
+  readonly rowidConflict?: 'ROLLBACK' | 'ABORT' | 'FAIL' | 'IGNORE' | 'REPLACE' | null;
+  /** Columns of the PRIMARY KEY in key order (empty when none was declared). */
+  readonly primaryKey: readonly number[];
+  readonly withoutRowid: boolean;
+  readonly strict: boolean;
+  readonly autoincrement: boolean;
+  /** CHECK constraints: the name SQLite reports (constraint name, else the expression text) and the expression. */
+  readonly checks: readonly { readonly name: string; readonly expr: import('../parser/ast.js').Expr }[];
+  /** Indexes on this table, automatic ones first in creation order, then CREATE INDEX ones. */
+  readonly indexes: readonly IndexInfo[];
+}
+
+export interface ViewInfo {
+  readonly name: string;
+  readonly sql: string;
+  readonly statement: CreateViewStatement;
+}
+
+export interface TriggerInfo {
+  readonly name: string;
+  readonly tableName: string;
+  readonly sql: string;
+  readonly statement: CreateTriggerStatement;
+}
+
+/** One row of sqlite_schema. */
+export interface SchemaRow {
+  readonly type: string;
+  readonly name: string;
+  readonly tableName: string;
+  readonly rootPage: number;
+  readonly sql: string | null;
+}

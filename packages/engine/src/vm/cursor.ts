@@ -1,0 +1,112 @@
+// VM cursors: a btree cursor with a decoded-row cache, and in-memory row sources (sorter output,
+// ephemeral tables). The Column opcode reads any of them the same way.
+
+import type { SqlValue } from '../common/values.js';
+import type { BtreeCursor, KeyInfo } from '../btree/types.js';
+import { LazyRecordReader } from './row-reader.js';
+
+/** A cursor over a btree (table or index). */
+export class BtreeVmCursor {
+  readonly kind = 'btree';
+  /** The cursor is positioned on "no row" (NullRow, or an outer-join miss): every column is NULL. */
+  nullRow = false;
+  private readonly reader = new LazyRecordReader();
+  private cachedFor: Uint8Array | null = null;
+  private cacheValid = false;
+  /** Where it was opened (tree root, page source, savepoint-rollback count): Vdbe reuse checks these. */
+  root = 0;
+  scope: object | null = null;
+  rollbacks = 0;
+
+  constructor(
+    readonly btree: BtreeCursor,
+    readonly keyInfo: KeyInfo | null,
+    readonly writable: boolean,
+  ) {}
+
+  /**
+   * Releases the btree cursor. TreeCursor registers itself with its page source so writes can save
+   * other cursors' positions; an unclosed cursor would stay registered until garbage collection.
+   */
+  close(): void {
+    (this.btree as { close?: () => void }).close?.();
+  }
+
+  /** Call after any movement: the next column() re-reads the payload. */
+  invalidate(): void {
+    this.cacheValid = false;
+    this.nullRow = false;
+  }
+
+  /** Column i of the current entry (undefined when the record is shorter: use the default). */
+  column(i: number): SqlValue | undefined {
+    if (this.nullRow || this.btree.eof) return null;
+    if (!this.cacheValid) {
+      this.cachedFor = this.btree.payload();
+      this.reader.reset(this.cachedFor);
+      this.cacheValid = true;
+    }
+    return this.reader.column(i);
+  }
+
+  columnCount(): number {
+    if (!this.cacheValid) this.column(0);
+    return this.reader.columnCount;
+  }
+}
+
+/**
+ * A resumable merge sort of row positions (vm/ops/sorter.ts): `keys` holds each row's first sort
+ * key as a double when it is a number exactly representable (NaN otherwise), compared before the
+ * full rule; `source`/`target` are permutations of row positions.
+ */
+export interface SortProgress {
+  width: number;
+  index: number;
+  runsSorted: number;
+  keysRead: number;
+  keys: Float64Array;
+  source: number[];
+  target: number[];
+  /** Inside a merge cut short by the slice limit: its positions (i = -1 when between merges). */
+  i: number;
+  j: number;
+  k: number;
+}
+
+/**
+ * An in-memory list of rows (SqlValue arrays): sorter output, ephemeral tables, materialized
+ * subqueries. Sorting is incremental (see sorter ops); reading walks `position`.
+ */
+export class MemoryVmCursor {
+  readonly kind = 'memory';
+  nullRow = false;
+  rows: SqlValue[][] = [];
+  position = -1;
+  /** Sort state: a bottom-up merge sort that advances a bounded amount per opcode. */
+  sort: SortProgress | null = null;
+  /** Direction of the first sort key (1 ascending, -1 descending), 0 when there is none (set by SorterOpen). */
+  firstKeyDirection = 0;
+  sortKeyCount = 0;
+  sorted = false;
+  /** Keys added by IdxInsert, for Found/NotFound on an ephemeral set (DISTINCT). */
+  readonly keys = new Set<string>();
+
+  constructor(readonly compare: ((a: SqlValue[], b: SqlValue[]) => number) | null) {}
+
+  get eof(): boolean {
+    return this.position < 0 || this.position >= this.rows.length;
+  }
+
+  current(): SqlValue[] | null {
+    return this.eof ? null : this.rows[this.position]!;
+  }
+
+  column(i: number): SqlValue | undefined {
+    if (this.nullRow) return null;
+    const row = this.current();
+    return row ? row[i] : null;
+  }
+}
+
+export type VmCursor = BtreeVmCursor | MemoryVmCursor;

@@ -1,0 +1,101 @@
+// Register opcodes: constants, bound parameters, copies, result rows, records and affinity.
+
+import { SqliteError } from '../../common/errors.js';
+import { MAX_INT64, MIN_INT64, type SqlValue } from '../../common/values.js';
+import { encodeRecord } from '../../record/record.js';
+import { applyAffinity, type Affinity } from '../../values/affinity.js';
+import { castValue, type CastTarget } from '../../values/cast.js';
+import { parseInteger, parseReal, realToInteger } from '../../values/number-parse.js';
+import { Opcode } from '../program.js';
+import { registerOps, Signal } from '../vdbe.js';
+
+registerOps({
+  /** Value: r[P2] = P4 (any constant value). */
+  [Opcode.Value]: (vm, ins) => {
+    vm.registers[ins.p2] = ins.p4 as SqlValue;
+  },
+  /** Null: r[P2..P3] = NULL (just r[P2] when P3 < P2). */
+  [Opcode.Null]: (vm, ins) => {
+    const last = Math.max(ins.p2, ins.p3);
+    for (let r = ins.p2; r <= last; r++) vm.registers[r] = null;
+  },
+  /** Variable: r[P2] = the value bound to parameter slot P1 (1-based). */
+  [Opcode.Variable]: (vm, ins) => {
+    vm.registers[ins.p2] = vm.bindings[ins.p1 - 1] ?? null;
+  },
+  /** Copy: r[P2..P2+P3] = r[P1..P1+P3]. */
+  [Opcode.Copy]: (vm, ins) => {
+    for (let i = 0; i <= ins.p3; i++) vm.registers[ins.p2 + i] = vm.registers[ins.p1 + i]!;
+  },
+  /** SCopy: r[P2] = r[P1] (values are immutable, so a shallow copy is a copy). */
+  [Opcode.SCopy]: (vm, ins) => {
+    vm.registers[ins.p2] = vm.registers[ins.p1]!;
+  },
+  /** ResultRow: r[P1..P1+P2-1] is the next result row. */
+  [Opcode.ResultRow]: (vm, ins) => {
+    vm.resultRow = vm.registers.slice(ins.p1, ins.p1 + ins.p2);
+    return Signal.Row;
+  },
+  /**
+   * MakeRecord: r[P3] = the record of r[P1..P1+P2-1] (a BLOB), after applying the column affinities
+   * in P4 (an Affinity per field, or null) to the registers themselves.
+   */
+  [Opcode.MakeRecord]: (vm, ins) => {
+    const affinities = ins.p4 as readonly (Affinity | null)[] | null;
+    const values = new Array<SqlValue>(ins.p2);
+    for (let i = 0; i < ins.p2; i++) {
+      let v: SqlValue = vm.registers[ins.p1 + i]!;
+      const affinity = affinities?.[i];
+      if (affinity) vm.registers[ins.p1 + i] = v = applyAffinity(v, affinity);
+      values[i] = v;
+    }
+    vm.registers[ins.p3] = encodeRecord(values);
+  },
+  /** Cast: r[P1] = CAST(r[P1] AS P4). */
+  [Opcode.Cast]: (vm, ins) => {
+    vm.registers[ins.p1] = castValue(vm.registers[ins.p1]!, ins.p4 as CastTarget);
+  },
+  /** Affinity: apply the affinities P4 to r[P1..P1+P2-1] in place. */
+  [Opcode.Affinity]: (vm, ins) => {
+    const affinities = ins.p4 as readonly (Affinity | null)[];
+    for (let i = 0; i < ins.p2; i++) {
+      const affinity = affinities[i];
+      if (affinity) vm.registers[ins.p1 + i] = applyAffinity(vm.registers[ins.p1 + i]!, affinity);
+    }
+  },
+  /**
+   * MustBeInt: make r[P1] an INTEGER (text or real holding an exact integer is converted); when it
+   * cannot be, jump to P2, or raise "datatype mismatch" when P2 is 0.
+   */
+  [Opcode.MustBeInt]: (vm, ins) => {
+    const v = vm.registers[ins.p1]!;
+    const integer = exactInteger(v);
+    if (integer !== null) {
+      vm.registers[ins.p1] = integer;
+      return;
+    }
+    if (ins.p2 === 0) throw new SqliteError('datatype mismatch', 'SQLITE_MISMATCH');
+    vm.pc = ins.p2;
+  },
+});
+
+/** The INTEGER a value stands for exactly, or null (NULL, fractional, non-numeric text, blobs). */
+function exactInteger(v: SqlValue): bigint | null {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number') {
+    const i = realToInteger(v);
+    // SQLite's integer affinity never turns a REAL into the smallest or largest INTEGER.
+    return Number(i) === v && i > MIN_INT64 && i < MAX_INT64 ? i : null;
+  }
+  if (typeof v === 'string') {
+    const real = parseReal(v);
+    if (!real.whole) return null;
+    if (!real.fractionalForm) {
+      const integer = parseInteger(v);
+      if (integer.rc === 0) return integer.value;
+    }
+    const i = realToInteger(real.value);
+    return Number(i) === real.value ? i : null;
+  }
+  return null;
+}

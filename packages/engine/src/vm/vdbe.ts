@@ -1,0 +1,212 @@
+// The virtual machine: runs a Program's instructions over registers and cursors. step() is
+// resumable between opcodes: it returns Row, Done, Yield (time budget spent) or Busy (write lock
+// taken), and the next step() continues at the saved program counter. Every opcode either
+// completes in one go or is explicitly resumable (it re-runs itself, its progress held in its
+// cursor), so no state is ever applied twice.
+
+import { SqliteError } from '../common/errors.js';
+import type { SqlValue } from '../common/values.js';
+import { StepResult } from '../engine/prepared.js';
+import type { KeyInfo } from '../btree/types.js';
+import type { BtreeVmCursor, VmCursor } from './cursor.js';
+import type { VmHost } from './host.js';
+import { Opcode, type Instruction, type Program } from './program.js';
+
+/** What an opcode handler tells the loop. Undefined means "continue with vm.pc". */
+export const enum Signal {
+  Continue = 0,
+  Row = 1,
+  Done = 2,
+  Busy = 3,
+}
+
+export type OpHandler = (vm: Vdbe, ins: Instruction) => Signal | void;
+
+const handlers: (OpHandler | undefined)[] = [];
+
+/** Called by each vm/ops/*.ts module to install its opcodes. */
+export function registerOps(table: Partial<Record<Opcode, OpHandler>>): void {
+  for (const [op, handler] of Object.entries(table)) handlers[Number(op)] = handler;
+}
+
+/** The result row before any ResultRow ran (empty, never written). */
+const NO_ROW: SqlValue[] = [];
+
+/** Opcodes between two deadline checks: cheap enough to keep time checks off the hot path. */
+const CHECK_INTERVAL = 64;
+
+export class Vdbe {
+  readonly registers: SqlValue[];
+  readonly cursors: (VmCursor | null)[];
+  readonly bindings: SqlValue[];
+  /** Per-register state of aggregates (AggStep/AggFinal) and row sets, keyed by register. */
+  readonly aggregates = new Map<number, { state: unknown; seen: Set<string> | null }>();
+  readonly rowSets = new Map<number, { values: bigint[]; position: number }>();
+  readonly onceFlags = new Set<number>();
+  pc = 0;
+  resultRow: SqlValue[] = [];
+  /** Depth of the statement savepoint in the write transaction, or -1. */
+  statementSavepoint = -1;
+  /** true once the program has started (Init ran) and until it halts or is reset. */
+  running = false;
+  halted = false;
+  /** Set by Transaction: the statement holds (a share of) a connection transaction. */
+  inTransaction = false;
+  /** Rows changed so far by this run (Insert/Delete with the CountChange flag). */
+  changes = 0;
+  /** Set by HaltWithError for OR FAIL / OR ROLLBACK constraint errors (see HaltError.action). */
+  errorAction: 'FAIL' | 'ROLLBACK' | null = null;
+  /** Btree cursors kept open after the last run, by slot (see closeCursors). */
+  private readonly parked: (BtreeVmCursor | null)[] = [];
+
+  constructor(
+    readonly program: Program,
+    readonly host: VmHost,
+  ) {
+    this.registers = new Array<SqlValue>(program.registerCount + 1).fill(null);
+    this.cursors = new Array<VmCursor | null>(program.cursorCount).fill(null);
+    this.bindings = new Array<SqlValue>(program.parameterNames.length).fill(null);
+  }
+
+  /** Runs until a row, completion, deadline (performance.now() ms) or busy. */
+  step(deadline = Infinity): StepResult {
+    if (this.halted) return StepResult.Done;
+    this.running = true;
+    const instructions = this.program.instructions;
+    // Every call makes progress: the deadline is first checked after CHECK_INTERVAL opcodes.
+    let budget = CHECK_INTERVAL;
+    try {
+      if (this.host.interrupted) throw new SqliteError('interrupted', 'SQLITE_INTERRUPT');
+      for (;;) {
+        if (--budget === 0) {
+          budget = CHECK_INTERVAL;
+          if (this.host.interrupted) throw new SqliteError('interrupted', 'SQLITE_INTERRUPT');
+          if (deadline !== Infinity && performance.now() >= deadline) return StepResult.Yield;
+        }
+        const ins = instructions[this.pc]!;
+        this.pc++;
+        const handler = handlers[ins.op];
+        if (!handler) throw new SqliteError(`internal error: opcode ${ins.op} has no handler`, 'SQLITE_INTERNAL');
+        const signal = handler(this, ins);
+        if (signal) {
+          switch (signal) {
+            case Signal.Row:
+              return StepResult.Row;
+            case Signal.Done:
+              this.finish(true);
+              return StepResult.Done;
+            case Signal.Busy:
+              return StepResult.Busy;
+          }
+        }
+      }
+    } catch (error) {
+      const action = this.errorAction;
+      this.errorAction = null;
+      // A statement without savepoint (program.unjournaledWriteStart) that failed after it started
+      // writing (only a storage error can) cannot undo its partial change alone: the transaction rolls back.
+      const partialWrite = this.inTransaction && this.pc - 1 >= (this.program.unjournaledWriteStart ?? Infinity);
+      // OR FAIL: the error ends the statement but keeps what it already changed (SQLite releases
+      // the statement savepoint and, in autocommit mode, commits).
+      this.finish(action === 'FAIL');
+      if (action === 'ROLLBACK' || partialWrite) this.host.abortTransaction?.();
+      throw error;
+    }
+  }
+
+  /** Ends the statement: statement savepoint released or rolled back, cursors closed. */
+  private finish(success: boolean): void {
+    if (this.halted) return;
+    this.halted = true;
+    this.running = false;
+    this.closeCursors(true);
+    if (this.statementSavepoint >= 0) {
+      const depth = this.statementSavepoint;
+      this.statementSavepoint = -1;
+      this.host.endStatementSavepoint(depth, success);
+    }
+    if (this.inTransaction) {
+      this.inTransaction = false;
+      this.host.statementFinished(success, this.program.countsChanges ? this.changes : null);
+    }
+    this.dropStaleParked();
+  }
+
+  /**
+   * Closes the cursors; with `park`, btree cursors are kept (still open, by slot) for the next run,
+   * which reuses them when it opens the same tree in the same transaction (takeParkedCursor). A
+   * reused cursor keeps its btree position, so repeated appends or nearby lookups skip the descent.
+   */
+  private closeCursors(park = false): void {
+    const cursors = this.cursors;
+    for (let i = 0; i < cursors.length; i++) {
+      const c = cursors[i];
+      if (c?.kind !== 'btree') continue;
+      if (park && c.scope !== null) {
+        const old = this.parked[i];
+        if (old && old !== c) old.close();
+        this.parked[i] = c;
+      } else c.close();
+    }
+    cursors.fill(null);
+    // Map/Set clear() allocates a fresh table even when empty: skip it on the per-run path.
+    if (this.aggregates.size > 0) this.aggregates.clear();
+    if (this.rowSets.size > 0) this.rowSets.clear();
+  }
+
+  /** The cursor parked in `slot` when it fits this open (same tree, key info, access, transaction); else null. */
+  takeParkedCursor(slot: number, root: number, keyInfo: KeyInfo | null, write: boolean): BtreeVmCursor | null {
+    const c = this.parked[slot];
+    if (!c) return null;
+    this.parked[slot] = null;
+    if (c.root === root && c.keyInfo === keyInfo && c.writable === write && this.parkedCursorValid(c)) {
+      c.invalidate();
+      return c;
+    }
+    c.close();
+    return null;
+  }
+
+  /** Still in the transaction it was opened in, with no savepoint rollback since (pages unchanged behind it). */
+  private parkedCursorValid(c: BtreeVmCursor): boolean {
+    return c.scope === (this.host.cursorScope?.(c.writable) ?? null) && c.rollbacks === (this.host.savepointRollbacks ?? 0);
+  }
+
+  /** Closes parked cursors that can no longer be reused (their transaction ended or rolled back). */
+  private dropStaleParked(): void {
+    const parked = this.parked;
+    for (let i = 0; i < parked.length; i++) {
+      const c = parked[i];
+      if (c && !this.parkedCursorValid(c)) {
+        c.close();
+        parked[i] = null;
+      }
+    }
+  }
+
+  /** Closes every parked cursor (the statement is finalized or recompiled). */
+  releaseParkedCursors(): void {
+    for (const c of this.parked) c?.close();
+    this.parked.length = 0;
+  }
+
+  /** Rewinds for another run (bindings kept). A statement stopped mid-way ends its transaction share. */
+  reset(): void {
+    if (this.running && !this.halted) this.finish(true);
+    this.halted = false;
+    this.running = false;
+    this.pc = 0;
+    this.registers.fill(null);
+    if (this.onceFlags.size > 0) this.onceFlags.clear();
+    this.resultRow = NO_ROW;
+    this.changes = 0;
+    this.closeCursors();
+  }
+
+  /** The cursor in slot i, which the program must have opened. */
+  cursor(i: number): VmCursor {
+    const c = this.cursors[i];
+    if (!c) throw new SqliteError(`internal error: cursor ${i} is not open`, 'SQLITE_INTERNAL');
+    return c;
+  }
+}
