@@ -105,7 +105,7 @@ export class Database {
     if (!anonymous && !path.startsWith('file:') && !nodeVfs().exists(parentDirectory(path))) {
       throw new TypeError('Cannot open database because the directory does not exist');
     }
-    const connection = openEngineConnection(path, { readonly, fileMustExist });
+    const connection = openEngineConnection(path, { readonly, fileMustExist, busyTimeoutMs: timeout });
     this.#state = {
       connection,
       open: true,
@@ -113,7 +113,10 @@ export class Database {
       iterators: 0,
       safeIntegers: false,
       unsafeMode: false,
-      busyTimeoutMs: timeout,
+      // PRAGMA busy_timeout may change it later: the connection owns it.
+      get busyTimeoutMs() {
+        return connection.busyTimeoutMs ?? timeout;
+      },
       verbose: (verbose as ((sql: string) => unknown) | null) ?? null,
       pendingJsError: null,
     };

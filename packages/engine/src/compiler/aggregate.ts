@@ -10,10 +10,11 @@ import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import { walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
-import { isAggregateCall, type OutputColumn, type RowOutput } from './select.js';
+import { isAggregateCall, type OutputColumn } from './select.js';
+import type { GroupRowSink } from './window.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
-export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: RowOutput): void {
+export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
   const b = ec.b;
   const ctx = ec.ctx;
   // Pre-pass: aggregate calls and bare column references in outputs, HAVING and ORDER BY.

@@ -125,6 +125,9 @@ function isJump(op: Opcode): boolean {
     case Opcode.RowSetRead:
     case Opcode.SorterSort:
     case Opcode.SorterNext:
+    case Opcode.WindowNext:
+    case Opcode.Program:
+    case Opcode.FkIfZero:
       return true;
     default:
       return false;

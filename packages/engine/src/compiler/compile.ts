@@ -9,8 +9,15 @@ import { Opcode, type Program } from '../vm/program.js';
 import type { AutoCommitSpec } from '../vm/ops/transaction.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
+import { compileAlterTable } from './alter.js';
+import { compileAnalyze } from './analyze.js';
 import { compileCreateIndex, compileCreateTable, compileDrop } from './ddl.js';
+import { compileExplain } from './explain.js';
+import { compileReindex } from './reindex.js';
+import { compileVacuum } from './vacuum.js';
 import { compileInsert } from './insert.js';
+import { emitForeignKeyCheck } from './foreign-keys.js';
+import { compileCreateTrigger } from './trigger-ddl.js';
 import { compilePragma, pragmaTransaction } from './pragma.js';
 import { compileSelect } from './select.js';
 import { compileDelete, compileUpdate } from './update-delete.js';
@@ -26,7 +33,11 @@ function transactionKind(statement: Statement): 'read' | 'write' | 'none' {
     case 'CreateTable':
     case 'CreateIndex':
     case 'CreateView':
+    case 'CreateTrigger':
     case 'Drop':
+    case 'AlterTable':
+    case 'Analyze':
+    case 'Reindex':
       return 'write';
     case 'Pragma':
       return pragmaTransaction(statement);
@@ -78,11 +89,29 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
     case 'CreateView':
       compileCreateView(ctx, b, statement);
       break;
+    case 'CreateTrigger':
+      compileCreateTrigger(ctx, b, statement);
+      break;
+    case 'AlterTable':
+      compileAlterTable(ctx, b, statement);
+      break;
+    case 'Vacuum':
+      compileVacuum(ctx, b, statement);
+      break;
+    case 'Analyze':
+      compileAnalyze(ctx, b, statement);
+      break;
+    case 'Reindex':
+      compileReindex(ctx, b, statement);
+      break;
+    case 'Explain':
+      if (statement.queryPlan) throw unsupported('EXPLAIN QUERY PLAN');
+      columns = compileExplain(ctx, b, statement.statement, compileStatement);
+      break;
     case 'Pragma':
       columns = compilePragma(ctx, b, statement);
       break;
     case 'Begin':
-      if (statement.mode === 'CONCURRENT') throw unsupported('BEGIN CONCURRENT');
       if (statement.mode === 'IMMEDIATE' || statement.mode === 'EXCLUSIVE') b.emit(Opcode.Transaction, 1);
       b.emit(Opcode.AutoCommit, 0, 0, 0, { mode: statement.mode } satisfies AutoCommitSpec);
       break;
@@ -103,6 +132,7 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
       throw unsupported(statementName(statement));
   }
   if (kind === 'write') b.writes = true;
+  emitForeignKeyCheck(ctx, b, statement);
   b.emit(Opcode.Halt);
   return b.finish(columns, ctx.parameters.names, ctx.schema.generation);
 }

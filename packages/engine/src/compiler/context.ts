@@ -5,12 +5,19 @@ import type { ParameterTable } from '../parser/ast.js';
 import type { Schema } from '../schema/schema.js';
 import type { Collation } from '../values/collation.js';
 import type { VmAggregateFunction, VmScalarFunction } from '../vm/program.js';
+import type { VmWindowFunction } from '../vm/window-spec.js';
 
-export type ResolvedFunction = { kind: 'scalar'; fn: VmScalarFunction } | { kind: 'aggregate'; fn: VmAggregateFunction };
+export type ResolvedFunction = { kind: 'scalar'; fn: VmScalarFunction } | { kind: 'aggregate'; fn: VmAggregateFunction } | { kind: 'window'; fn: VmWindowFunction };
 
 export interface FunctionResolver {
   /** Throws SQLite's "no such function" / "wrong number of arguments" errors. */
   resolve(name: string, argCount: number): ResolvedFunction;
+  /** The table-valued function called `name` (json_each...), or null. */
+  tableFunction?(name: string): import('./table-function.js').TableFunctionDef | null;
+  /** Names of the table-valued functions (PRAGMA module_list). */
+  tableFunctionNames?(): string[];
+  /** PRAGMA function_list rows: name, builtin, type, enc, narg, flags. */
+  functionList?(): import('../common/values.js').SqlValue[][];
 }
 
 export interface CompileContext {
@@ -27,4 +34,10 @@ export interface CompileContext {
   readonly ctes?: ReadonlyMap<string, import('./cte.js').CteBinding>;
   /** Views being expanded (to report circular definitions). */
   readonly viewStack?: readonly string[];
+  /** Set while compiling a trigger body: its OLD/NEW rows and RAISE() (see trigger-scope.ts). */
+  readonly trigger?: import('./trigger-scope.js').TriggerScope;
+  /** PRAGMA ignore_check_constraints: INSERT and UPDATE skip CHECK constraints. */
+  readonly ignoreCheckConstraints?: boolean;
+  /** Set when PRAGMA foreign_keys is on: statements enforce FOREIGN KEY constraints (foreign-keys.ts). */
+  readonly foreignKeys?: import('./foreign-keys.js').ForeignKeyOptions;
 }

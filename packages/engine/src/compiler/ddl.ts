@@ -18,7 +18,9 @@ import { ExprCompiler } from './expr.js';
 import type { CursorSource } from './scope.js';
 import { keyInfoOf } from './where.js';
 import { emitCreateSequenceTable, emitDropSequenceRow, SEQUENCE_TABLE } from './autoincrement.js';
+import { emitDropTableForeignKeys } from './foreign-keys.js';
 import { compileDropView } from './view.js';
+import { compileDropTrigger } from './trigger-ddl.js';
 
 const SCHEMA_COOKIE_OFFSET = 40;
 
@@ -105,7 +107,7 @@ export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, state
 }
 
 /** Emits a scan of `table` inserting every row's key into the new index whose root is in `rootReg`. */
-function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableInfo, index: IndexInfo, rootReg: number): void {
+export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableInfo, index: IndexInfo, rootReg: number): void {
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: b.cursor() };
   ec.scope = { sources: [source] };
@@ -169,6 +171,7 @@ export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: D
     }
     if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be dropped`);
     b.writes = true;
+    emitDropTableForeignKeys(ctx, b, table);
     const roots = [table.rootPage, ...table.indexes.map((i) => i.rootPage)].sort((x, y) => y - x);
     for (const root of roots) b.emit(Opcode.Destroy, root);
     deleteSchemaRows(ctx, b, 2, table.name);
@@ -190,5 +193,6 @@ export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: D
     return;
   }
   if (statement.objectType === 'VIEW') return compileDropView(ctx, b, statement);
+  if (statement.objectType === 'TRIGGER') return compileDropTrigger(ctx, b, statement);
   throw unsupported(`DROP ${statement.objectType}`);
 }

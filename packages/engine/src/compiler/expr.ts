@@ -13,6 +13,7 @@ import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
 import { compileExists, compileInSelect, compileScalarSubquery } from './subquery.js';
+import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
 
 const ARITHMETIC: Partial<Record<BinaryOperator, Opcode>> = {
   '+': Opcode.Add,
@@ -118,7 +119,7 @@ export class ExprCompiler {
   }
 
   tryResolve(ref: Expr & { kind: 'Column' }): ResolvedColumn | null {
-    return resolveColumn(this.scope, ref);
+    return resolveColumn(this.scope, ref) ?? resolveTriggerColumn(this.ctx, ref);
   }
 
   /** Emits code reading a resolved column into `target`. */
@@ -263,7 +264,7 @@ export class ExprCompiler {
         this.compileCase(expr, target);
         return;
       case 'Function':
-        if (expr.over) throw unsupported('window functions');
+        if (expr.over) throw new SqliteError(`misuse of window function ${expr.name.text}()`);
         if (expr.filter) throw unsupported('FILTER clauses');
         this.compileCall(expr.name.text, expr.args, target, expr.star);
         return;
@@ -285,13 +286,15 @@ export class ExprCompiler {
       case 'Vector':
         throw new SqliteError('row value misused');
       case 'Raise':
-        throw new SqliteError('RAISE() may only be used within a trigger-program');
+        compileRaise(this, expr, target);
+        return;
     }
   }
 
   private compileCall(name: string, args: readonly Expr[], target: number, star: boolean): void {
     const resolved = this.ctx.functions.resolve(name, star ? 0 : args.length);
     if (resolved.kind === 'aggregate') throw new SqliteError(`misuse of aggregate function ${name}()`);
+    if (resolved.kind === 'window') throw new SqliteError(`misuse of window function ${name}()`);
     const base = this.b.registerBlock(args.length);
     args.forEach((arg, i) => this.compile(arg, base + i));
     this.b.emit(Opcode.Function, base, args.length, target, resolved.fn);

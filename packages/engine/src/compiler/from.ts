@@ -9,6 +9,7 @@ import type { CompileContext } from './context.js';
 import { resolveCteReference } from './cte.js';
 import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
 import type { CursorSource, Scope } from './scope.js';
+import { findTableFunction, tableFunctionSource } from './table-function.js';
 import { splitConjunction } from './where.js';
 
 export interface FromLevel {
@@ -101,7 +102,14 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
 }
 
 function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource, outer: Scope | undefined, correlation: { used: boolean } | undefined): CursorSource {
-  if (item.kind === 'TableFunction') throw unsupported('table-valued functions');
+  if (item.kind === 'TableFunction') {
+    // As in SQLite, a table or view of that name shadows the function, and any schema prefix is accepted.
+    const fnName = item.name.name.text;
+    if (ctx.schema.table(fnName) || ctx.schema.view(fnName)) throw new SqliteError(`'${fnName}' is not a function`);
+    const def = findTableFunction(ctx, fnName);
+    if (!def) throw new SqliteError(`no such table: ${fnName}`);
+    return tableFunctionSource(b, def, item.args, item.alias?.text ?? fnName);
+  }
   if (item.kind === 'Subquery' || item.kind === 'JoinGroup') {
     if (item.kind === 'JoinGroup') throw unsupported('parenthesized joins with ON/USING');
     const cursor = b.cursor();
@@ -131,6 +139,8 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
       );
       return { kind: 'cursor', table: syntheticTable(view.name, columns), name: alias, cursor, memory: true };
     }
+    const tableFunction = findTableFunction(ctx, tableName);
+    if (tableFunction) return tableFunctionSource(b, tableFunction, [], alias);
     const reason = ctx.schema.unreadableReason(tableName);
     if (reason) throw unsupported(`table ${tableName} (${reason})`);
     throw new SqliteError(`no such table: ${tableName}`);

@@ -17,6 +17,9 @@ import { compileSelect } from './select.js';
 import { Autoincrement } from './autoincrement.js';
 import { Returning } from './returning.js';
 import { planUpsert, type UpsertPlan } from './upsert.js';
+import { RowTriggers } from './trigger.js';
+import { compileInsteadOfInsert, emitBeforeInsertTriggers } from './trigger-dml.js';
+import { foreignKeysBeforeInsert } from './foreign-keys.js';
 
 /** Per-statement parts every inserted row uses. */
 interface RowContext {
@@ -25,6 +28,7 @@ interface RowContext {
   readonly upsert: UpsertPlan | null;
   readonly returning: Returning | null;
   readonly autoincrement: Autoincrement | null;
+  readonly triggers: RowTriggers | null;
 }
 
 export function lookupWritableTable(ctx: CompileContext, name: string): TableInfo {
@@ -62,6 +66,7 @@ function countMismatch(table: TableInfo, statement: InsertStatement, valueCount:
 export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement: InsertStatement): ResultColumnMeta[] {
   if (statement.with) throw unsupported('WITH clauses');
   if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
+  if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfInsert(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const targets = targetColumns(table, statement);
@@ -72,6 +77,7 @@ export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement:
     upsert: planUpsert(ec, writer, statement),
     returning: Returning.open(ec, table, statement.returning),
     autoincrement: Autoincrement.begin(ec, table),
+    triggers: RowTriggers.find(ctx, table, 'INSERT', null, statement.orConflict),
   };
   emitRows(ctx, ec, rc, targets);
   rc.autoincrement?.end(ec);
@@ -127,6 +133,7 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   });
   // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
   rowidSlot = targets.lastIndexOf(-1);
+  if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
   if (rowidSlot >= 0) {
     const automatic = b.label();
     const assigned = b.label();
@@ -146,8 +153,10 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   const afterWrite = rc.returning ? (written: RegisterSource) => rc.returning!.emitRow(ec, written) : undefined;
   const unique = rc.upsert?.hookFor(row, skip, afterWrite);
   emitConstraintChecks(ec, writer, row, { onConflict: statement.orConflict, skip, oldRowid: null, unique });
+  foreignKeysBeforeInsert(ec, table, row, statement);
   emitInsertRow(ec, writer, row, InsertFlag.CountChange | InsertFlag.SetLastRowid);
   afterWrite?.(row);
+  rc.triggers?.fire(ec, 'AFTER', null, row, skip);
   b.place(skip);
 }
 

@@ -54,15 +54,25 @@ export function orderJoin(ec: ExprCompiler, plan: FromPlan, where: Expr | null):
   const levels = plan.levels;
   if (levels.length < 2 || levels.some((l) => l.outer || l.right)) return plan;
   const terms = [...splitConjunction(where), ...plan.joinTerms].map((t) => ({ term: t, reads: readsLevels(ec, levels, t) }));
+  // A table-valued function's arguments must be computable when its loop starts: the levels they read come first.
+  const allTerms = terms.map((t) => t.term);
+  const prerequisites = levels.map((level, i) => {
+    const args = level.source.argumentExprs?.(ec, allTerms) ?? [];
+    const reads = new Set<number>();
+    for (const arg of args) for (const r of readsLevels(ec, levels, arg) ?? []) if (r !== i) reads.add(r);
+    return reads;
+  });
   const placed = new Set<number>();
   const order: number[] = [];
   while (order.length < levels.length) {
     let best = -1;
     let bestScore = -1;
+    const ready = levels.map((_, i) => !placed.has(i) && [...prerequisites[i]!].every((r) => placed.has(r)));
+    const anyReady = ready.some(Boolean);
     levels.forEach((level, i) => {
-      if (placed.has(i)) return;
+      if (placed.has(i) || (anyReady && !ready[i])) return;
       // A recursive CTE may be endless: only as the outermost loop can a LIMIT stop it.
-      let score = level.source.openStream ? 100_000 : 0;
+      let score = level.source.openStream && !level.source.argumentExprs ? 100_000 : 0;
       for (const { term, reads } of terms) {
         if (!reads || !reads.has(i) || [...reads].some((r) => r !== i && !placed.has(r))) continue;
         score += 10;

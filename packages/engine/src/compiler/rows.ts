@@ -13,6 +13,8 @@ import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { keyInfoOf } from './where.js';
+import { emitReplaceDelete } from './trigger-dml.js';
+import { withForeignKeyDelete } from './foreign-keys.js';
 
 export interface TableWriter {
   readonly table: TableInfo;
@@ -89,7 +91,7 @@ function emitDeleteByRowid(ec: ExprCompiler, w: TableWriter, rowidReg: number): 
   const b = ec.b;
   const missing = b.label();
   b.emit(Opcode.NotExists, w.source.cursor, missing, rowidReg);
-  emitDeleteRow(ec, w, rowidReg, false);
+  emitReplaceDelete(ec, w, rowidReg, () => withForeignKeyDelete(ec, w, rowidReg, () => emitDeleteRow(ec, w, rowidReg, false)));
   b.place(missing);
 }
 
@@ -144,7 +146,7 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
     b.place(ok);
   });
 
-  if (table.checks.length > 0) {
+  if (table.checks.length > 0 && !ec.ctx.ignoreCheckConstraints) {
     const saved = ec.scope;
     ec.scope = { sources: [row] };
     const mode = modeFor(null);
@@ -191,7 +193,7 @@ function emitRowidCheck(ec: ExprCompiler, w: TableWriter, row: RegisterSource, o
   if (options.unique?.handle(ROWID_CHECK, row.rowid)) {
     // handled by the upsert
   } else if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
-  else if (mode === 'REPLACE') emitDeleteRow(ec, w, row.rowid, false);
+  else if (mode === 'REPLACE') emitReplaceDelete(ec, w, row.rowid, () => withForeignKeyDelete(ec, w, row.rowid, () => emitDeleteRow(ec, w, row.rowid, false)));
   else {
     const pkName = table.rowidAlias >= 0 ? table.columns[table.rowidAlias]!.name : 'rowid';
     halt(ec, `UNIQUE constraint failed: ${table.name}.${pkName}`, 'SQLITE_CONSTRAINT_PRIMARYKEY', mode);

@@ -16,6 +16,10 @@ export interface CursorSource {
   readonly memory?: boolean;
   /** Columns an unqualified name does not see (the right side of USING / NATURAL joins). */
   readonly hiddenColumns?: ReadonlySet<number>;
+  /** Columns `*` and `t.*` leave out (the argument columns of a table-valued function). */
+  readonly hiddenFromStar?: ReadonlySet<number>;
+  /** Table-valued functions: the expressions its loop evaluates first (so the join order puts the levels they read before it). */
+  readonly argumentExprs?: (ec: import('./expr.js').ExprCompiler, terms: readonly Expr[]) => readonly Expr[];
   /** Rows produced while the loop runs (recursive CTEs): emits the loop instead of reading a filled cursor. */
   readonly openStream?: (ec: import('./expr.js').ExprCompiler, where: Expr | null) => { readonly next: number; finish(): void };
 }

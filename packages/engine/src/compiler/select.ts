@@ -19,6 +19,7 @@ import { bindWith } from './cte.js';
 import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
 import { compileAggregate } from './aggregate.js';
+import { compileWindowSelect, usesWindows } from './window.js';
 
 /** Where result rows go: to the caller (ResultRow) or into an in-memory cursor (INSERT ... SELECT). */
 export type RowSink =
@@ -50,7 +51,6 @@ export function compileSelect(
     return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities);
   }
   if (core.kind === 'Values') return compileValues(ctx, b, select, sink);
-  if (core.windows.length > 0) throw unsupported('window functions');
   const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
   const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
   if (from) ec.scope = { sources: from.sources, outer, correlation };
@@ -63,7 +63,18 @@ export function compileSelect(
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
   const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
-  if (isAggregateQuery(ctx, core, select.orderBy)) compileAggregate(ec, core, openLoop, outputs, output);
+  if (usesWindows(ctx, outputs, select.orderBy)) {
+    // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).
+    const aggregate = isAggregateQuery(ctx, core, select.orderBy);
+    compileWindowSelect(ec, core, select.orderBy, outputs, output, (input, values) => {
+      if (aggregate) return compileAggregate(ec, core, openLoop, values, input);
+      const loop = openLoop ? openLoop(core.where) : null;
+      if (!from && core.where) ec.jumpIfNotTrue(core.where, input.afterLoopLabel);
+      input.emitRow(ec.scope, loop ? loop.next : input.afterLoopLabel);
+      loop?.finish();
+      input.finish();
+    });
+  } else if (isAggregateQuery(ctx, core, select.orderBy)) compileAggregate(ec, core, openLoop, outputs, output);
   else {
     const decided = simple ? chooseLoop(ec, simple, core.where, output.orderTerms()) : null;
     output.prepare(decided?.ordered ?? false);
@@ -85,7 +96,7 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
       if (column.kind === 'TableStar' && sources.length === 0) throw new SqliteError(`no such table: ${column.table.text}`);
       for (const source of sources) {
         source.table.columns.forEach((info, i) => {
-          if (column.kind === 'Star' && source.hiddenColumns?.has(i)) return;
+          if ((column.kind === 'Star' && source.hiddenColumns?.has(i)) || source.hiddenFromStar?.has(i)) return;
           const name = { text: info.name, quoted: false, start: column.start, end: column.end };
           const table = { ...name, text: source.name };
           const expr: Expr = { kind: 'Column', schema: null, table, column: name, start: column.start, end: column.end };

@@ -12,9 +12,12 @@ import { ExprCompiler } from './expr.js';
 import { lookupWritableTable } from './insert.js';
 import { Returning } from './returning.js';
 import { emitDeleteRow, openForWrite } from './rows.js';
+import { withForeignKeyDelete } from './foreign-keys.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { collectTargetRowids } from './target-rows.js';
 import { compileUpdateFrom } from './update-from.js';
+import { RowTriggers } from './trigger.js';
+import { compileInsteadOfDelete, compileInsteadOfUpdate } from './trigger-dml.js';
 import { emitRowUpdate, resolveAssignments } from './update-row.js';
 
 function rejectExtras(statement: UpdateStatement | DeleteStatement): void {
@@ -25,11 +28,13 @@ function rejectExtras(statement: UpdateStatement | DeleteStatement): void {
 
 export function compileDelete(ctx: CompileContext, b: ProgramBuilder, statement: DeleteStatement): ResultColumnMeta[] {
   rejectExtras(statement);
+  if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfDelete(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const name = statement.alias ? statement.alias.text : table.name;
   const writer = openForWrite(ec, table, name);
   const returning = Returning.open(ec, table, statement.returning);
+  const triggers = RowTriggers.find(ctx, table, 'DELETE', null, null);
   const rowSet = b.register();
   collectTargetRowids(ec, writer.source, statement, rowSet);
   ec.scope = { sources: [writer.source] };
@@ -38,12 +43,18 @@ export function compileDelete(ctx: CompileContext, b: ProgramBuilder, statement:
   const top = b.here;
   b.emit(Opcode.RowSetRead, rowSet, done, rowid);
   b.emit(Opcode.NotExists, writer.source.cursor, top, rowid);
-  if (returning) {
+  if (returning || triggers) {
     // RETURNING runs after the row is gone (its subqueries see that), on the old values.
     const old = emitCopyRow(ec, writer.source, rowid);
-    emitDeleteRow(ec, writer, rowid, true);
-    returning.emitRow(ec, old);
-  } else emitDeleteRow(ec, writer, rowid, true);
+    if (triggers?.has('BEFORE')) {
+      triggers.fire(ec, 'BEFORE', old, null, top);
+      // The BEFORE trigger may have deleted the row already.
+      b.emit(Opcode.NotExists, writer.source.cursor, top, rowid);
+    }
+    withForeignKeyDelete(ec, writer, rowid, () => emitDeleteRow(ec, writer, rowid, true));
+    returning?.emitRow(ec, old);
+    triggers?.fire(ec, 'AFTER', old, null, top);
+  } else withForeignKeyDelete(ec, writer, rowid, () => emitDeleteRow(ec, writer, rowid, true));
   b.emit(Opcode.Goto, 0, top);
   b.place(done);
   returning?.finish(ec);
@@ -63,6 +74,7 @@ function emitCopyRow(ec: ExprCompiler, source: CursorSource, rowid: number): Reg
 
 export function compileUpdate(ctx: CompileContext, b: ProgramBuilder, statement: UpdateStatement): ResultColumnMeta[] {
   rejectExtras(statement);
+  if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfUpdate(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const name = statement.alias ? statement.alias.text : table.name;
@@ -88,6 +100,7 @@ export function compileUpdate(ctx: CompileContext, b: ProgramBuilder, statement:
     onConflict: statement.orConflict,
     skip,
     afterWrite: returning ? (row) => returning.emitRow(ec, row) : undefined,
+    triggers: RowTriggers.find(ctx, table, 'UPDATE', statement.sets, statement.orConflict),
   });
   b.place(skip);
   b.emit(Opcode.Goto, 0, top);

@@ -15,6 +15,7 @@ import { Returning } from './returning.js';
 import type { TableWriter } from './rows.js';
 import { noSuchColumn, type CursorSource } from './scope.js';
 import { emitRowUpdate, resolveAssignments, withRowValues } from './update-row.js';
+import { RowTriggers } from './trigger.js';
 
 export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: string, statement: UpdateStatement, table: TableInfo): ResultColumnMeta[] {
   if (statement.orderBy.length > 0 || statement.limit) throw unsupported('UPDATE ... FROM with ORDER BY/LIMIT');
@@ -79,6 +80,7 @@ export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: s
     onConflict: statement.orConflict,
     skip: next,
     afterWrite: returning ? (written) => returning.emitRow(ec, written) : undefined,
+    triggers: RowTriggers.find(ec.ctx, table, 'UPDATE', statement.sets, statement.orConflict),
   });
   b.place(next);
   b.emit(Opcode.Next, kept, top);

@@ -11,6 +11,9 @@ import type { ExprCompiler } from './expr.js';
 import { emitConstraintChecks, emitDeleteRow, emitInsertRow, type TableWriter } from './rows.js';
 import { isRowidName, type RegisterSource, type Scope } from './scope.js';
 import { compileSelect } from './select.js';
+import type { RowTriggers } from './trigger.js';
+import { copyCurrentRow, emitBeforeUpdateTriggers } from './trigger-dml.js';
+import { foreignKeysBeforeUpdate } from './foreign-keys.js';
 
 /**
  * Column index (-1: the rowid) -> the expression assigned to it; later assignments win. A
@@ -94,6 +97,8 @@ export interface RowUpdate {
   readonly skip: number;
   /** Called after the new row is written (RETURNING), with the row's registers. */
   readonly afterWrite?: (row: RegisterSource) => void;
+  /** The UPDATE triggers the statement fires (trigger.ts). */
+  readonly triggers?: RowTriggers | null;
 }
 
 /**
@@ -107,6 +112,7 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   const n = table.columns.length;
   const base = b.registerBlock(n);
   const newRowid = b.register();
+  const old = update.triggers ? copyCurrentRow(ec, writer.source, oldRowid) : null;
   const saved = ec.scope;
   ec.scope = withRowValues(ec, assignments);
   table.columns.forEach((_, i) => {
@@ -124,10 +130,15 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, newRowid, base + table.rowidAlias);
 
   const row: RegisterSource = { kind: 'registers', table, name: update.name, base, rowid: newRowid };
+  if (update.triggers) emitBeforeUpdateTriggers(ec, update.triggers, writer, assignments, old!, row, oldRowid, update.skip);
   emitConstraintChecks(ec, writer, row, { onConflict: update.onConflict, skip: update.skip, oldRowid });
   // Remove the old row (its index entries are computed from the stored row), then write the new one.
   b.emit(Opcode.NotExists, writer.source.cursor, update.skip, oldRowid);
+  const foreignKeys = foreignKeysBeforeUpdate(ec, writer, oldRowid, row, assignments);
   emitDeleteRow(ec, writer, oldRowid, false);
+  foreignKeys?.beforeInsert();
   emitInsertRow(ec, writer, row, InsertFlag.CountChange);
   update.afterWrite?.(row);
+  foreignKeys?.afterWrite();
+  update.triggers?.fire(ec, 'AFTER', old, row, update.skip);
 }

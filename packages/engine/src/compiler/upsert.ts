@@ -13,6 +13,7 @@ import type { ExprCompiler } from './expr.js';
 import { ROWID_CHECK, type TableWriter, type UniqueConflictHook } from './rows.js';
 import { isRowidName, type RegisterSource } from './scope.js';
 import { emitRowUpdate, resolveAssignments, type Assignments } from './update-row.js';
+import { RowTriggers } from './trigger.js';
 
 interface ResolvedClause {
   /** The uniqueness check it targets, or null for a target-less clause. */
@@ -100,7 +101,8 @@ export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: Ins
           // Unqualified names read the existing row; `excluded.x` resolves in the outer scope.
           ec.scope = { sources: [{ ...writer.source, name }], outer: { sources: [excluded] } };
           if (action.where) ec.jumpIfNotTrue(action.where, skip);
-          emitRowUpdate(ec, { writer, name, assignments: resolved.assignments!, oldRowid, onConflict: 'ABORT', skip, afterWrite });
+          const triggers = RowTriggers.find(ec.ctx, table, 'UPDATE', action.sets, 'ABORT');
+          emitRowUpdate(ec, { writer, name, assignments: resolved.assignments!, oldRowid, onConflict: 'ABORT', skip, afterWrite, triggers });
           ec.scope = saved;
           b.emit(Opcode.Goto, 0, skip);
           return true;

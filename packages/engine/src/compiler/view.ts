@@ -36,6 +36,7 @@ export function compileDropView(ctx: CompileContext, b: ProgramBuilder, statemen
     throw new SqliteError(`no such view: ${name}`);
   }
   b.writes = true;
-  deleteSchemaRows(ctx, b, 1, view.name);
+  // By tbl_name: the view's row and its triggers' rows.
+  deleteSchemaRows(ctx, b, 2, view.name);
   bumpCookieAndReload(b);
 }

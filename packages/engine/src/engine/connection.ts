@@ -9,6 +9,7 @@ import type { BtreeCursor, KeyInfo } from '../btree/types.js';
 import { compileStatement } from '../compiler/compile.js';
 import type { CompileContext } from '../compiler/context.js';
 import { builtinFunctions } from '../functions/builtins.js';
+import { registerCaseSensitiveLike } from '../functions/like.js';
 import { FunctionRegistry } from '../functions/registry.js';
 import { memoryVfs } from '../os/memory-vfs.js';
 import { nodeVfs } from '../os/node-vfs.js';
@@ -21,12 +22,17 @@ import { builtinCollations } from '../values/collation.js';
 import type { VmHost } from '../vm/host.js';
 import '../vm/ops/index.js';
 import type { Program } from '../vm/program.js';
+import { commitConcurrent, ConcurrentWriteTransaction } from './concurrent-transaction.js';
 import { integrityCheck } from './integrity.js';
+import { ForeignKeyState } from './foreign-key-state.js';
+import { pragmaBoolean, PragmaSettings, refuseWriteInQueryOnly } from './pragma-settings.js';
 import { StepResult, type PreparedStatement } from './prepared.js';
 import { loadSchema, readSchemaCookie } from './schema-loader.js';
 import { acquireDatabase, releaseDatabase, type SharedDatabase } from './shared-database.js';
 import { StatementImpl } from './statement.js';
+import { vacuumInPlace, vacuumInto } from './vacuum.js';
 import type { AggregateFunctionDef, Connection, ConnectionOptions, ScalarFunctionDef, WriteLockView } from './types.js';
+import { treeFactsOf, WriteRecorder, type TreeFacts } from './write-set.js';
 
 let schemaGenerations = 0;
 
@@ -41,6 +47,8 @@ export class ConnectionImpl implements Connection, VmHost {
   private activeStatements = 0;
   private schemaValue: Schema | null = null;
   private readonly functions = new FunctionRegistry(builtinFunctions());
+  /** PRAGMA settings kept per connection (busy_timeout, locking_mode, query_only...): see pragma-settings.ts. */
+  readonly settings: PragmaSettings;
   private changesValue = 0;
   private totalChangesValue = 0;
   private lastRowid = 0n;
@@ -51,6 +59,26 @@ export class ConnectionImpl implements Connection, VmHost {
   private rollbacks = 0;
   /** Named savepoints, innermost last. `depth` is the pager savepoint (null until a write began). */
   private savepoints: { name: string; depth: number | null; startedTransaction: boolean }[] = [];
+  /** PRAGMA foreign_keys / defer_foreign_keys and the deferred violation counts. */
+  readonly foreignKeyCounters = new ForeignKeyState(() => this.autocommit);
+  /** BEGIN CONCURRENT is in effect (until COMMIT/ROLLBACK). */
+  private concurrent = false;
+  /** The commit-log position of readTxn's snapshot. */
+  private readSeq = 0;
+  /** The position this connection's concurrent transaction is registered at in the commit log, or null. */
+  private enteredSeq: number | null = null;
+  /** What the (non-concurrent) write transaction writes, for concurrent transactions' conflict checks. */
+  private recorder: WriteRecorder | null = null;
+  private facts: { generation: number; byRoot: Map<number, TreeFacts> } | null = null;
+  private readonly factsOf = (root: number): TreeFacts | undefined => {
+    const schema = this.schemaValue;
+    if (!schema) return undefined;
+    if (this.facts?.generation !== schema.generation) this.facts = { generation: schema.generation, byRoot: treeFactsOf(schema) };
+    return this.facts.byRoot.get(root);
+  };
+
+  /** Where VACUUM INTO writes its file (a ":memory:" database still writes a real file). */
+  private readonly fileVfs: Vfs;
 
   constructor(
     readonly path: string,
@@ -61,6 +89,16 @@ export class ConnectionImpl implements Connection, VmHost {
     const vfs: Vfs = options.vfs ?? (this.memory ? memoryVfs() : nodeVfs());
     if (!this.memory && options.fileMustExist && !vfs.exists(path)) throw new SqliteError('unable to open database file', 'SQLITE_CANTOPEN');
     this.shared = acquireDatabase(vfs, path, { readonly: this.readonly, create: !options.fileMustExist, memory: this.memory });
+    this.fileVfs = options.vfs ?? nodeVfs();
+    const connection = this;
+    this.settings = new PragmaSettings({
+      get pager() {
+        return connection.pager;
+      },
+      file: this.memory ? '' : (options.vfs ?? nodeVfs()).fullPath(path),
+      commitSeq: () => this.commitLog.seq,
+    });
+    this.settings.busyTimeoutMs = options.busyTimeoutMs ?? 0;
   }
 
   // ---- Connection contract ------------------------------------------------------------------
@@ -80,6 +118,9 @@ export class ConnectionImpl implements Connection, VmHost {
   get lastInsertRowid(): bigint {
     return this.lastRowid;
   }
+  get busyTimeoutMs(): number {
+    return this.settings.busyTimeoutMs;
+  }
   get interrupted(): boolean {
     return this.interruptRequested;
   }
@@ -92,7 +133,11 @@ export class ConnectionImpl implements Connection, VmHost {
     return this.shared.writeLock;
   }
   get holdsWriteLock(): boolean {
-    return this.writeTxn !== null && this.writeTxn.active;
+    return this.writeTxn !== null && this.writeTxn.active && !(this.writeTxn instanceof ConcurrentWriteTransaction);
+  }
+  /** true inside BEGIN CONCURRENT: writes need no lock until COMMIT. */
+  get inConcurrentTransaction(): boolean {
+    return this.concurrent;
   }
 
   private get pager() {
@@ -126,6 +171,8 @@ export class ConnectionImpl implements Connection, VmHost {
       parameters: parsed.parameters,
       collations: builtinCollations,
       memory: this.memory,
+      ignoreCheckConstraints: this.settings.ignoreCheckConstraints,
+      foreignKeys: this.foreignKeyCounters.enabled ? { deferAll: this.foreignKeyCounters.deferAll } : undefined,
     };
     return compileStatement(context, parsed.statement);
   }
@@ -159,6 +206,7 @@ export class ConnectionImpl implements Connection, VmHost {
       start: () => def.start(),
       step: (state, args) => def.step(state, args),
       result: (state) => def.result(state),
+      ...(def.inverse ? { inverse: (state: unknown, args: readonly SqlValue[]) => def.inverse!(state, args) } : {}),
     });
   }
 
@@ -172,12 +220,38 @@ export class ConnectionImpl implements Connection, VmHost {
     this.writeTxn = null;
     this.readTxn?.end();
     this.readTxn = null;
+    this.leaveCommitLog();
+    this.concurrent = false;
     const shared = this.shared;
     this.shared = null;
     releaseDatabase(shared);
   }
 
   // ---- VmHost: transactions -----------------------------------------------------------------
+
+  /** VACUUM (into = null) or VACUUM INTO: runs alone, in its own transaction (engine/vacuum.ts). */
+  private vacuum(into: SqlValue | undefined): void {
+    if (into !== undefined && typeof into !== 'string') throw new SqliteError('non-text filename');
+    if (!this.autocommit) throw new SqliteError('cannot VACUUM from within a transaction');
+    if (this.activeStatements > 0) throw new SqliteError('cannot VACUUM - SQL statements in progress');
+    const read = this.pager.beginRead();
+    try {
+      this.ensureSchema(read);
+      if (into !== undefined) return vacuumInto(read, this.schemaValue!, this.fileVfs, into);
+      if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
+      if (read.pageCount() === 0) return;
+      const writer = this.pager.tryBeginWrite(read);
+      if (!writer) throw new SqliteError('database is locked', 'SQLITE_BUSY');
+      try {
+        vacuumInPlace(writer, this.schemaValue!);
+        writer.commit();
+      } finally {
+        if (writer.active) writer.rollback();
+      }
+    } finally {
+      read.end();
+    }
+  }
 
   private ensureSchema(source: PageSource): void {
     const cookie = readSchemaCookie(source);
@@ -198,11 +272,21 @@ export class ConnectionImpl implements Connection, VmHost {
   }
 
   beginTransaction(write: boolean): boolean {
+    if (write) refuseWriteInQueryOnly(this.settings);
     if (!this.readTxn) {
       this.readTxn = this.pager.beginRead();
+      this.readSeq = this.commitLog.seq;
+      if (this.concurrent) this.enterCommitLog();
       this.ensureSchema(this.readTxn);
     }
-    if (write && !this.writeTxn) {
+    if (write && !this.writeTxn && this.concurrent) {
+      if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
+      this.writeTxn = new ConcurrentWriteTransaction(this.pager.beginPrivateWrite(this.readTxn), this.factsOf);
+      if (this.savepoints.some((s) => s.depth === null)) {
+        const depth = this.writeTxn.savepoint();
+        for (const s of this.savepoints) if (s.depth === null) s.depth = depth;
+      }
+    } else if (write && !this.writeTxn) {
       if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
       const writer = this.pager.tryBeginWrite(this.readTxn);
       if (!writer) {
@@ -214,6 +298,8 @@ export class ConnectionImpl implements Connection, VmHost {
         return false;
       }
       this.writeTxn = writer;
+      // Rows are tracked only while concurrent transactions exist (they are what needs them).
+      this.recorder = new WriteRecorder(this.factsOf, this.commitLog.concurrentLive, null);
       if (this.readTxn.pageCount() === 0) formatEmptyDatabase(writer);
       // Savepoints opened before the first write all roll back to the start of the write.
       if (this.savepoints.some((s) => s.depth === null)) {
@@ -239,7 +325,9 @@ export class ConnectionImpl implements Connection, VmHost {
   }
 
   statementSavepoint(): number {
-    return this.sink.savepoint();
+    const depth = this.sink.savepoint();
+    this.foreignKeyCounters.mark(depth);
+    return depth;
   }
 
   endStatementSavepoint(depth: number, success: boolean): void {
@@ -248,7 +336,9 @@ export class ConnectionImpl implements Connection, VmHost {
     if (!success) {
       this.rollbacks++;
       writer.rollbackTo(depth);
+      this.foreignKeyCounters.rollbackTo(depth);
     }
+    this.foreignKeyCounters.release(depth);
     writer.release(depth);
   }
 
@@ -270,22 +360,83 @@ export class ConnectionImpl implements Connection, VmHost {
 
   private endTransaction(commit: boolean): void {
     this.savepoints = [];
+    this.foreignKeyCounters.transactionEnded();
     const writer = this.writeTxn;
+    const recorder = this.recorder;
     this.writeTxn = null;
+    this.recorder = null;
     try {
       if (writer?.active) {
         if (commit) {
           // The pager is shared by the file's connections; each commit syncs as its own connection asks.
-          if (!this.memory) this.pager.synchronous = this.safetyLevel === 0 ? 'off' : this.safetyLevel === 1 ? 'normal' : 'full';
+          if (!this.memory) this.pager.synchronous = this.synchronousMode();
           writer.commit();
+          this.commitLog.recordCommit(recorder?.writes ?? null, recorder?.trackKeys ?? false);
+          this.settings.noteOwnCommit();
         }
         else writer.rollback();
       }
     } finally {
       this.readTxn?.end();
       this.readTxn = null;
+      this.leaveCommitLog();
+      this.concurrent = false;
       if (writer && !commit) this.schemaValue = null;
     }
+  }
+
+  private synchronousMode(): 'off' | 'normal' | 'full' {
+    return this.safetyLevel === 0 ? 'off' : this.safetyLevel === 1 ? 'normal' : 'full';
+  }
+
+  private get commitLog() {
+    if (!this.shared) throw new SqliteError('The database connection is not open', 'SQLITE_MISUSE');
+    return this.shared.commitLog;
+  }
+
+  private enterCommitLog(): void {
+    if (this.enteredSeq !== null) return;
+    this.enteredSeq = this.readSeq;
+    this.commitLog.enter(this.readSeq);
+  }
+
+  private leaveCommitLog(): void {
+    if (this.enteredSeq === null || !this.shared) return;
+    this.shared.commitLog.leave(this.enteredSeq);
+    this.enteredSeq = null;
+  }
+
+  /**
+   * COMMIT of a BEGIN CONCURRENT transaction: false (nothing changed, still in the transaction) while
+   * another connection holds the write lock; a lost conflict rolls the transaction back and throws.
+   */
+  private commitConcurrentTransaction(): boolean {
+    const writer = this.writeTxn;
+    if (!(writer instanceof ConcurrentWriteTransaction) || !writer.active) {
+      this.autocommit = true;
+      this.endTransaction(true);
+      return true;
+    }
+    let committed: boolean;
+    try {
+      committed = commitConcurrent({
+        pager: this.pager,
+        log: this.commitLog,
+        transaction: writer,
+        snapshot: this.readTxn!,
+        snapshotSeq: this.readSeq,
+        facts: this.factsOf,
+        synchronous: this.memory ? 'off' : this.synchronousMode(),
+      });
+    } catch (error) {
+      this.autocommit = true;
+      this.endTransaction(false);
+      throw error;
+    }
+    if (!committed) return false;
+    this.autocommit = true;
+    this.endTransaction(true);
+    return true;
   }
 
   private reloadSchemaIfChanged(): void {
@@ -297,7 +448,9 @@ export class ConnectionImpl implements Connection, VmHost {
     if (operation === 'savepoint') {
       const startedTransaction = this.autocommit;
       this.autocommit = false;
-      this.savepoints.push({ name, depth: this.writeTxn ? this.writeTxn.savepoint() : null, startedTransaction });
+      const entry = { name, depth: this.writeTxn ? this.writeTxn.savepoint() : null, startedTransaction };
+      this.savepoints.push(entry);
+      this.foreignKeyCounters.mark(entry);
       return;
     }
     const folded = name.toLowerCase();
@@ -327,6 +480,7 @@ export class ConnectionImpl implements Connection, VmHost {
       writer.rollbackTo(target.depth);
       this.reloadSchemaIfChanged();
     }
+    this.foreignKeyCounters.rollbackTo(target);
     this.savepoints.length = index + 1;
   }
 
@@ -336,17 +490,24 @@ export class ConnectionImpl implements Connection, VmHost {
     this.endTransaction(false);
   }
 
-  setAutocommit(enable: boolean, rollback: boolean): void {
+  setAutocommit(enable: boolean, rollback: boolean, mode: 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE' | 'CONCURRENT' | null = null): boolean {
     if (!enable) {
       if (!this.autocommit) throw new SqliteError('cannot start a transaction within a transaction');
       this.autocommit = false;
-      return;
+      if (mode === 'CONCURRENT') {
+        this.concurrent = true;
+        if (this.readTxn) this.enterCommitLog();
+      }
+      return true;
     }
     if (this.autocommit) {
       throw new SqliteError(rollback ? 'cannot rollback - no transaction is active' : 'cannot commit - no transaction is active');
     }
+    if (!rollback) this.foreignKeyCounters.assertCommittable();
+    if (this.concurrent && !rollback) return this.commitConcurrentTransaction();
     this.autocommit = true;
     this.endTransaction(!rollback);
+    return true;
   }
 
   // ---- VmHost: storage ----------------------------------------------------------------------
@@ -354,19 +515,39 @@ export class ConnectionImpl implements Connection, VmHost {
   openCursor(rootPage: number, keyInfo: KeyInfo | null, write: boolean): BtreeCursor {
     const source = write ? this.sink : this.source;
     if (source.pageCount() === 0) return emptyCursor(rootPage, keyInfo !== null);
-    return keyInfo ? openIndexCursor(source, rootPage, keyInfo) : openTableCursor(source, rootPage);
+    const cursor = keyInfo ? openIndexCursor(source, rootPage, keyInfo) : openTableCursor(source, rootPage);
+    const recorder = write ? this.writeRecorder : null;
+    return recorder ? recorder.wrap(cursor, keyInfo) : cursor;
+  }
+
+  private get writeRecorder(): WriteRecorder | null {
+    const writer = this.writeTxn;
+    return writer instanceof ConcurrentWriteTransaction ? writer.recorder : this.recorder;
+  }
+
+  /** A concurrent transaction changes rows only: its COMMIT re-applies row operations, never pages of the schema. */
+  private refuseInConcurrent(): void {
+    if (this.writeTxn instanceof ConcurrentWriteTransaction) throw unsupported('schema or header changes in a BEGIN CONCURRENT transaction');
   }
 
   createTree(isIndex: boolean): number {
+    this.refuseInConcurrent();
     return createTree(this.sink, isIndex ? 'index' : 'table');
   }
 
   dropTree(rootPage: number): void {
+    this.refuseInConcurrent();
     dropTree(this.sink, rootPage);
   }
 
   clearTree(rootPage: number): void {
-    clearTree(this.sink, rootPage);
+    const sink = this.sink;
+    this.writeRecorder?.treeCleared(rootPage);
+    clearTree(sink, rootPage);
+  }
+
+  claimRowid(rootPage: number, candidate: bigint): bigint {
+    return this.commitLog.claimRowid(rootPage, candidate);
   }
 
   readHeaderField(offset: number): number {
@@ -377,11 +558,18 @@ export class ConnectionImpl implements Connection, VmHost {
   }
 
   writeHeaderField(offset: number, value: number): void {
+    this.refuseInConcurrent();
     const p = this.sink.getWritable(1);
     p[offset] = (value >>> 24) & 0xff;
     p[offset + 1] = (value >>> 16) & 0xff;
     p[offset + 2] = (value >>> 8) & 0xff;
     p[offset + 3] = value & 0xff;
+  }
+
+  /** A setting that changes compiled code changed: prepared statements recompile before their next run (SQLite's OP_Expire). */
+  private expireStatements(): void {
+    if (this.readTxn || this.writeTxn) this.schemaValue = loadSchema(this.source, ++schemaGenerations);
+    else this.schemaValue = null;
   }
 
   reloadSchema(): void {
@@ -395,6 +583,18 @@ export class ConnectionImpl implements Connection, VmHost {
   setLastInsertRowid(rowid: bigint): void {
     this.lastRowid = rowid;
   }
+
+  setChanges(count: number): void {
+    this.changesValue = count;
+    this.totalChangesValue += count;
+  }
+
+  restoreChanges(count: number): void {
+    this.changesValue = count;
+  }
+
+  /** PRAGMA recursive_triggers (off by default, as in SQLite). */
+  recursiveTriggers = false;
 
   call(name: string, args: readonly SqlValue[]): SqlValue | SqlValue[][] {
     const pager = this.pager;
@@ -438,13 +638,38 @@ export class ConnectionImpl implements Connection, VmHost {
         }
         return pager.journalMode;
       }
+      case 'foreign_keys':
+      case 'defer_foreign_keys': {
+        const result = this.foreignKeyCounters.pragma(name, arg === null ? null : arg !== 0n);
+        if (typeof result === 'bigint') return result;
+        // The setting changes the code statements compile to: prepared ones are compiled again.
+        if (result) this.reloadSchema();
+        return null;
+      }
+      case 'recursive_triggers':
+        if (arg === null) return this.recursiveTriggers ? 1n : 0n;
+        this.recursiveTriggers = arg !== 0n;
+        return null;
       case 'savepoint':
       case 'release':
+      case 'vacuum':
+        this.vacuum(args.length > 0 ? args[0]! : undefined);
+        return null;
       case 'rollback_to':
         this.savepointOperation(name, String(arg));
         return null;
-      default:
-        throw new SqliteError(`internal error: unknown host call ${name}`, 'SQLITE_INTERNAL');
+      case 'case_sensitive_like':
+        if (arg !== null) {
+          registerCaseSensitiveLike(this.functions, pragmaBoolean(arg));
+          this.expireStatements();
+        }
+        return this.settings.call(name, arg) ?? null;
+      default: {
+        const result = this.settings.call(name, arg);
+        if (result === undefined) throw new SqliteError(`internal error: unknown host call ${name}`, 'SQLITE_INTERNAL');
+        if (arg !== null && name === 'ignore_check_constraints') this.expireStatements();
+        return result;
+      }
     }
   }
 }

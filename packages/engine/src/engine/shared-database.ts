@@ -4,6 +4,7 @@
 
 import type { Vfs } from '../os/vfs.js';
 import { Pager } from '../pager/pager.js';
+import { CommitLog } from './commit-log.js';
 import type { WriteLockView } from './types.js';
 
 export interface SharedDatabase {
@@ -11,6 +12,8 @@ export interface SharedDatabase {
   readonly pager: Pager;
   /** One view per database, so its identity can key per-database state (the async writer queue). */
   readonly writeLock: WriteLockView;
+  /** Commit sequence, recent write sets and rowid allocation for BEGIN CONCURRENT transactions. */
+  readonly commitLog: CommitLog;
   references: number;
 }
 
@@ -37,7 +40,7 @@ function registryKey(vfs: Vfs, path: string): string {
 export function acquireDatabase(vfs: Vfs, path: string, options: { readonly: boolean; create: boolean; memory: boolean }): SharedDatabase {
   if (options.memory) {
     const pager = Pager.open(vfs, path, { memory: true });
-    return { key: '', pager, writeLock: writeLockOf(pager), references: 1 };
+    return { key: '', pager, writeLock: writeLockOf(pager), commitLog: new CommitLog(), references: 1 };
   }
   const key = registryKey(vfs, path);
   const existing = open.get(key);
@@ -46,7 +49,7 @@ export function acquireDatabase(vfs: Vfs, path: string, options: { readonly: boo
     return existing;
   }
   const pager = Pager.open(vfs, path, { readonly: options.readonly, create: options.create });
-  const shared: SharedDatabase = { key, pager, writeLock: writeLockOf(pager), references: 1 };
+  const shared: SharedDatabase = { key, pager, writeLock: writeLockOf(pager), commitLog: new CommitLog(), references: 1 };
   open.set(key, shared);
   return shared;
 }

@@ -11,6 +11,8 @@ export interface ConnectionOptions {
   fileMustExist?: boolean;
   /** The VFS to use; default: node files, or memory for ":memory:" and "". */
   vfs?: import('../os/vfs.js').Vfs;
+  /** PRAGMA busy_timeout's initial value in milliseconds (default 0, as sqlite3_open gives). */
+  busyTimeoutMs?: number;
 }
 
 /** A scalar user function; values in and out are engine values (see common/values.ts). */
@@ -56,6 +58,8 @@ export interface WriteLockView {
 }
 
 export interface Connection {
+  /** PRAGMA busy_timeout, in milliseconds: how long the synchronous API waits on a busy database. */
+  readonly busyTimeoutMs?: number;
   readonly path: string;
   readonly memory: boolean;
   readonly readonly: boolean;
@@ -80,6 +84,8 @@ export interface Connection {
   readonly writeLock?: WriteLockView;
   /** true while this connection holds the write lock (absent on stand-in connections). */
   readonly holdsWriteLock?: boolean;
+  /** true inside BEGIN CONCURRENT, whose writes take no lock before COMMIT (absent on stand-in connections). */
+  readonly inConcurrentTransaction?: boolean;
   /** true after interrupt() until the running statements ended (absent on stand-in connections). */
   readonly interrupted?: boolean;
   /** Asks running statements to stop at the next opcode boundary with SQLITE_INTERRUPT. */

@@ -8,6 +8,8 @@ import { registerStringFunctions } from './string.js';
 import { registerMathFunctions } from './math.js';
 import { registerDateFunctions } from './date/functions.js';
 import { registerJsonFunctions } from './json/functions.js';
+import { registerJsonTableFunctions } from './json/json-each.js';
+import { registerWindowFunctions } from './window.js';
 
 let builtins: FunctionRegistry | null = null;
 
@@ -21,6 +23,8 @@ export function builtinFunctions(): FunctionRegistry {
     registerMathFunctions(builtins);
     registerDateFunctions(builtins);
     registerJsonFunctions(builtins);
+    registerJsonTableFunctions(builtins);
+    registerWindowFunctions(builtins);
   }
   return builtins;
 }

@@ -107,41 +107,136 @@ function extremumAggregate(name: string, sign: 1 | -1, collation: Collation = bi
   return { ...entry, withCollation: (c: Collation) => extremumAggregate(name, sign, c) };
 }
 
+/**
+ * group_concat state as SQLite keeps it for windows: the text, how many items it holds and the
+ * separator lengths, so inverse() can cut the oldest item (and the separator after it) off the front.
+ */
+interface ConcatState {
+  text: string;
+  /** false until the first item, and again once inverse() emptied the text (the next item then takes no separator). */
+  started: boolean;
+  items: number;
+  firstSeparatorLength: number;
+  /** separatorLengths[j]: the separator between items j and j+1, tracked once lengths vary. */
+  separatorLengths: number[] | null;
+}
+
 function groupConcat(name: string, argCount: number): AggregateEntry {
-  return aggregate(
+  const entry = aggregate(
     name,
     argCount,
-    () => ({ text: null as string | null }),
-    (s: { text: string | null }, args) => {
+    (): ConcatState => ({ text: '', started: false, items: 0, firstSeparatorLength: 0, separatorLengths: null }),
+    (s: ConcatState, args) => {
       const v = args[0]!;
       if (v === null) return s;
-      const item = valueToText(v);
-      if (s.text === null) s.text = item;
-      else {
-        const separator = args.length > 1 ? (args[1] === null ? '' : valueToText(args[1]!)) : ',';
-        s.text += separator + item;
+      const first = !s.started;
+      s.started = true;
+      if (args.length === 1) {
+        if (!first) s.text += ',';
+        else s.firstSeparatorLength = 1;
+      } else if (!first) {
+        const separator = args[1] === null ? null : valueToText(args[1]!);
+        if (separator !== null) s.text += separator;
+        const length = separator === null ? 0 : separator.length;
+        if (length !== s.firstSeparatorLength || s.separatorLengths) {
+          if (!s.separatorLengths) s.separatorLengths = Array.from({ length: Math.max(0, s.items - 1) }, () => s.firstSeparatorLength);
+          s.separatorLengths[s.items - 1] = length;
+        }
+      } else {
+        s.firstSeparatorLength = args[1] === null ? 0 : valueToText(args[1]!).length;
+      }
+      s.text += valueToText(v);
+      s.items++;
+      return s;
+    },
+    (s: ConcatState) => (s.started ? s.text : null),
+  );
+  return {
+    ...entry,
+    inverse: (state, args) => {
+      const s = state as ConcatState;
+      const v = args[0]!;
+      if (v === null) return s;
+      let cut = valueToText(v).length;
+      s.items--;
+      if (s.separatorLengths) {
+        if (s.items > 0) cut += s.separatorLengths.shift() ?? 0;
+      } else cut += s.firstSeparatorLength;
+      s.text = cut >= s.text.length ? '' : s.text.slice(cut);
+      if (s.text.length === 0) {
+        s.started = false;
+        s.separatorLengths = null;
       }
       return s;
     },
-    (s: { text: string | null }) => s.text,
-  );
+    // SQLite's xValue answers a one-character NUL string for items that are all empty text.
+    value: (state) => {
+      const s = state as ConcatState;
+      if (s.items > 0 && s.text.length === 0) return '\u0000';
+      return s.text.length === 0 ? null : s.text;
+    },
+  };
+}
+
+/** sumInverse: removes a value the way SQLite does (the integer sum, else the compensated real sum). */
+function sumInverse(s: SumState, [arg]: readonly SqlValue[]): SumState {
+  const v = numericView(arg!);
+  if (v === null) return s;
+  s.count--;
+  if (!s.approximate) {
+    const x = s.integerSum - (typeof v === 'bigint' ? v : BigInt(Math.trunc(toReal(v))));
+    if (x >= MIN_INT64 && x <= MAX_INT64) {
+      s.integerSum = x;
+      return s;
+    }
+    s.overflow = true;
+    s.approximate = true;
+    kbnInit(s, s.integerSum);
+  }
+  if (typeof v === 'bigint') {
+    if (v !== MIN_INT64) kbnStepInteger(s, -v);
+    else {
+      kbnStepInteger(s, MAX_INT64);
+      kbnStepInteger(s, 1n);
+    }
+  } else kbnStep(s, -toReal(v));
+  return s;
+}
+
+function withInverse(entry: AggregateEntry, inverse: (state: never, args: readonly SqlValue[]) => unknown): AggregateEntry {
+  return { ...entry, inverse: inverse as AggregateEntry['inverse'] };
 }
 
 export function registerCoreAggregates(registry: FunctionRegistry): void {
   const fns: AggregateEntry[] = [
-    aggregate('count', 0, () => ({ n: 0n }), (s: { n: bigint }) => ((s.n += 1n), s), (s: { n: bigint }) => s.n),
-    aggregate('count', 1, () => ({ n: 0n }), (s: { n: bigint }, [v]) => (v !== null && (s.n += 1n), s), (s: { n: bigint }) => s.n),
-    aggregate('sum', 1, newSum, sumStep, (s: SumState) => {
-      if (s.count === 0) return null;
-      if (!s.approximate) return s.integerSum;
-      if (s.overflow) throw new SqliteError('integer overflow');
-      return compensated(s);
-    }),
-    aggregate('total', 1, newSum, sumStep, (s: SumState) => (s.approximate ? compensated(s) : Number(s.integerSum))),
-    aggregate('avg', 1, newSum, sumStep, (s: SumState) => {
-      if (s.count === 0) return null;
-      return (s.approximate ? compensated(s) : Number(s.integerSum)) / s.count;
-    }),
+    withInverse(
+      aggregate('count', 0, () => ({ n: 0n }), (s: { n: bigint }) => ((s.n += 1n), s), (s: { n: bigint }) => s.n),
+      (s: { n: bigint }) => ((s.n -= 1n), s),
+    ),
+    withInverse(
+      aggregate('count', 1, () => ({ n: 0n }), (s: { n: bigint }, [v]) => (v !== null && (s.n += 1n), s), (s: { n: bigint }) => s.n),
+      (s: { n: bigint }, [v]) => (v !== null && (s.n -= 1n), s),
+    ),
+    withInverse(
+      aggregate('sum', 1, newSum, sumStep, (s: SumState) => {
+        if (s.count === 0) return null;
+        if (!s.approximate) return s.integerSum;
+        if (s.overflow) throw new SqliteError('integer overflow');
+        return compensated(s);
+      }),
+      sumInverse,
+    ),
+    withInverse(
+      aggregate('total', 1, newSum, sumStep, (s: SumState) => (s.approximate ? compensated(s) : Number(s.integerSum))),
+      sumInverse,
+    ),
+    withInverse(
+      aggregate('avg', 1, newSum, sumStep, (s: SumState) => {
+        if (s.count === 0) return null;
+        return (s.approximate ? compensated(s) : Number(s.integerSum)) / s.count;
+      }),
+      sumInverse,
+    ),
     extremumAggregate('min', -1),
     extremumAggregate('max', 1),
     groupConcat('group_concat', 1),

@@ -112,3 +112,10 @@ export function registerLike(registry: FunctionRegistry): void {
   registry.addScalar({ name: 'like', argCount: 3, deterministic: true, invoke: likeFunction(LIKE) });
   registry.addScalar({ name: 'glob', argCount: 2, deterministic: true, invoke: likeFunction(GLOB) });
 }
+
+/** PRAGMA case_sensitive_like: redefines like() for one connection (`registry`), as SQLite does. */
+export function registerCaseSensitiveLike(registry: FunctionRegistry, caseSensitive: boolean): void {
+  const info: PatternInfo = { ...LIKE, noCase: !caseSensitive };
+  registry.addScalar({ name: 'like', argCount: 2, deterministic: true, invoke: likeFunction(info) });
+  registry.addScalar({ name: 'like', argCount: 3, deterministic: true, invoke: likeFunction(info) });
+}

@@ -3,6 +3,8 @@
 // arguments" error). New function families register themselves here as they are added.
 
 import { SqliteError } from '../common/errors.js';
+import type { SqlValue } from '../common/values.js';
+import type { TableFunctionDef } from '../compiler/table-function.js';
 import type { Collation } from '../values/collation.js';
 import type { VmAggregateFunction, VmScalarFunction } from '../vm/program.js';
 
@@ -19,16 +21,57 @@ export interface AggregateEntry extends VmAggregateFunction {
   withCollation?(collation: Collation): AggregateEntry;
 }
 
-export type FunctionEntry = { kind: 'scalar'; fn: ScalarEntry } | { kind: 'aggregate'; fn: AggregateEntry };
+/** A built-in window function (row_number, lag...): usable only with OVER; see functions/window.ts. */
+export interface WindowEntry extends AggregateEntry {
+  readonly window: import('../vm/window-spec.js').WindowBehavior;
+}
+
+export type FunctionEntry = { kind: 'scalar'; fn: ScalarEntry } | { kind: 'aggregate'; fn: AggregateEntry } | { kind: 'window'; fn: WindowEntry };
 
 function foldName(name: string): string {
   return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/** sqlite3_create_function flags PRAGMA function_list reports. */
+const SQLITE_DETERMINISTIC = 0x800;
+const SQLITE_INNOCUOUS = 0x200000;
+
 export class FunctionRegistry {
   private readonly entries = new Map<string, FunctionEntry[]>();
+  private readonly tables = new Map<string, TableFunctionDef>();
 
   constructor(private readonly parent: FunctionRegistry | null = null) {}
+
+  /** Registers a table-valued function (json_each...), found by name in FROM. */
+  addTableFunction(fn: TableFunctionDef): void {
+    this.tables.set(foldName(fn.name), fn);
+  }
+
+  tableFunction(name: string): TableFunctionDef | null {
+    return this.tables.get(foldName(name)) ?? this.parent?.tableFunction(name) ?? null;
+  }
+
+  tableFunctionNames(): string[] {
+    return [...new Set([...this.tables.values()].map((t) => t.name).concat(this.parent?.tableFunctionNames() ?? []))];
+  }
+
+  /**
+   * PRAGMA function_list rows (name, builtin, type, enc, narg, flags): user functions first, then
+   * built-in ones (the registry without a parent). Built-in aggregates are window-capable, as in SQLite.
+   */
+  functionList(): SqlValue[][] {
+    const builtin = this.parent === null;
+    const rows: SqlValue[][] = [];
+    for (const list of this.entries.values()) {
+      for (const entry of list) {
+        const deterministic = entry.kind === 'scalar' && entry.fn.deterministic ? SQLITE_DETERMINISTIC : 0;
+        const type = entry.kind === 'scalar' ? 's' : builtin ? 'w' : 'a';
+        const flags = deterministic | (builtin ? SQLITE_INNOCUOUS : 0);
+        rows.push([entry.fn.name, builtin ? 1n : 0n, type, 'utf8', BigInt(entry.fn.argCount), BigInt(flags)]);
+      }
+    }
+    return [...rows, ...(this.parent?.functionList() ?? [])];
+  }
 
   addScalar(fn: ScalarEntry): void {
     this.add({ kind: 'scalar', fn });
@@ -36,6 +79,10 @@ export class FunctionRegistry {
 
   addAggregate(fn: AggregateEntry): void {
     this.add({ kind: 'aggregate', fn });
+  }
+
+  addWindow(fn: WindowEntry): void {
+    this.add({ kind: 'window', fn });
   }
 
   private add(entry: FunctionEntry): void {

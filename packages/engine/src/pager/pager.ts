@@ -203,6 +203,36 @@ export class Pager implements WriteOwner {
     return this.writer;
   }
 
+  /**
+   * A private copy-on-write page image over `read`'s snapshot, for a BEGIN CONCURRENT transaction:
+   * it never takes the write lock and can never commit (its changes are re-applied logically on
+   * the latest snapshot by a regular write transaction). It lives as long as `read` stays active.
+   */
+  beginPrivateWrite(read: ReadTransaction): WriteTransaction {
+    this.checkOpen();
+    if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
+    if (!(read instanceof PagerReadTransaction) || !read.active || !this.snapshots.includes(read.snapshot)) {
+      throw new SqliteError('a private write needs an active read transaction of this pager', 'SQLITE_MISUSE');
+    }
+    const pager = this;
+    const owner: WriteOwner = {
+      get pageSize() {
+        return pager.pageSize;
+      },
+      get usableSize() {
+        return pager.usableSize;
+      },
+      preImagePool: this.preImagePool,
+      readPage: (snapshot, pgno) => this.readPage(snapshot, pgno),
+      endSnapshot: () => undefined,
+      commitWrite: () => {
+        throw new SqliteError('a private write transaction cannot commit', 'SQLITE_MISUSE');
+      },
+      endWrite: () => undefined,
+    };
+    return new PagerWriteTransaction(owner, read.snapshot, null);
+  }
+
   /** Runs a checkpoint as PRAGMA wal_checkpoint(mode) does and reports {busy, log, checkpointed}. */
   checkpoint(mode: CheckpointMode = 'passive'): CheckpointResult {
     this.checkOpen();
@@ -306,7 +336,7 @@ export class Pager implements WriteOwner {
     } finally {
       tx.finish();
     }
-    if (changed && this.autoCheckpoint > 0 && this.wal.mxFrame >= this.autoCheckpoint) {
+    if (changed && this.autoCheckpoint > 0 && this.wal.mxFrame >= this.autoCheckpoint && this.autoCheckpointWorthwhile()) {
       try {
         this.checkpoint('passive');
       } catch {
@@ -360,6 +390,18 @@ export class Pager implements WriteOwner {
   private latestPageCount(): number {
     if (this.memoryStore) return this.memoryStore.pageCount;
     return this.wal.mxFrame > 0 ? this.wal.index.dbSizeAt(this.wal.mxFrame) : this.dbFilePageCount;
+  }
+
+  /**
+   * Whether an automatic checkpoint may run now: when it can backfill the whole log (so the WAL can
+   * restart), or at least a batch of frames. Older snapshots (long or BEGIN CONCURRENT transactions)
+   * hold the safe frame back; without the batch rule every commit would pay a checkpoint's two
+   * syncs to copy a frame or two.
+   */
+  private autoCheckpointWorthwhile(): boolean {
+    const safe = this.oldestSnapshotFrame();
+    if (safe === this.wal.mxFrame) return safe > this.wal.backfilled;
+    return safe - this.wal.backfilled >= Math.max(1, Math.floor(this.autoCheckpoint / 4));
   }
 
   /** The last frame every live snapshot can see: checkpoints may not go past it. */

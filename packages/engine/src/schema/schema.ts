@@ -26,6 +26,8 @@ export class Schema {
   /** Objects Tandem cannot interpret yet (folded name -> why), and tables whose indexes it cannot maintain. */
   private readonly unreadable = new Map<string, string>();
   private readonly unwritable = new Map<string, string>();
+  /** Every sqlite_schema row, in rowid order (ALTER TABLE rewrites them, VACUUM copies them). */
+  rows: readonly SchemaRow[] = [];
 
   private constructor(
     /** The schema cookie (header offset 40) this schema was read at. */
@@ -37,6 +39,7 @@ export class Schema {
   /** Builds the schema from sqlite_schema rows. Objects Tandem cannot interpret are skipped, never misread. */
   static fromRows(rows: readonly SchemaRow[], parse: ParseOne, cookie: number, generation: number): Schema {
     const schema = new Schema(cookie, generation);
+    schema.rows = rows;
     const schemaTable = parse(SCHEMA_TABLE_SQL);
     if (schemaTable.kind === 'CreateTable') {
       const { table } = defineTable(schemaTable, SCHEMA_TABLE_SQL, 1);
@@ -86,10 +89,17 @@ export class Schema {
         const statement = parse(row.sql);
         if (statement.kind === 'CreateView') schema.views.set(foldName(row.name), { name: row.name, sql: row.sql, statement });
       } else if (row.type === 'trigger') {
-        const statement = parse(row.sql);
-        if (statement.kind === 'CreateTrigger') {
-          schema.triggers.set(foldName(row.name), { name: row.name, tableName: row.tableName, sql: row.sql, statement });
-        }
+        attempt(row.name, () => {
+          try {
+            const statement = parse(row.sql!);
+            if (statement.kind !== 'CreateTrigger') throw new SqliteError(`not supported by Tandem yet: ${statement.kind}`);
+            schema.triggers.set(foldName(row.name), { name: row.name, tableName: row.tableName, sql: row.sql!, statement });
+          } catch (error) {
+            // Writing the table without its trigger would give wrong results: refuse writes instead.
+            schema.unwritable.set(foldName(row.tableName), `trigger ${row.name}: ${error instanceof Error ? error.message : String(error)}`);
+            throw error;
+          }
+        });
       }
     }
     return schema;
@@ -111,9 +121,7 @@ export class Schema {
   unwritableReason(name: string): string | undefined {
     const folded = foldName(name);
     const reason = this.unwritable.get(folded);
-    if (reason) return reason;
-    if (this.triggersOn(name).length > 0) return 'triggers';
-    return undefined;
+    return reason;
   }
 
   index(name: string): IndexInfo | undefined {

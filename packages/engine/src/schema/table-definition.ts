@@ -5,6 +5,7 @@ import { SqliteError } from '../common/errors.js';
 import { sameName, type ConflictResolution, type CreateTableStatement, type OrderingTerm } from '../parser/ast.js';
 import { affinityOfType } from '../values/affinity.js';
 import type { ColumnInfo, IndexColumn, IndexInfo, TableInfo } from './types.js';
+import { defineForeignKeys } from './foreign-keys.js';
 
 /** An automatic index the table needs, before it has a root page. */
 export interface AutoIndexSpec {
@@ -142,6 +143,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       strict: statement.strict,
       autoincrement,
       checks,
+      foreignKeys: defineForeignKeys(statement, columns),
     },
     autoIndexes,
   };

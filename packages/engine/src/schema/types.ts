@@ -63,6 +63,8 @@ export interface TableInfo {
   readonly checks: readonly { readonly name: string; readonly expr: import('../parser/ast.js').Expr }[];
   /** Indexes on this table, automatic ones first in creation order, then CREATE INDEX ones. */
   readonly indexes: readonly IndexInfo[];
+  /** FOREIGN KEY constraints (schema/foreign-keys.ts), the last declared first; absent means none. */
+  readonly foreignKeys?: readonly import('./foreign-keys.js').ForeignKeyInfo[];
 }
 
 export interface ViewInfo {

@@ -39,8 +39,12 @@ export interface VmHost {
   /** Reloads the schema from sqlite_schema inside the current transaction (after DDL). */
   reloadSchema(): void;
 
-  /** AUTOCOMMIT changes: BEGIN (enable=false) or COMMIT/ROLLBACK (enable=true, rollback flag). */
-  setAutocommit(enable: boolean, rollback: boolean, mode: 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE' | null): void;
+  /**
+   * AUTOCOMMIT changes: BEGIN (enable=false) or COMMIT/ROLLBACK (enable=true, rollback flag). Returns
+   * false, with no side effect, when COMMIT needs the write lock held by another connection (a
+   * BEGIN CONCURRENT transaction); the VM then returns Busy and retries.
+   */
+  setAutocommit(enable: boolean, rollback: boolean, mode: 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE' | 'CONCURRENT' | null): boolean | void;
 
   /** OR ROLLBACK conflict resolution: roll back the whole transaction and return to autocommit mode. */
   abortTransaction?(): void;
@@ -52,9 +56,22 @@ export interface VmHost {
    */
   cursorScope?(write: boolean): object | null;
   readonly savepointRollbacks?: number;
+  /**
+   * A rowid for a new row of table `rootPage` given `candidate` (largest visible rowid + 1): lets
+   * concurrent transactions, which see different snapshots, never pick the same one. Optional.
+   */
+  claimRowid?(rootPage: number, candidate: bigint): bigint;
   /** Counts one changed row toward total_changes(). */
   countChange(): void;
   setLastInsertRowid(rowid: bigint): void;
+  /** A statement inside a trigger finished: changes() becomes `count`, and total_changes() grows by it (SQLite's rule). */
+  setChanges?(count: number): void;
+  /** A trigger ended: changes() goes back to what it was when the trigger started. */
+  restoreChanges?(count: number): void;
+  /** PRAGMA recursive_triggers: a trigger may fire itself (directly or through others). */
+  readonly recursiveTriggers?: boolean;
+  /** The connection's foreign key violation counters (vm/ops/foreign-key.ts). */
+  readonly foreignKeyCounters?: import('./ops/foreign-key.js').ForeignKeyCounters;
   readonly lastInsertRowid: bigint;
   readonly changes: number;
   readonly totalChanges: number;

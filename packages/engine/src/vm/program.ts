@@ -129,6 +129,9 @@ export const enum Opcode {
   SorterInsert,
   SorterSort,
   SorterNext,
+  // window.ts
+  WindowOpen,
+  WindowNext,
   // transaction.ts
   Transaction,
   AutoCommit,
@@ -139,6 +142,15 @@ export const enum Opcode {
   ReadCookie,
   SetCookie,
   HostCall,
+  // trigger.ts
+  Program,
+  TriggerReturn,
+  Raise,
+  ResetCount,
+  // foreign-key.ts
+  FkCounter,
+  FkIfZero,
+  FkCheck,
 }
 
 /** A scalar function as the Function opcode calls it (implemented by the functions layer). */
@@ -153,4 +165,8 @@ export interface VmAggregateFunction {
   start(): unknown;
   step(state: unknown, args: readonly import('../common/values.js').SqlValue[]): unknown;
   result(state: unknown): import('../common/values.js').SqlValue;
+  /** Removes a row from the accumulator (window frames that slide); absent when the function cannot. */
+  inverse?(state: unknown, args: readonly import('../common/values.js').SqlValue[]): unknown;
+  /** The current result inside a sliding window frame, when it differs from result() (SQLite's xValue). */
+  value?(state: unknown): import('../common/values.js').SqlValue;
 }

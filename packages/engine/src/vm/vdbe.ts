@@ -18,6 +18,26 @@ export const enum Signal {
   Row = 1,
   Done = 2,
   Busy = 3,
+  /** A trigger sub-program was entered or left: the loop switches to the current frame's instructions. */
+  Frame = 4,
+}
+
+/** A suspended caller while a trigger sub-program runs (SQLite's VdbeFrame): its whole execution state. */
+export interface VmFrame {
+  readonly instructions: readonly Instruction[];
+  /** Address of the Program instruction that entered the sub-program. */
+  readonly callerPc: number;
+  readonly registers: SqlValue[];
+  readonly cursors: (VmCursor | null)[];
+  readonly aggregates: Map<number, { state: unknown; seen: Set<string> | null }>;
+  readonly rowSets: Map<number, { values: bigint[]; position: number }>;
+  readonly onceFlags: Set<number>;
+  /** The caller's changes() count so far, and the connection's changes() and last_insert_rowid() at entry (restored on exit). */
+  readonly changes: number;
+  readonly connectionChanges: number;
+  readonly lastInsertRowid: bigint;
+  /** Identifies the sub-program (recursion checks). */
+  readonly token: object;
 }
 
 export type OpHandler = (vm: Vdbe, ins: Instruction) => Signal | void;
@@ -36,13 +56,18 @@ const NO_ROW: SqlValue[] = [];
 const CHECK_INTERVAL = 64;
 
 export class Vdbe {
-  readonly registers: SqlValue[];
-  readonly cursors: (VmCursor | null)[];
+  /** Registers, cursors, aggregates, row sets and Once flags of the running frame (swapped by enterFrame/leaveFrame). */
+  registers: SqlValue[];
+  cursors: (VmCursor | null)[];
   readonly bindings: SqlValue[];
   /** Per-register state of aggregates (AggStep/AggFinal) and row sets, keyed by register. */
-  readonly aggregates = new Map<number, { state: unknown; seen: Set<string> | null }>();
-  readonly rowSets = new Map<number, { values: bigint[]; position: number }>();
-  readonly onceFlags = new Set<number>();
+  aggregates = new Map<number, { state: unknown; seen: Set<string> | null }>();
+  rowSets = new Map<number, { values: bigint[]; position: number }>();
+  onceFlags = new Set<number>();
+  /** The instructions being run: the program's, or a trigger sub-program's. */
+  instructions: readonly Instruction[];
+  /** Callers suspended while trigger sub-programs run, outermost first. */
+  readonly frames: VmFrame[] = [];
   pc = 0;
   resultRow: SqlValue[] = [];
   /** Depth of the statement savepoint in the write transaction, or -1. */
@@ -54,6 +79,8 @@ export class Vdbe {
   inTransaction = false;
   /** Rows changed so far by this run (Insert/Delete with the CountChange flag). */
   changes = 0;
+  /** Immediate foreign key violations this run left outstanding (FkCounter; SQLite's nFkConstraint). */
+  fkViolations = 0;
   /** Set by HaltWithError for OR FAIL / OR ROLLBACK constraint errors (see HaltError.action). */
   errorAction: 'FAIL' | 'ROLLBACK' | null = null;
   /** Btree cursors kept open after the last run, by slot (see closeCursors). */
@@ -66,13 +93,14 @@ export class Vdbe {
     this.registers = new Array<SqlValue>(program.registerCount + 1).fill(null);
     this.cursors = new Array<VmCursor | null>(program.cursorCount).fill(null);
     this.bindings = new Array<SqlValue>(program.parameterNames.length).fill(null);
+    this.instructions = program.instructions;
   }
 
   /** Runs until a row, completion, deadline (performance.now() ms) or busy. */
   step(deadline = Infinity): StepResult {
     if (this.halted) return StepResult.Done;
     this.running = true;
-    const instructions = this.program.instructions;
+    let instructions = this.instructions;
     // Every call makes progress: the deadline is first checked after CHECK_INTERVAL opcodes.
     let budget = CHECK_INTERVAL;
     try {
@@ -97,6 +125,9 @@ export class Vdbe {
               return StepResult.Done;
             case Signal.Busy:
               return StepResult.Busy;
+            case Signal.Frame:
+              instructions = this.instructions;
+              break;
           }
         }
       }
@@ -105,7 +136,8 @@ export class Vdbe {
       this.errorAction = null;
       // A statement without savepoint (program.unjournaledWriteStart) that failed after it started
       // writing (only a storage error can) cannot undo its partial change alone: the transaction rolls back.
-      const partialWrite = this.inTransaction && this.pc - 1 >= (this.program.unjournaledWriteStart ?? Infinity);
+      const partialWrite = this.inTransaction && this.frames.length === 0 && this.pc - 1 >= (this.program.unjournaledWriteStart ?? Infinity);
+      this.unwindFrames();
       // OR FAIL: the error ends the statement but keeps what it already changed (SQLite releases
       // the statement savepoint and, in autocommit mode, commits).
       this.finish(action === 'FAIL');
@@ -156,6 +188,8 @@ export class Vdbe {
 
   /** The cursor parked in `slot` when it fits this open (same tree, key info, access, transaction); else null. */
   takeParkedCursor(slot: number, root: number, keyInfo: KeyInfo | null, write: boolean): BtreeVmCursor | null {
+    // Parked cursors belong to the statement's own program, never to a trigger sub-program.
+    if (this.frames.length > 0) return null;
     const c = this.parked[slot];
     if (!c) return null;
     this.parked[slot] = null;
@@ -192,6 +226,7 @@ export class Vdbe {
 
   /** Rewinds for another run (bindings kept). A statement stopped mid-way ends its transaction share. */
   reset(): void {
+    this.unwindFrames();
     if (this.running && !this.halted) this.finish(true);
     this.halted = false;
     this.running = false;
@@ -200,7 +235,86 @@ export class Vdbe {
     if (this.onceFlags.size > 0) this.onceFlags.clear();
     this.resultRow = NO_ROW;
     this.changes = 0;
+    this.fkViolations = 0;
     this.closeCursors();
+  }
+
+  /**
+   * Suspends the running program and starts sub-program `program` (a trigger) with fresh
+   * registers, its first `args.length` registers (from 1) holding `args`. One opcode does the
+   * whole switch, so a step() that yields inside the sub-program resumes in it.
+   */
+  enterFrame(program: Program, args: readonly SqlValue[], token: object): void {
+    this.frames.push({
+      instructions: this.instructions,
+      callerPc: this.pc - 1,
+      registers: this.registers,
+      cursors: this.cursors,
+      aggregates: this.aggregates,
+      rowSets: this.rowSets,
+      onceFlags: this.onceFlags,
+      changes: this.changes,
+      connectionChanges: this.host.changes,
+      lastInsertRowid: this.host.lastInsertRowid,
+      token,
+    });
+    const registers = new Array<SqlValue>(Math.max(program.registerCount, args.length) + 1).fill(null);
+    for (let i = 0; i < args.length; i++) registers[i + 1] = args[i]!;
+    this.registers = registers;
+    this.cursors = new Array<VmCursor | null>(program.cursorCount).fill(null);
+    this.aggregates = new Map();
+    this.rowSets = new Map();
+    this.onceFlags = new Set();
+    this.instructions = program.instructions;
+    this.changes = 0;
+    this.pc = 0;
+  }
+
+  /**
+   * Ends the running sub-program: its cursors close, the caller's state comes back, and so do
+   * changes() and last_insert_rowid() as they were when the trigger started (SQLite's rule).
+   * Returns the address of the Program instruction that entered it.
+   */
+  leaveFrame(): number {
+    const frame = this.frames.pop();
+    if (!frame) throw new SqliteError('internal error: no trigger frame to leave', 'SQLITE_INTERNAL');
+    for (const c of this.cursors) if (c?.kind === 'btree') c.close();
+    this.registers = frame.registers;
+    this.cursors = frame.cursors;
+    this.aggregates = frame.aggregates;
+    this.rowSets = frame.rowSets;
+    this.onceFlags = frame.onceFlags;
+    this.instructions = frame.instructions;
+    this.changes = frame.changes;
+    this.host.restoreChanges?.(frame.connectionChanges);
+    this.host.setLastInsertRowid(frame.lastInsertRowid);
+    this.pc = frame.callerPc + 1;
+    return frame.callerPc;
+  }
+
+  /** Whether a frame of the sub-program identified by `token` is running (a trigger firing itself). */
+  inFrameOf(token: object): boolean {
+    return this.frames.some((f) => f.token === token);
+  }
+
+  /** Abandons every sub-program (error or reset): the statement's own state comes back. */
+  private unwindFrames(): void {
+    const outermost = this.frames[0];
+    while (this.frames.length > 0) {
+      const frame = this.frames.pop()!;
+      for (const c of this.cursors) if (c?.kind === 'btree') c.close();
+      this.registers = frame.registers;
+      this.cursors = frame.cursors;
+      this.aggregates = frame.aggregates;
+      this.rowSets = frame.rowSets;
+      this.onceFlags = frame.onceFlags;
+      this.instructions = frame.instructions;
+      this.changes = frame.changes;
+    }
+    if (outermost) {
+      this.host.restoreChanges?.(outermost.connectionChanges);
+      this.host.setLastInsertRowid(outermost.lastInsertRowid);
+    }
   }
 
   /** The cursor in slot i, which the program must have opened. */

@@ -5,7 +5,7 @@
 // One statement runs at a time per connection: calls are queued in the order they are made. Use one
 // connection per concurrent task (they are cheap: the Pager and page cache are shared).
 
-import { SqliteError, unsupported } from '../../common/errors.js';
+import { SqliteError } from '../../common/errors.js';
 import type { Connection as EngineConnection } from '../../engine/types.js';
 import { openEngineConnection } from '../connection-factory.js';
 import { isIgnorableTail } from '../sql-tail.js';
@@ -33,9 +33,15 @@ export interface ConnectOptions {
 export type TransactionMode = 'deferred' | 'immediate' | 'exclusive' | 'concurrent';
 
 export interface TransactionOptions {
-  /** BEGIN mode (default 'deferred'); 'concurrent' is not supported yet. */
+  /**
+   * BEGIN mode (default 'deferred'). 'concurrent' (BEGIN CONCURRENT) lets many connections write at
+   * once: conflicts are per row and per unique key, found at COMMIT (SQLITE_BUSY_SNAPSHOT, retried).
+   */
   mode?: TransactionMode;
-  /** Times fn is re-run after a retryable error (SQLITE_BUSY_SNAPSHOT: the snapshot went stale before the first write). Default 3. */
+  /**
+   * Times fn is re-run after a retryable error, SQLITE_BUSY_SNAPSHOT: the snapshot went stale before
+   * the first write, or a concurrent transaction lost a conflict at COMMIT. Default 3.
+   */
   retries?: number;
 }
 
@@ -48,7 +54,7 @@ export interface BatchOptions extends CallOptions {
 }
 
 const DEFAULT_RETRIES = 3;
-const BEGIN_SQL = { deferred: 'BEGIN DEFERRED', immediate: 'BEGIN IMMEDIATE', exclusive: 'BEGIN EXCLUSIVE' } as const;
+const BEGIN_SQL = { deferred: 'BEGIN DEFERRED', immediate: 'BEGIN IMMEDIATE', exclusive: 'BEGIN EXCLUSIVE', concurrent: 'BEGIN CONCURRENT' } as const;
 let savepointCounter = 0;
 
 /**
@@ -129,7 +135,6 @@ export class AsyncConnection {
   async transaction<T>(fn: (tx: AsyncConnection) => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
     if (typeof fn !== 'function') throw new TypeError('Expected first argument to be a function');
     const mode = options.mode ?? 'deferred';
-    if (mode === 'concurrent') throw unsupported('BEGIN CONCURRENT');
     if (!(mode in BEGIN_SQL)) throw new TypeError(`Unknown transaction mode "${String(mode)}"`);
     const retries = options.retries ?? DEFAULT_RETRIES;
     if (!Number.isInteger(retries) || retries < 0) throw new TypeError('Expected the "retries" option to be a non-negative integer');

@@ -75,7 +75,7 @@ export class StatementDriver {
   private mustQueueFirst(): boolean {
     const engine = this.core.engine;
     const lock = engine.writeLock;
-    if (!lock || engine.holdsWriteLock || this.core.settings.busyTimeout <= 0) return false;
+    if (!lock || engine.holdsWriteLock || engine.inConcurrentTransaction || this.core.settings.busyTimeout <= 0) return false;
     if (this.prepared.readonly && !BEGIN_WRITE.test(this.prepared.sql)) return false;
     return WriterQueue.of(lock).length > 0;
   }

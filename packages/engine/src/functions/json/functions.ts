@@ -15,7 +15,7 @@ import { quoteJsonString, renderJson, renderPretty, sqlValueOf } from './render.
 import { hasJsonSubtype, markJson } from './subtype.js';
 
 const malformed = (): SqliteError => new SqliteError('malformed JSON');
-const badPath = (path: string): SqliteError => new SqliteError(`bad JSON path: '${path.replace(/'/g, "''")}'`);
+export const badPath = (path: string): SqliteError => new SqliteError(`bad JSON path: '${path.replace(/'/g, "''")}'`);
 const utf8 = new TextEncoder();
 
 /** jsonArgIsJsonb: a blob whose header spans it exactly (with SQLite's guard against text-like blobs). */
@@ -32,7 +32,7 @@ function blobAsJsonb(blob: Uint8Array): JNode | null {
 }
 
 /** jsonParseFuncArg: the JSON document an argument holds; null for SQL NULL. */
-function documentArg(value: SqlValue): JNode | null {
+export function documentArg(value: SqlValue): JNode | null {
   if (value === null) return null;
   if (value instanceof Uint8Array) {
     const node = blobAsJsonb(value);
@@ -228,17 +228,19 @@ function jsonObjectText(args: readonly SqlValue[]): string {
 }
 
 function groupArray(name: string, binary: boolean): AggregateEntry {
-  return aggregate(
+  const entry = aggregate(
     name,
     1,
     () => [] as string[],
     (parts, [v]) => (parts.push(sqlValueAsJsonText(v!)), parts),
     (parts) => textOutput(`[${parts.join(',')}]`, binary),
   );
+  // As SQLite's jsonGroupInverse: the first element goes, whichever row it came from.
+  return { ...entry, inverse: (parts) => ((parts as string[]).shift(), parts) };
 }
 
 function groupObject(name: string, binary: boolean): AggregateEntry {
-  return aggregate(
+  const entry = aggregate(
     name,
     2,
     () => [] as string[],
@@ -248,6 +250,7 @@ function groupObject(name: string, binary: boolean): AggregateEntry {
     },
     (parts) => textOutput(`{${parts.join(',')}}`, binary),
   );
+  return { ...entry, inverse: (parts) => ((parts as string[]).shift(), parts) };
 }
 
 export function registerJsonFunctions(registry: FunctionRegistry): void {

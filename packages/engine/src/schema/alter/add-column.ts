@@ -41,14 +41,11 @@ export function addColumn(rows: readonly SchemaRow[], table: string, columnDefin
   }
   const isKnown = options.isKnownCollation ?? ((name: string) => ['binary', 'nocase', 'rtrim'].some((c) => sameName(c, name)));
   for (const c of column.constraints) {
-    if (c.kind === 'Collate' && !isKnown(c.collation.text)) throw new SqliteError(`no such collation sequence: ${c.collation.text}`);
+    if (c.kind === 'Collate' && !isKnown(c.collation.text)) throw new SqliteError(`no such collation sequence: ${c.collation.text}`, 'SQLITE_ERROR_MISSING_COLLSEQ');
   }
   const kinds = new Set(column.constraints.map((c) => c.kind));
   if (kinds.has('PrimaryKey')) throw new SqliteError('Cannot add a PRIMARY KEY column');
   if (kinds.has('Unique')) throw new SqliteError('Cannot add a UNIQUE column');
-  if (!statement.withoutRowid && ['rowid', 'oid', '_rowid_'].some((r) => sameName(r, column.name.text))) {
-    throw new SqliteError(`cannot add rowid alias: ${column.name.text}`);
-  }
   const ifNotEmpty = (message: string): void => {
     if (!options.tableIsEmpty) throw new SqliteError(message);
   };

@@ -80,7 +80,7 @@ registerOps({
 });
 
 /** The INTEGER a value stands for exactly, or null (NULL, fractional, non-numeric text, blobs). */
-function exactInteger(v: SqlValue): bigint | null {
+export function exactInteger(v: SqlValue): bigint | null {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') {
     const i = realToInteger(v);

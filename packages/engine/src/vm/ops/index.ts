@@ -6,4 +6,7 @@ import './expression.js';
 import './cursor.js';
 import './write.js';
 import './sorter.js';
+import './window.js';
 import './transaction.js';
+import './trigger.js';
+import './foreign-key.js';

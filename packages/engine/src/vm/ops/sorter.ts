@@ -14,6 +14,8 @@ import { registerOps, type Vdbe } from '../vdbe.js';
 export interface SortSpec {
   collations: readonly Collation[];
   descending: readonly boolean[];
+  /** Per key, NULLs placed explicitly (NULLS FIRST/LAST); absent or null: NULLs sort as the smallest value. */
+  nulls?: readonly ('FIRST' | 'LAST' | null)[];
 }
 
 /**
@@ -28,10 +30,16 @@ function comparator(spec: SortSpec): (a: SqlValue[], b: SqlValue[]) => number {
   const n = spec.collations.length;
   const collations = spec.collations;
   const descending = spec.descending;
+  const nulls = spec.nulls;
   return (a, b) => {
     for (let i = 0; i < n; i++) {
       const x = a[i]!;
       const y = b[i]!;
+      const placed = nulls?.[i];
+      if (placed && (x === null || y === null)) {
+        if (x === y) continue;
+        return (x === null) === (placed === 'FIRST') ? -1 : 1;
+      }
       // Same-kind numbers (the common sort key) compare inline; everything else by the one rule.
       let c: number;
       if (typeof x === 'bigint' && typeof y === 'bigint') c = x < y ? -1 : x > y ? 1 : 0;

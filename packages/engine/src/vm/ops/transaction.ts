@@ -5,13 +5,17 @@
 import { SqliteError } from '../../common/errors.js';
 import type { SqlValue } from '../../common/values.js';
 import { MemoryVmCursor } from '../cursor.js';
+import type { VmHost } from '../host.js';
 import { Opcode } from '../program.js';
 import { registerOps, Signal } from '../vdbe.js';
 
 /** p4 of AutoCommit. */
 export interface AutoCommitSpec {
-  mode: 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE' | null;
+  mode: 'DEFERRED' | 'IMMEDIATE' | 'EXCLUSIVE' | 'CONCURRENT' | null;
 }
+
+/** p4 of HostCall when it is a function: computes a value or rows from the arguments (table-valued functions). */
+export type HostFunction = (args: readonly SqlValue[], host: VmHost) => SqlValue | SqlValue[][];
 
 /** p4 of Transaction: the schema generation the program was compiled against. */
 export interface TransactionSpec {
@@ -34,9 +38,12 @@ registerOps({
     if (vm.program.schemaGeneration !== vm.host.schemaGeneration) throw new SqliteError('database schema has changed', 'SQLITE_SCHEMA');
     if (write && vm.statementSavepoint < 0 && vm.program.unjournaledWriteStart === undefined) vm.statementSavepoint = vm.host.statementSavepoint();
   },
-  /** AutoCommit: P1=0 is BEGIN (mode in P4); P1=1 is COMMIT, or ROLLBACK when P2=1. */
+  /** AutoCommit: P1=0 is BEGIN (mode in P4); P1=1 is COMMIT (Busy while a concurrent COMMIT waits for the lock), or ROLLBACK when P2=1. */
   [Opcode.AutoCommit]: (vm, ins) => {
-    vm.host.setAutocommit(ins.p1 === 1, ins.p2 === 1, (ins.p4 as AutoCommitSpec | null)?.mode ?? null);
+    if (vm.host.setAutocommit(ins.p1 === 1, ins.p2 === 1, (ins.p4 as AutoCommitSpec | null)?.mode ?? null) === false) {
+      vm.pc--;
+      return Signal.Busy;
+    }
   },
   /** CreateBtree: r[P2] = root page of a new empty tree (an index tree when P1=1). */
   [Opcode.CreateBtree]: (vm, ins) => {
@@ -65,11 +72,13 @@ registerOps({
     vm.host.writeHeaderField(ins.p1, next | 0);
   },
   /**
-   * HostCall: call connection operation P4 (a name) with r[P1..P1+P2-1]. A single value goes to
-   * r[P3]; when P5=1 the result rows fill a new in-memory cursor P3 instead.
+   * HostCall: call connection operation P4 (a name, or a function of the arguments and the host:
+   * table-valued functions) with r[P1..P1+P2-1]. A single value goes to r[P3]; when P5=1 the
+   * result rows fill a new in-memory cursor P3 instead.
    */
   [Opcode.HostCall]: (vm, ins) => {
-    const result = vm.host.call(ins.p4 as string, vm.registers.slice(ins.p1, ins.p1 + ins.p2));
+    const args = vm.registers.slice(ins.p1, ins.p1 + ins.p2);
+    const result = typeof ins.p4 === 'function' ? (ins.p4 as HostFunction)(args, vm.host) : vm.host.call(ins.p4 as string, args);
     if (ins.p5 === 1) {
       const c = new MemoryVmCursor(null);
       if (!Array.isArray(result)) throw new SqliteError('internal error: host call returned no rows', 'SQLITE_INTERNAL');

@@ -24,8 +24,8 @@ function btreeCursor(vm: Vdbe, i: number): BtreeVmCursor {
 
 registerOps({
   /**
-   * NewRowid: r[P2] = a rowid not used in table cursor P1 (largest + 1; random probes past
-   * MAX_INT64). AUTOINCREMENT: when P3 > 0, r[P3] is the largest rowid ever used; the new rowid is
+   * NewRowid: r[P2] = a rowid not used in table cursor P1 (largest + 1, or above the rowids other
+   * concurrent transactions claimed; random probes past MAX_INT64). AUTOINCREMENT: when P3 > 0, r[P3] is the largest rowid ever used; the new rowid is
    * above it too, becomes the new r[P3], and past MAX_INT64 the result is SQLITE_FULL.
    */
   [Opcode.NewRowid]: (vm, ins) => {
@@ -42,14 +42,14 @@ registerOps({
       vm.registers[ins.p3] = max + 1n;
       return;
     }
-    if (!b.last()) {
-      vm.registers[ins.p2] = 1n;
-      return;
-    }
-    const max = b.rowid();
+    const max = b.last() ? b.rowid() : 0n;
     if (max < MAX_INT64) {
-      vm.registers[ins.p2] = max + 1n;
-      return;
+      // A concurrent transaction's snapshot may not see rowids other transactions already took.
+      const claimed = vm.host.claimRowid ? vm.host.claimRowid(c.btree.rootPage, max + 1n) : max + 1n;
+      if (claimed <= MAX_INT64) {
+        vm.registers[ins.p2] = claimed;
+        return;
+      }
     }
     for (let attempt = 0; attempt < 100; attempt++) {
       const candidate = BigInt(Math.floor(Math.random() * 2 ** 52)) * 2048n + BigInt(attempt + 1);

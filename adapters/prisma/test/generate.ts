@@ -1,0 +1,16 @@
+// vitest globalSetup: generates the Prisma client of test/prisma/schema.prisma into test/.generated
+// (gitignored), offline. `prisma generate` never runs the schema engine, but Prisma 7's CLI first
+// downloads its native binary unless PRISMA_SCHEMA_ENGINE_BINARY names an existing file.
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const schema = fileURLToPath(new URL('./prisma/schema.prisma', import.meta.url));
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  execFileSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    stdio: 'pipe',
+  });
+}

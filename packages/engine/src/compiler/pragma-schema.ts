@@ -1,0 +1,146 @@
+// The rows of the schema-describing PRAGMAs (table_info, table_xinfo, table_list, index_list,
+// index_info, index_xinfo, foreign_key_list), computed from the schema the statement was compiled
+// against. Both forms use them: the PRAGMA statement and the pragma_<name>() table function.
+
+import type { SqlValue } from '../common/values.js';
+import type { ColumnDefinition, CreateTableStatement } from '../parser/ast.js';
+import { parseStatement } from '../parser/parser.js';
+import { foldName } from '../schema/schema.js';
+import type { IndexInfo, TableInfo } from '../schema/types.js';
+import { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { compileSelect } from './select.js';
+
+/** The parsed CREATE TABLE of a table (null for sqlite_schema or text that no longer parses). */
+function createStatement(table: TableInfo): CreateTableStatement | null {
+  try {
+    const parsed = parseStatement(table.sql);
+    return parsed?.statement.kind === 'CreateTable' ? parsed.statement : null;
+  } catch {
+    return null;
+  }
+}
+
+/** SQLite reports the six standard type names (any case as written) in upper case, others as written. */
+function reportedType(declared: string | null): string {
+  if (declared === null) return '';
+  const upper = declared.toUpperCase();
+  return ['ANY', 'BLOB', 'INT', 'INTEGER', 'REAL', 'TEXT'].includes(upper) ? upper : declared;
+}
+
+/** 0 ordinary, 2 generated VIRTUAL, 3 generated STORED (table_xinfo's "hidden"). */
+function hiddenKind(definition: ColumnDefinition | undefined): bigint {
+  const generated = definition?.constraints.find((c) => c.kind === 'Generated');
+  if (!generated || generated.kind !== 'Generated') return 0n;
+  return generated.storage === 'STORED' ? 3n : 2n;
+}
+
+/** A view's columns as table_info describes them: names and declared types of the SELECT's result. */
+function viewColumns(ctx: CompileContext, name: string): { name: string; type: string | null }[] | null {
+  const view = ctx.schema.view(name);
+  if (!view) return null;
+  const viewCtx: CompileContext = { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...(ctx.viewStack ?? []), view.name] };
+  const metas = compileSelect(viewCtx, new ProgramBuilder(), view.statement.select, { kind: 'result' });
+  const list = view.statement.columns;
+  return metas.map((m, i) => ({ name: list?.[i]?.text ?? m.name, type: m.type }));
+}
+
+/** table_info (xinfo=false) or table_xinfo rows: cid, name, type, notnull, dflt_value, pk[, hidden]. */
+export function tableInfoRows(ctx: CompileContext, name: string, xinfo: boolean): SqlValue[][] {
+  const table = ctx.schema.table(name);
+  if (!table) {
+    const columns = viewColumns(ctx, name);
+    if (!columns) return [];
+    return columns.map((c, i) => [BigInt(i), c.name, reportedType(c.type), 0n, null, 0n, ...(xinfo ? [0n] : [])]);
+  }
+  const definitions = createStatement(table)?.columns;
+  const rows: SqlValue[][] = [];
+  table.columns.forEach((c, i) => {
+    const hidden = hiddenKind(definitions?.[i]);
+    if (!xinfo && hidden !== 0n) return;
+    const pkPosition = table.primaryKey.indexOf(i);
+    const dflt = c.defaultExpr ? table.sql.slice(c.defaultExpr.start, c.defaultExpr.end) : null;
+    rows.push([BigInt(xinfo ? i : rows.length), c.name, reportedType(c.declaredType), c.notNull ? 1n : 0n, dflt, pkPosition >= 0 ? BigInt(pkPosition + 1) : 0n, ...(xinfo ? [hidden] : [])]);
+  });
+  return rows;
+}
+
+/**
+ * A table's indexes in SQLite's list order (sqlite3CreateIndex): each new index goes first, except
+ * that an ON CONFLICT REPLACE index goes after the leading run of other indexes, so REPLACE
+ * constraints are checked last.
+ */
+function listOrder(table: TableInfo): IndexInfo[] {
+  const list: IndexInfo[] = [];
+  for (const index of table.indexes) {
+    const replace = index.onConflict === 'REPLACE';
+    if (!replace || list.length === 0 || list[0]!.onConflict === 'REPLACE') {
+      list.unshift(index);
+      continue;
+    }
+    let at = 0;
+    while (at + 1 < list.length && list[at + 1]!.onConflict !== 'REPLACE') at++;
+    list.splice(at + 1, 0, index);
+  }
+  return list;
+}
+
+/** index_list rows: seq, name, unique, origin, partial. */
+export function indexListRows(ctx: CompileContext, name: string): SqlValue[][] {
+  const table = ctx.schema.table(name);
+  if (!table) return [];
+  return listOrder(table).map((index, seq) => [BigInt(seq), index.name, index.unique ? 1n : 0n, index.origin, index.where ? 1n : 0n]);
+}
+
+/** index_info (xinfo=false) or index_xinfo rows: seqno, cid, name[, desc, coll, key]. */
+export function indexInfoRows(ctx: CompileContext, name: string, xinfo: boolean): SqlValue[][] {
+  const index = ctx.schema.index(name);
+  if (!index) return [];
+  const table = ctx.schema.table(index.tableName);
+  if (!table) return [];
+  const columnName = (cid: number): string | null => (cid < 0 ? null : (table.columns[cid]?.name ?? null));
+  const rows: SqlValue[][] = index.columns.map((c, seqno) => {
+    const base: SqlValue[] = [BigInt(seqno), BigInt(c.column), columnName(c.column)];
+    return xinfo ? [...base, c.descending ? 1n : 0n, c.collation, 1n] : base;
+  });
+  if (xinfo) rows.push([BigInt(index.columns.length), -1n, null, 0n, 'BINARY', 0n]);
+  return rows;
+}
+
+/**
+ * foreign_key_list rows: id, seq, table, from, to, on_update, on_delete, match, from the table's
+ * foreign keys as the schema records them (schema/foreign-keys.ts: last declared first, id 0).
+ */
+export function foreignKeyListRows(ctx: CompileContext, name: string): SqlValue[][] {
+  const table = ctx.schema.table(name);
+  if (!table) return [];
+  const rows: SqlValue[][] = [];
+  (table.foreignKeys ?? []).forEach((key, id) => {
+    key.columns.forEach((column, seq) => {
+      const to = key.parentColumns?.[seq] ?? null;
+      rows.push([BigInt(id), BigInt(seq), key.parentTable, table.columns[column]!.name, to, key.onUpdate, key.onDelete, 'NONE']);
+    });
+  });
+  return rows;
+}
+
+/** table_list rows: schema, name, type, ncol, wr, strict (every table and view, or the one named `name`). */
+export function tableListRows(ctx: CompileContext, name: SqlValue): SqlValue[][] {
+  const rows: SqlValue[][] = [];
+  const wanted = typeof name === 'string' ? foldName(name) : null;
+  for (const row of ctx.schema.rows) {
+    if (row.type !== 'table' && row.type !== 'view') continue;
+    if (wanted !== null && foldName(row.name) !== wanted) continue;
+    const table = ctx.schema.table(row.name);
+    if (table) {
+      const virtual = /^\s*create\s+virtual\b/i.test(row.sql ?? '');
+      rows.push(['main', table.name, virtual ? 'virtual' : 'table', BigInt(table.columns.length), table.withoutRowid ? 1n : 0n, table.strict ? 1n : 0n]);
+      continue;
+    }
+    const columns = row.type === 'view' ? viewColumns(ctx, row.name) : null;
+    if (columns) rows.push(['main', row.name, 'view', BigInt(columns.length), 0n, 0n]);
+  }
+  if (wanted === null || wanted === 'sqlite_schema' || wanted === 'sqlite_master') rows.push(['main', 'sqlite_schema', 'table', 5n, 0n, 0n]);
+  if (wanted === null || wanted === 'sqlite_temp_schema' || wanted === 'sqlite_temp_master') rows.push(['temp', 'sqlite_temp_schema', 'table', 5n, 0n, 0n]);
+  return rows;
+}

@@ -1,0 +1,155 @@
+// EXPLAIN QUERY PLAN: while a statement compiles under recordQueryPlan(), the code generator notes
+// each decision it makes (a table scan or search, a temp b-tree for sorting, a subquery, a compound
+// part, a materialized view) with SQLite's wording. The lines describe the plan Tandem really
+// runs; where it is the same as SQLite's, the text is SQLite's. Outside recordQueryPlan() the
+// notes cost one null check. Compilation is synchronous, so one active recorder at a time suffices.
+
+import type { IndexInfo } from '../schema/types.js';
+import type { Select, SelectCore, Statement } from '../parser/ast.js';
+
+export interface PlanLine {
+  readonly id: number;
+  readonly parent: number;
+  readonly detail: string;
+}
+
+class Recorder {
+  readonly lines: PlanLine[] = [];
+  /** Enclosing scope ids, innermost last (0 = top level). */
+  readonly parents: number[] = [0];
+  /** Per open scope: lines to add when it closes (temp b-trees are used after the loops they follow). */
+  readonly deferred: string[][] = [[]];
+  private nextId = 1;
+
+  constructor(readonly selectIds: ReadonlyMap<SelectCore, number>) {}
+
+  add(detail: string): number {
+    const id = this.nextId++;
+    this.lines.push({ id, parent: this.parents[this.parents.length - 1]!, detail });
+    return id;
+  }
+
+  flush(): void {
+    for (const detail of this.deferred[this.deferred.length - 1]!.splice(0)) this.add(detail);
+  }
+}
+
+let active: Recorder | null = null;
+
+/** Compiles with plan recording on; returns the plan lines (in SQLite's order: parents first). */
+export function recordQueryPlan(statement: Statement, compile: () => void): PlanLine[] {
+  const saved = active;
+  const recorder = new Recorder(numberSelects(statement));
+  active = recorder;
+  try {
+    compile();
+    recorder.flush();
+  } finally {
+    active = saved;
+  }
+  return recorder.lines;
+}
+
+/** Notes one plan line at the current level. */
+export function notePlan(detail: string): void {
+  active?.add(detail);
+}
+
+/** Notes a line that goes after everything else at the current level (USE TEMP B-TREE FOR ...). */
+export function notePlanAfterLoops(detail: string): void {
+  active?.deferred[active.deferred.length - 1]!.push(detail);
+}
+
+/**
+ * Runs `work` with the lines it notes nested under a new line. `detail` is computed after the
+ * work (a subquery is known to be correlated only once compiled); the line keeps its place.
+ */
+export function planScope<T>(detail: () => string, work: () => T): T {
+  const recorder = active;
+  if (!recorder) return work();
+  const id = recorder.add('');
+  const index = recorder.lines.length - 1;
+  recorder.parents.push(id);
+  recorder.deferred.push([]);
+  try {
+    const result = work();
+    recorder.flush();
+    return result;
+  } finally {
+    recorder.parents.pop();
+    recorder.deferred.pop();
+    recorder.lines[index] = { ...recorder.lines[index]!, detail: detail() };
+  }
+}
+
+/**
+ * SQLite numbers SELECTs in the order the parser completes them (an inner SELECT before the one
+ * containing it): "SCALAR SUBQUERY 1". A compound is named by its last part, as in SQLite.
+ */
+export function selectNumber(select: Select): number {
+  const recorder = active;
+  if (!recorder) return 0;
+  const last = select.compounds.length > 0 ? select.compounds[select.compounds.length - 1]!.core : select.first;
+  return recorder.selectIds.get(last) ?? 0;
+}
+
+function numberSelects(statement: Statement): Map<SelectCore, number> {
+  const cores: SelectCore[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record.kind === 'SelectClause' || record.kind === 'Values') cores.push(node as SelectCore);
+    for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end') walk(record[key]);
+  };
+  walk(statement);
+  cores.sort((a, b) => a.end - b.end);
+  return new Map(cores.map((core, i) => [core, i + 1]));
+}
+
+/** SQLite's text for a search on index columns: "(a=? AND b>?)". */
+export function indexConstraintText(index: IndexInfo, columnNames: readonly string[], equalities: number, lower: string | null, upper: string | null): string {
+  const name = (position: number) => columnNames[index.columns[position]!.column] ?? 'rowid';
+  const terms: string[] = [];
+  for (let i = 0; i < equalities; i++) terms.push(`${name(i)}=?`);
+  if (lower) terms.push(`${name(equalities)}${lower}?`);
+  if (upper) terms.push(`${name(equalities)}${upper}?`);
+  return terms.length > 0 ? ` (${terms.join(' AND ')})` : '';
+}
+
+/** The shape of where.ts's loop choice that the plan line depends on. */
+export type LoopDescription =
+  | { readonly kind: 'rowidEq' }
+  | { readonly kind: 'rowidRange'; readonly lower: { readonly op: string } | undefined; readonly upper: { readonly op: string } | undefined }
+  | {
+      readonly kind: 'index';
+      readonly plan: {
+        readonly index: IndexInfo;
+        readonly equalities: readonly unknown[];
+        readonly lower: { readonly term: { readonly op: string } } | null;
+        readonly upper: { readonly term: { readonly op: string } } | null;
+      };
+    }
+  | { readonly kind: 'scan' };
+
+/** SQLite's line for one table loop: SCAN t, SEARCH t USING INDEX i (a=?), SEARCH t USING INTEGER PRIMARY KEY (rowid=?). */
+export function loopDetail(name: string, columnNames: readonly string[], choice: LoopDescription): string {
+  switch (choice.kind) {
+    case 'rowidEq':
+      return `SEARCH ${name} USING INTEGER PRIMARY KEY (rowid=?)`;
+    case 'rowidRange': {
+      const terms = [choice.lower, choice.upper].filter((t) => t !== undefined).map((t) => `rowid${t.op}?`);
+      return `SEARCH ${name} USING INTEGER PRIMARY KEY (${terms.join(' AND ')})`;
+    }
+    case 'index': {
+      const { index, equalities, lower, upper } = choice.plan;
+      const constraints = indexConstraintText(index, columnNames, equalities.length, lower?.term.op ?? null, upper?.term.op ?? null);
+      return `${constraints ? 'SEARCH' : 'SCAN'} ${name} USING INDEX ${index.name}${constraints}`;
+    }
+    default:
+      return `SCAN ${name}`;
+  }
+}

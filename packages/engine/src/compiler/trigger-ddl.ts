@@ -1,0 +1,81 @@
+// CREATE TRIGGER / DROP TRIGGER: a trigger is a sqlite_schema row (type 'trigger', rootpage 0,
+// tbl_name its table or view) holding "CREATE TRIGGER " + the text from its name on, exactly as
+// SQLite stores it. As in SQLite the body is not compiled here: its errors (unknown tables or
+// columns) surface when a statement that fires it is prepared. DROP TABLE and DROP VIEW remove
+// their triggers with them (their rows share the tbl_name).
+
+import { SqliteError, unsupported } from '../common/errors.js';
+import type { CreateTriggerStatement, DropStatement } from '../parser/ast.js';
+import { foldName } from '../schema/schema.js';
+import { Opcode } from '../vm/program.js';
+import type { ComparisonSpec } from '../vm/ops/expression.js';
+import type { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
+import { bumpCookieAndReload, checkReservedName, checkSchemaName, insertSchemaRow } from './ddl.js';
+
+export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, statement: CreateTriggerStatement): void {
+  if (statement.temp) throw unsupported('TEMP triggers');
+  checkSchemaName(statement.name.schema);
+  checkSchemaName(statement.table.schema);
+  const name = statement.name.name.text;
+  const tableName = statement.table.name.text;
+  // SQLite's order of checks: the table, the name, then what the trigger may be on.
+  const table = ctx.schema.table(tableName);
+  const view = table ? undefined : ctx.schema.view(tableName);
+  if (!table && !view) throw new SqliteError(`no such table: main.${tableName}`);
+  checkReservedName(name);
+  if (ctx.schema.trigger(name)) {
+    if (statement.ifNotExists) return;
+    throw new SqliteError(`trigger ${name} already exists`);
+  }
+  const targetName = table ? table.name : view!.name;
+  if (foldName(targetName).startsWith('sqlite_')) throw new SqliteError('cannot create trigger on system table');
+  const timing = statement.timing ?? 'BEFORE';
+  if (view && timing !== 'INSTEAD OF') throw new SqliteError(`cannot create ${timing} trigger on view: ${targetName}`);
+  if (table && timing === 'INSTEAD OF') throw new SqliteError(`cannot create INSTEAD OF trigger on table: ${targetName}`);
+  const sql = `CREATE TRIGGER ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
+  b.writes = true;
+  const schemaCursor = b.cursor();
+  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  insertSchemaRow(b, schemaCursor, ['trigger', name, targetName, 0n, sql]);
+  bumpCookieAndReload(b);
+}
+
+export function compileDropTrigger(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
+  checkSchemaName(statement.name.schema);
+  const name = statement.name.name.text;
+  const trigger = ctx.schema.trigger(name);
+  if (!trigger) {
+    if (statement.ifExists) return;
+    throw new SqliteError(`no such trigger: ${name}`);
+  }
+  b.writes = true;
+  deleteTriggerRow(ctx, b, trigger.name);
+  bumpCookieAndReload(b);
+}
+
+/** Deletes the sqlite_schema row of trigger `name` (type 'trigger': a table may have the same name). */
+function deleteTriggerRow(ctx: CompileContext, b: ProgramBuilder, name: string): void {
+  const cursor = b.cursor();
+  b.emit(Opcode.OpenWrite, cursor, 1);
+  const done = b.label();
+  b.emit(Opcode.Rewind, cursor, done);
+  const top = b.here;
+  const keep = b.label();
+  const type = b.register();
+  const wantedType = b.register();
+  const value = b.register();
+  const wanted = b.register();
+  b.emit(Opcode.Value, 0, wantedType, 0, 'trigger');
+  b.emit(Opcode.Value, 0, wanted, 0, name);
+  const nocase = ctx.collations.get('NOCASE')!;
+  const differs = (collation: typeof nocase): ComparisonSpec => ({ op: '!=', affinity: null, collation });
+  b.emit(Opcode.Column, cursor, 0, type);
+  b.emit(Opcode.CompareJump, type, keep, wantedType, differs(nocase), 1);
+  b.emit(Opcode.Column, cursor, 1, value);
+  b.emit(Opcode.CompareJump, value, keep, wanted, differs(nocase), 1);
+  b.emit(Opcode.Delete, cursor);
+  b.place(keep);
+  b.emit(Opcode.Next, cursor, top);
+  b.place(done);
+}

@@ -1,0 +1,192 @@
+// A BEGIN CONCURRENT write transaction: its statements write private copies of pages over the
+// transaction's snapshot (so it reads its own writes) and a log of logical row operations. It
+// never holds the write lock until COMMIT, which (commitConcurrent) takes the lock for an instant,
+// checks the operations' keys against every commit made since the snapshot, and re-applies the
+// operations on the latest state through a regular write transaction, so the b-tree pages are
+// rebuilt against the head and the commit goes through the normal WAL path.
+
+import { clearTree, openIndexCursor, openTableCursor } from '../btree/btree.js';
+import type { BtreeCursor } from '../btree/types.js';
+import { SqliteError } from '../common/errors.js';
+import type { Pager } from '../pager/pager.js';
+import type { PageSink, ReadTransaction, WriteTransaction } from '../pager/types.js';
+import { decodeRecord } from '../record/record.js';
+import { compareRecordToKey } from '../record/compare.js';
+import { conflictError, type CommitLog } from './commit-log.js';
+import { readSchemaCookie } from './schema-loader.js';
+import { WriteRecorder, type RowOperation, type TreeFacts } from './write-set.js';
+
+export class ConcurrentWriteTransaction implements WriteTransaction {
+  readonly recorder: WriteRecorder;
+  private readonly operations: RowOperation[] = [];
+  /** Operation count when each open savepoint began (index = depth - 1). */
+  private readonly marks: number[] = [];
+
+  constructor(
+    /** The private page image (Pager.beginPrivateWrite) over the snapshot. */
+    private readonly pages: WriteTransaction,
+    facts: (root: number) => TreeFacts | undefined,
+  ) {
+    this.recorder = new WriteRecorder(facts, true, this.operations);
+  }
+
+  get ops(): readonly RowOperation[] {
+    return this.operations;
+  }
+  get active(): boolean {
+    return this.pages.active;
+  }
+  get pageSize(): number {
+    return this.pages.pageSize;
+  }
+  get usableSize(): number {
+    return this.pages.usableSize;
+  }
+  pageCount(): number {
+    return this.pages.pageCount();
+  }
+  getPage(pgno: number): Uint8Array {
+    return this.pages.getPage(pgno);
+  }
+  getWritable(pgno: number): Uint8Array {
+    return this.pages.getWritable(pgno);
+  }
+  appendPage(): number {
+    return this.pages.appendPage();
+  }
+  setPageCount(pageCount: number): void {
+    this.pages.setPageCount(pageCount);
+  }
+
+  savepoint(): number {
+    const depth = this.pages.savepoint();
+    this.marks[depth - 1] = this.operations.length;
+    return depth;
+  }
+
+  rollbackTo(depth: number): void {
+    this.pages.rollbackTo(depth);
+    this.operations.length = this.marks[depth - 1]!;
+  }
+
+  release(depth: number): void {
+    this.pages.release(depth);
+    this.marks.length = depth - 1;
+  }
+
+  /** Concurrent transactions commit through commitConcurrent (they need the write lock first). */
+  commit(): void {
+    throw new SqliteError('internal error: a concurrent transaction commits through commitConcurrent', 'SQLITE_INTERNAL');
+  }
+
+  rollback(): void {
+    this.operations.length = 0;
+    this.pages.rollback();
+  }
+}
+
+export interface ConcurrentCommit {
+  readonly pager: Pager;
+  readonly log: CommitLog;
+  readonly transaction: ConcurrentWriteTransaction;
+  /** The transaction's snapshot and its commit-log position. */
+  readonly snapshot: ReadTransaction;
+  readonly snapshotSeq: number;
+  readonly facts: (root: number) => TreeFacts | undefined;
+  readonly synchronous: 'off' | 'normal' | 'full';
+}
+
+/**
+ * Commits a concurrent transaction. Returns false, changing nothing, when another connection holds
+ * the write lock (COMMIT is retried later). Throws SQLITE_BUSY_SNAPSHOT naming the table when a
+ * commit made after the snapshot wrote one of the same rows or unique keys (the caller then rolls
+ * the transaction back).
+ */
+export function commitConcurrent(commit: ConcurrentCommit): boolean {
+  const { pager, log, transaction } = commit;
+  if (transaction.ops.length === 0) {
+    transaction.rollback();
+    return true;
+  }
+  const head = pager.beginRead();
+  try {
+    const writer = pager.tryBeginWrite(head);
+    if (!writer) return false;
+    try {
+      if (readSchemaCookie(head) !== readSchemaCookie(commit.snapshot)) throw conflictError('the database schema has changed');
+      const conflict = log.findConflict(transaction.recorder.writes, commit.snapshotSeq);
+      if (conflict === 'too-old') throw conflictError('its snapshot is older than the commits Tandem remembers');
+      if (conflict) throw conflictError(describeConflict(conflict.root, conflict.key, commit.facts));
+      replay(writer, transaction.ops);
+      pager.synchronous = commit.synchronous;
+      writer.commit();
+      log.recordCommit(transaction.recorder.writes, true);
+    } catch (error) {
+      writer.rollback();
+      throw error;
+    }
+  } finally {
+    head.end();
+  }
+  transaction.rollback(); // discards the private pages: the changes now live in the head
+  return true;
+}
+
+function describeConflict(root: number, key: string | null, facts: (root: number) => TreeFacts | undefined): string {
+  const tree = facts(root);
+  const table = tree?.tableName ?? `tree ${root}`;
+  if (tree?.indexName && key !== null) return `conflict on table ${table}: a key of unique index ${tree.indexName} was changed by a newer commit`;
+  if (key !== null) return `conflict on table ${table}: row ${key.slice(key.indexOf(':') + 1)} was changed by a newer commit`;
+  return `conflict on table ${table}: changed by a newer commit`;
+}
+
+/** Applies the operations, in order, to the latest database state. */
+function replay(sink: PageSink, operations: readonly RowOperation[]): void {
+  const cursors = new Map<number, BtreeCursor>();
+  const cursorFor = (op: Exclude<RowOperation, { kind: 'clear' }>): BtreeCursor => {
+    let cursor = cursors.get(op.root);
+    if (!cursor) {
+      const index = op.kind === 'insertIndex' || op.kind === 'deleteIndex';
+      cursor = index ? openIndexCursor(sink, op.root, op.keyInfo ?? undefined) : openTableCursor(sink, op.root);
+      cursors.set(op.root, cursor);
+    }
+    return cursor;
+  };
+  const closeAll = (): void => {
+    for (const cursor of cursors.values()) (cursor as { close?: () => void }).close?.();
+    cursors.clear();
+  };
+  try {
+    for (const op of operations) {
+      switch (op.kind) {
+        case 'clear':
+          closeAll();
+          clearTree(sink, op.root);
+          break;
+        case 'insert':
+          cursorFor(op).insert(op.rowid, op.record);
+          break;
+        case 'delete': {
+          const cursor = cursorFor(op);
+          if (cursor.seekRowid(op.rowid) === 0) cursor.delete();
+          break;
+        }
+        case 'insertIndex':
+          cursorFor(op).insertIndex(op.key);
+          break;
+        case 'deleteIndex': {
+          const cursor = cursorFor(op);
+          const key = decodeRecord(op.key);
+          const order = op.keyInfo ?? { collations: [], descending: [] };
+          const result = cursor.seekIndex(key, -1);
+          if (cursor.eof) break;
+          if (result < 0 && !cursor.next()) break;
+          if (compareRecordToKey(cursor.payload(), key, order) === 0) cursor.delete();
+          break;
+        }
+      }
+    }
+  } finally {
+    closeAll();
+  }
+}

@@ -1,0 +1,93 @@
+// pragma_<name>() table functions against SQLite: schema listings with their hidden arg/schema
+// columns, joined to sqlite_schema (correlated), inside CTEs and subqueries, and constrained by WHERE.
+
+import { describe, expect, it } from 'vitest';
+import Database from '../../src/index.js';
+import { expectSameResults, registerTandem } from '../../../testkit/src/index.js';
+
+registerTandem(Database);
+
+const SCHEMA = [
+  `CREATE TABLE users(id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, name varchar(255) DEFAULT 'anon', score real CHECK (score >= 0), created text DEFAULT CURRENT_TIMESTAMP)`,
+  `CREATE TABLE posts(id integer PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, title TEXT, body BLOB, UNIQUE(author_id, title), FOREIGN KEY (title) REFERENCES titles ON UPDATE SET NULL)`,
+  'CREATE TABLE pairs(a, b, c INT, PRIMARY KEY (b, a))',
+  'CREATE INDEX posts_title ON posts(title COLLATE NOCASE DESC, author_id)',
+  'CREATE UNIQUE INDEX users_name ON users(name) WHERE name IS NOT NULL',
+  'CREATE VIEW recent AS SELECT p.id, p.title AS heading, u.email, 1 + 1 AS two FROM posts p JOIN users u ON u.id = p.author_id',
+];
+
+describe('pragma table functions', () => {
+  it('list columns, indexes and foreign keys like the PRAGMA statements', async () => {
+    await expectSameResults([
+      ...SCHEMA,
+      // First: SQLite lists the temp database once something has used it.
+      'SELECT * FROM pragma_database_list',
+      "SELECT * FROM pragma_table_info('users')",
+      "SELECT *, arg, schema FROM pragma_table_info('posts')",
+      "SELECT * FROM pragma_table_xinfo('pairs')",
+      "SELECT * FROM pragma_table_info('recent')",
+      "SELECT * FROM pragma_table_xinfo('recent')",
+      "SELECT * FROM pragma_table_info('sqlite_master')",
+      "SELECT * FROM pragma_table_info('nope')",
+      "SELECT * FROM pragma_table_info('users', 'main')",
+      "SELECT * FROM pragma_table_info('users', 'temp')",
+      "SELECT * FROM pragma_index_list('users')",
+      "SELECT * FROM pragma_index_list('posts')",
+      "SELECT * FROM pragma_index_list('pairs')",
+      "SELECT * FROM pragma_index_info('posts_title')",
+      "SELECT * FROM pragma_index_xinfo('posts_title')",
+      "SELECT * FROM pragma_index_xinfo('sqlite_autoindex_pairs_1')",
+      "SELECT * FROM pragma_index_info('users_name')",
+      "SELECT * FROM pragma_foreign_key_list('posts')",
+      "SELECT * FROM pragma_foreign_key_list('users')",
+      "SELECT * FROM pragma_table_list('users')",
+      'SELECT * FROM pragma_table_list ORDER BY schema, name',
+      'SELECT * FROM pragma_collation_list',
+      'SELECT * FROM pragma_user_version',
+      'SELECT * FROM pragma_application_id',
+      'SELECT * FROM pragma_encoding',
+      'SELECT * FROM pragma_auto_vacuum',
+      'SELECT * FROM pragma_freelist_count',
+      'SELECT * FROM pragma_integrity_check',
+      "SELECT * FROM pragma_quick_check('users')",
+      'SELECT * FROM pragma_optimize',
+      "SELECT * FROM pragma_table_info('users', 'main', 'x')",
+      'SELECT * FROM pragma_user_version(1)',
+    ]);
+  });
+
+  it('join sqlite_schema with correlated arguments, in CTEs, subqueries and through WHERE on arg', async () => {
+    await expectSameResults([
+      ...SCHEMA,
+      "SELECT m.name, p.* FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid",
+      "SELECT m.name, p.name FROM pragma_table_info(m.name) p, sqlite_schema m WHERE m.type = 'table' ORDER BY 1, p.cid",
+      "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info p WHERE p.arg = m.name ORDER BY 1, p.cid",
+      "SELECT * FROM pragma_table_info WHERE arg = 'users'",
+      "SELECT name FROM pragma_table_info WHERE arg = 'users' AND schema = 'main'",
+      'SELECT * FROM pragma_table_info',
+      "WITH tl AS (SELECT name FROM sqlite_master WHERE type IN ('table', 'view')) SELECT tl.name, p.name, p.type FROM tl, pragma_table_info(tl.name) AS p ORDER BY tl.name, p.cid",
+      "SELECT name, (SELECT count(*) FROM pragma_table_info(m.name)) FROM sqlite_master m ORDER BY name",
+      "SELECT m.name FROM sqlite_master m WHERE EXISTS (SELECT 1 FROM pragma_index_list(m.name) WHERE origin = 'u') ORDER BY 1",
+      "SELECT m.name, il.name, ii.name FROM sqlite_master m, pragma_index_list(m.name) il, pragma_index_info(il.name) ii WHERE m.type = 'table' ORDER BY 1, il.seq, ii.seqno",
+      "SELECT m.name, p.name FROM sqlite_schema m LEFT JOIN pragma_table_info(m.name) p ON p.pk > 0 ORDER BY 1, 2",
+      "SELECT count(*) FROM pragma_function_list WHERE name = 'json_each'",
+      "SELECT name, narg FROM pragma_function_list WHERE name IN ('abs', 'substr', 'json_extract', 'coalesce_x') ORDER BY 1, 2",
+      "SELECT * FROM pragma_pragma_list WHERE name IN ('table_info', 'user_version', 'wal_checkpoint')",
+    ]);
+  });
+
+  it('report only true facts in compile_options, function_list and module_list', () => {
+    const db = new Database(':memory:');
+    const options = db.prepare('SELECT compile_options FROM pragma_compile_options').pluck().all() as string[];
+    expect(options).toContain('DEFAULT_PAGE_SIZE=4096');
+    expect(db.prepare('PRAGMA page_size').pluck().get()).toBe(4096);
+    const modules = db.prepare('SELECT name FROM pragma_module_list').pluck().all();
+    expect(modules).toEqual(expect.arrayContaining(['json_each', 'json_tree']));
+    db.function('twice', { deterministic: true }, (x: unknown) => Number(x) * 2);
+    const row = db.prepare("SELECT builtin, type, narg, flags FROM pragma_function_list WHERE name = 'twice'").get();
+    expect(row).toEqual({ builtin: 0, type: 's', narg: 1, flags: 0x800 });
+    const abs = db.prepare("SELECT builtin, type, narg, flags FROM pragma_function_list WHERE name = 'abs'").get();
+    expect(abs).toEqual({ builtin: 1, type: 's', narg: 1, flags: 0x200800 });
+    db.close();
+  });
+});
