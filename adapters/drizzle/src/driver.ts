@@ -10,6 +10,8 @@ import { TandemSession, type TandemTransaction, type TandemTransactionConfig } f
 export interface TandemDrizzleConfig<TSchema extends Record<string, unknown> = Record<string, never>> extends DrizzleConfig<TSchema> {
   /** Options of the pool drizzle() creates when given a path (ignored when given a pool). */
   pool?: TandemPoolOptions;
+  /** Turn PRAGMA foreign_keys on for each connection (default true, as better-sqlite3 does). */
+  foreignKeys?: boolean;
 }
 
 export class TandemDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends BaseSQLiteDatabase<'async', RunResult, TSchema> {
@@ -57,7 +59,7 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
     const tables = extractTablesRelationalConfig(config.schema, createTableRelationsHelpers);
     schema = { fullSchema: config.schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   }
-  const options = { ...(logger ? { logger } : {}), ...(config.cache ? { cache: config.cache } : {}) };
+  const options = { foreignKeys: config.foreignKeys ?? true, ...(logger ? { logger } : {}), ...(config.cache ? { cache: config.cache } : {}) };
   const session = new TandemSession(pool, dialect, schema, options);
   const db = new TandemDatabase<TSchema>('async', dialect, session as never, schema as never);
   db.$client = pool;

@@ -2,6 +2,7 @@
 // for one statement, or pinned for the length of a transaction.
 
 import { createPool, type Pool, type PoolOptions, type PooledConnection } from '@tandem/pool';
+import { enableForeignKeys } from './foreign-keys.js';
 
 export type TandemPool = Pool;
 export type TandemPoolOptions = PoolOptions;
@@ -12,9 +13,15 @@ export interface ConnectionSource {
   use<T>(fn: (conn: TandemConnection) => Promise<T>): Promise<T>;
 }
 
-/** Each call borrows any free connection of the pool. */
-export function pooledSource(pool: TandemPool): ConnectionSource {
-  return { use: (fn) => pool.withConnection(fn) };
+/** Each call borrows any free connection of the pool (foreign keys on, unless turned off). */
+export function pooledSource(pool: TandemPool, foreignKeys: boolean): ConnectionSource {
+  return {
+    use: (fn) =>
+      pool.withConnection(async (conn) => {
+        if (foreignKeys) await enableForeignKeys(conn);
+        return fn(conn);
+      }),
+  };
 }
 
 /** Every call runs on the same connection (a transaction's). */

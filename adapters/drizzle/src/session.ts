@@ -32,6 +32,8 @@ export interface TandemTransactionConfig {
 export interface TandemSessionOptions {
   logger?: Logger;
   cache?: Cache;
+  /** PRAGMA foreign_keys on each pooled connection (default true, as better-sqlite3). */
+  foreignKeys?: boolean;
 }
 
 // mapResultRow is exported at runtime but missing from drizzle-orm's type declarations.
@@ -51,7 +53,9 @@ interface RawResult {
 async function execute(conn: TandemConnection, query: { sql: string; params: unknown[] }, shape: 'run' | 'objects' | 'arrays'): Promise<RawResult> {
   const statement = conn.prepare(query.sql);
   try {
-    if (shape === 'run') return { run: await statement.run(...query.params), rows: [] };
+    // A statement without rows read through all()/values() runs and yields no rows, as on Drizzle's
+    // libsql driver (drizzle-kit's push applies its DDL through db.all()).
+    if (shape === 'run' || !statement.reader) return { run: await statement.run(...query.params), rows: [] };
     if (shape === 'arrays') statement.raw();
     return { rows: await statement.all(...query.params) };
   } finally {
@@ -83,7 +87,7 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
     this.#dialect = dialect;
     this.#logger = options.logger ?? new NoopLogger();
     this.#cache = options.cache ?? new NoopCache();
-    this.#source = pinned ? pinnedSource(pinned) : pooledSource(pool);
+    this.#source = pinned ? pinnedSource(pinned) : pooledSource(pool, options.foreignKeys ?? true);
   }
 
   prepareQuery<T extends PreparedQueryConfig>(
@@ -123,8 +127,8 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
     // stale-snapshot error, so it gets the cause, and the caller the wrapper if retries run out.
     let wrapped: DrizzleQueryError | undefined;
     try {
-      return await this.pool.transaction(async (conn: TandemConnection) => {
-        const session = new TandemSession<TFullSchema, TSchema>(this.pool, this.#dialect, this.schema, this.options, conn);
+      const body = async (tx: TandemConnection): Promise<T> => {
+        const session = new TandemSession<TFullSchema, TSchema>(this.pool, this.#dialect, this.schema, this.options, tx);
         try {
           return await transaction(new TandemTransaction('async', this.#dialect, session, this.schema));
         } catch (error) {
@@ -134,7 +138,8 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
           }
           throw error;
         }
-      }, options);
+      };
+      return await this.#pinned((conn) => conn.transaction(body, options));
     } catch (error) {
       throw wrapped !== undefined && error === wrapped.cause ? wrapped : error;
     }
@@ -161,7 +166,12 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
       return results;
     };
     if (this.pinned) return run(this.pinned);
-    return this.pool.transaction((conn: TandemConnection) => run(conn), { mode: 'deferred', retries: 0 });
+    return this.#pinned((conn) => conn.transaction((tx: TandemConnection) => run(tx), { mode: 'deferred', retries: 0 }));
+  }
+
+  /** Borrows one connection for fn, with foreign keys set up before fn begins a transaction on it. */
+  #pinned<T>(fn: (conn: TandemConnection) => Promise<T>): Promise<T> {
+    return pooledSource(this.pool, this.options.foreignKeys ?? true).use(fn);
   }
 
   extractRawRunValueFromBatchResult(result: unknown): unknown {

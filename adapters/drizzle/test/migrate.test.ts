@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleBetterSqlite } from 'drizzle-orm/better-sqlite3';
 import { migrate as migrateBetterSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzleProxy } from 'drizzle-orm/sqlite-proxy';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { drizzle } from '../src/index.js';
 import { migrate } from '../src/migrator.js';
@@ -108,20 +109,44 @@ describe('migrate', () => {
 });
 
 describe('drizzle-kit push', () => {
-  it.skipIf(!supportsIntrospection)('pushSQLiteSchema creates then alters the schema (needs pragma_* table functions)', async () => {
+  it.skipIf(!supportsIntrospection)('pushSQLiteSchema creates then alters the schema like on better-sqlite3 (needs pragma_* table functions)', async () => {
     const { pushSQLiteSchema } = await drizzleKit();
     const dir = tempDir('push');
     cleanups.push(dir.remove);
     const tandem = drizzle(join(dir.path, 'tandem.db'));
     cleanups.push(() => tandem.$client.close());
-    const first = await pushSQLiteSchema(notesV2, tandem as never);
-    expect(first.statementsToExecute.length).toBeGreaterThan(0);
-    await first.apply();
-    await tandem.run(sql`insert into notes (body) values ('kept')`);
-    const second = await pushSQLiteSchema(notesV3, tandem as never);
-    await second.apply();
-    expect(await tandem.all(sql`select body, pinned from notes`)).toEqual([{ body: 'kept', pinned: 0 }]);
-    const third = await pushSQLiteSchema(notesV3, tandem as never);
-    expect(third.statementsToExecute).toEqual([]);
+    const client = new Database(join(dir.path, 'oracle.db'));
+    cleanups.push(() => {
+      client.close();
+    });
+    // drizzle-kit's push talks to a libsql-like database (db.all() also runs DDL): better-sqlite3
+    // behind Drizzle's sqlite-proxy driver behaves so.
+    const oracle = drizzleProxy(async (query, params, method) => {
+      const statement = client.prepare(query);
+      if (!statement.reader) {
+        statement.run(...params);
+        return { rows: [] };
+      }
+      if (method === 'values') return { rows: statement.raw().all(...params) };
+      return { rows: method === 'get' ? statement.get(...params) : statement.all(...params) } as { rows: unknown[] };
+    });
+    const states = [];
+    for (const db of [tandem, oracle]) {
+      const first = await pushSQLiteSchema(notesV2, db as never);
+      expect(first.statementsToExecute.length).toBeGreaterThan(0);
+      await first.apply();
+      await db.run(sql`insert into notes (body) values ('kept')`);
+      const second = await pushSQLiteSchema(notesV3, db as never);
+      await second.apply();
+      const third = await pushSQLiteSchema(notesV3, db as never);
+      states.push({
+        statements: [first.statementsToExecute, second.statementsToExecute, third.statementsToExecute],
+        schema: await db.all(sql`select type, name, sql from sqlite_master order by name`),
+        rows: await db.all(sql`select body, pinned from notes`),
+      });
+    }
+    expect(states[0]).toEqual(states[1]);
+    expect(states[0]!.rows).toEqual([{ body: 'kept', pinned: 0 }]);
+    expect(states[0]!.statements[2]).toEqual([]);
   });
 });

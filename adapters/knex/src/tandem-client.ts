@@ -32,6 +32,11 @@ export interface TandemConnectionConfig {
      * Transactions with readOnly: true begin deferred.
      */
     transactionMode?: TandemTransactionMode;
+    /**
+     * Enforce foreign keys (default true, as better-sqlite3 does; SQLite's own default is off).
+     * A Pool passed as `connectionPool` keeps its own setup.
+     */
+    foreignKeys?: boolean;
   };
 }
 
@@ -119,7 +124,9 @@ export class TandemClient extends BetterSqlite3Client {
       const settings = this.connectionSettings as Partial<TandemConnectionConfig>;
       if (typeof settings.filename !== 'string') throw new TypeError('TandemClient: expected connection.filename to be a string');
       const knexPool = (config.pool ?? {}) as Record<string, unknown>;
+      const foreignKeys = settings.options?.foreignKeys ?? true;
       const options: PoolOptions = {
+        onConnect: (connection) => connection.exec(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`),
         connect: {
           readonly: !!settings.options?.readonly,
           safeIntegers: settings.options?.safeIntegers ?? false,

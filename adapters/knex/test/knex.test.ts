@@ -127,6 +127,29 @@ describe('CRUD, differential against Knex on better-sqlite3', () => {
   });
 });
 
+describe('foreign keys', () => {
+  it('are enforced and cascade as on better-sqlite3', async () => {
+    pair = openPair();
+    const { tandem, oracle } = await onBoth(pair, async (db) => {
+      await db.schema.createTable('author', (t) => {
+        t.increments('id');
+        t.string('name');
+      });
+      await db.schema.createTable('book', (t) => {
+        t.increments('id');
+        t.integer('author_id').notNullable().references('author.id').onDelete('CASCADE');
+      });
+      await db('author').insert({ id: 1, name: 'Le Guin' });
+      await db('book').insert([{ id: 1, author_id: 1 }, { id: 2, author_id: 1 }]);
+      const orphan = await db('book').insert({ id: 3, author_id: 99 }).catch((e: { code: string; message: string }) => [e.code, e.message]);
+      await db('author').where('id', 1).del();
+      return { orphan, books: await db('book').select() };
+    });
+    expect(tandem).toEqual(oracle);
+    expect(oracle).toMatchObject({ value: { orphan: ['SQLITE_CONSTRAINT_FOREIGNKEY', expect.stringContaining('FOREIGN KEY constraint failed')], books: [] } });
+  });
+});
+
 describe('transactions', () => {
   it('commits, rolls back a throwing callback, nests savepoints and rolls back explicitly', async () => {
     pair = openPair();
@@ -181,6 +204,15 @@ describe('transactions', () => {
     expect(await db('counter').where('id', 1).first('n')).toEqual({ n: 50 });
     expect(mostBorrowed).toBeGreaterThan(1);
     expect(pool.stats.borrowed).toBe(0);
+  });
+});
+
+describe('cancelling', () => {
+  it('interrupts a query that exceeds .timeout(ms, { cancel: true }), and the connection stays usable', async () => {
+    const { db } = scratch({ max: 1 });
+    const long = db.raw('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) AS n FROM c');
+    await expect(long.timeout(20, { cancel: true })).rejects.toMatchObject({ name: 'KnexTimeoutError' });
+    expect(await db.raw('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 });
 

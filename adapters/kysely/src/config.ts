@@ -30,6 +30,11 @@ export interface TandemPathConfig extends CommonConfig {
   /** The database file; the dialect creates a pool for it and closes it on db.destroy(). */
   path: string;
   poolOptions?: PoolOptions;
+  /**
+   * Enforce foreign keys on the pool's connections (default true, as better-sqlite3 — which Kysely's
+   * SQLite dialect targets — does; SQLite's own default is off). A pool passed as `pool` keeps its own setup.
+   */
+  foreignKeys?: boolean;
 }
 
 export type TandemDialectConfig = TandemPoolConfig | TandemPathConfig;

@@ -1,13 +1,9 @@
 // One Kysely DatabaseConnection over one connection borrowed from the pool: queries run as
 // prepared statements (reader statements return rows; others insertId and numAffectedRows), and
-// SELECTs stream with iterate().
+// SELECTs stream with iterate(). Parameters are passed as one array (never mistaken for call options).
 
 import { CompiledQuery, SelectQueryNode, type DatabaseConnection, type QueryResult } from 'kysely';
 import type { PooledConnection, PooledStatement } from '@tandem/pool';
-
-interface Abortable {
-  signal?: AbortSignal;
-}
 
 export class TandemConnection implements DatabaseConnection {
   readonly #connection: PooledConnection;
@@ -23,12 +19,12 @@ export class TandemConnection implements DatabaseConnection {
     return this.#connection;
   }
 
-  async executeQuery<R>(compiledQuery: CompiledQuery, options?: Abortable): Promise<QueryResult<R>> {
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const statement = this.#prepare(compiledQuery.sql);
     try {
-      const args = callArguments(compiledQuery.parameters, options);
-      if (statement.reader) return { rows: (await statement.all(...args)) as R[] };
-      const { changes, lastInsertRowid } = await statement.run(...args);
+      const params = [...compiledQuery.parameters];
+      if (statement.reader) return { rows: (await statement.all(params)) as R[] };
+      const { changes, lastInsertRowid } = await statement.run(params);
       return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] };
     } finally {
       statement.finalize();
@@ -36,11 +32,11 @@ export class TandemConnection implements DatabaseConnection {
   }
 
   /** Streams a SELECT's rows in chunks of up to chunkSize, reading them from the engine as they are consumed. */
-  async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize: number, options?: Abortable): AsyncIterableIterator<QueryResult<R>> {
+  async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('Sqlite driver only supports streaming of select queries');
     const size = Number.isInteger(chunkSize) && chunkSize > 0 ? chunkSize : 1;
     const statement = this.#prepare(compiledQuery.sql);
-    const rows = statement.iterate(...callArguments(compiledQuery.parameters, options));
+    const rows = statement.iterate([...compiledQuery.parameters]);
     try {
       let chunk: R[] = [];
       for await (const row of rows) {
@@ -57,7 +53,10 @@ export class TandemConnection implements DatabaseConnection {
     }
   }
 
-  /** Interrupts the running query (it fails with SQLITE_INTERRUPT). */
+  /**
+   * Kysely's inflightQueryAbortStrategy 'cancel query': interrupts the running statement (it fails
+   * with SQLITE_INTERRUPT). With 'ignore query' the statement runs on, as Kysely documents.
+   */
   async cancelQuery(): Promise<void> {
     this.#connection.interrupt();
   }
@@ -68,9 +67,4 @@ export class TandemConnection implements DatabaseConnection {
     if (this.#safeIntegers || !statement.reader) statement.safeIntegers(true);
     return statement;
   }
-}
-
-/** Bind values, then the engine's call options when Kysely passes an abort signal. */
-function callArguments(parameters: readonly unknown[], options: Abortable | undefined): unknown[] {
-  return options?.signal ? [[...parameters], { signal: options.signal }] : [[...parameters]];
 }

@@ -2,7 +2,7 @@
 // concurrent Kysely transactions and queries really run side by side.
 
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
-import { createPool, type Pool } from '@tandem/pool';
+import { createPool, type Pool, type PoolOptions } from '@tandem/pool';
 import type { TandemDialectConfig, TandemTransactionMode } from './config.js';
 import { TandemConnection } from './tandem-connection.js';
 
@@ -18,7 +18,7 @@ export class TandemDriver implements Driver {
 
   async init(): Promise<void> {
     const config = this.#config;
-    this.#pool = 'pool' in config ? config.pool : createPool(config.path, config.poolOptions);
+    this.#pool = 'pool' in config ? config.pool : createPool(config.path, withForeignKeys(config.poolOptions, config.foreignKeys ?? true));
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -69,6 +69,18 @@ export class TandemDriver implements Driver {
     this.#pool = null;
     if (pool && this.#ownsPool) await pool.close();
   }
+}
+
+/** Pool options whose onConnect also sets PRAGMA foreign_keys (after the caller's own onConnect). */
+function withForeignKeys(options: PoolOptions = {}, enabled: boolean): PoolOptions {
+  const own = options.onConnect;
+  return {
+    ...options,
+    onConnect: async (connection) => {
+      await own?.(connection);
+      await connection.exec(`PRAGMA foreign_keys = ${enabled ? 'ON' : 'OFF'}`);
+    },
+  };
 }
 
 /** A savepoint name as a quoted identifier (what Kysely's own SQLite driver emits). */

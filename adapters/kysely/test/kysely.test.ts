@@ -115,6 +115,27 @@ describe('CRUD, differential against Kysely on better-sqlite3', () => {
   });
 });
 
+describe('foreign keys', () => {
+  it('are enforced and cascade as on better-sqlite3', async () => {
+    pair = openPair();
+    const { tandem, oracle } = await onBoth(pair, async (db) => {
+      await db.schema.createTable('author').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').execute();
+      await db.schema
+        .createTable('book')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('author_id', 'integer', (c) => c.notNull().references('author.id').onDelete('cascade'))
+        .execute();
+      await db.insertInto('author').values({ id: 1, name: 'Le Guin' }).execute();
+      await db.insertInto('book').values([{ id: 1, author_id: 1 }, { id: 2, author_id: 1 }]).execute();
+      const orphan = await db.insertInto('book').values({ id: 3, author_id: 99 }).execute().catch((e: { code: string; message: string }) => [e.code, e.message]);
+      await db.deleteFrom('author').where('id', '=', 1).execute();
+      return { orphan, books: await db.selectFrom('book').selectAll().execute() };
+    });
+    expect(tandem).toEqual(oracle);
+    expect(oracle).toEqual({ value: { orphan: ['SQLITE_CONSTRAINT_FOREIGNKEY', 'FOREIGN KEY constraint failed'], books: [] } });
+  });
+});
+
 describe('transactions', () => {
   it('commits, rolls back when the callback throws, and rolls back to savepoints', async () => {
     pair = openPair();
@@ -177,6 +198,19 @@ describe('transactions', () => {
     const seen = await db.transaction().setAccessMode('read only').execute((trx) => trx.selectFrom('t').select('x').execute());
     expect(seen).toEqual([{ x: 1 }]);
     await writer.commit().execute();
+  });
+});
+
+describe('cancelling', () => {
+  it("interrupts a running query with inflightQueryAbortStrategy 'cancel query', and the connection stays usable", async () => {
+    const { pool, db } = scratchPool({ max: 1 });
+    const controller = new AbortController();
+    const long = sql`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) AS n FROM c`;
+    const running = long.execute(db, { signal: controller.signal, inflightQueryAbortStrategy: 'cancel query' } as never);
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await expect(running).rejects.toThrow('stop');
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows).toEqual([{ one: 1 }]);
+    await vi.waitFor(() => expect(pool.stats.borrowed).toBe(0));
   });
 });
 

@@ -68,13 +68,27 @@ function wrapConnection(connection: AsyncConnection): EngineConnection {
   };
 }
 
-function handleFor(connection: AsyncConnection): TransactionHandle {
+/** A transaction handle over `connection` whose statements are prepared once (as the other engines' sessions do). */
+function handleFor(connection: AsyncConnection, cache: Map<string, AsyncStatement>): TransactionHandle {
+  const statement = async (sql: string): Promise<AsyncStatement> => {
+    let prepared = cache.get(sql);
+    if (!prepared) {
+      prepared = await connection.prepare(sql);
+      try {
+        prepared.raw?.(true);
+      } catch {
+        /* statements without rows refuse raw mode */
+      }
+      cache.set(sql, prepared);
+    }
+    return prepared;
+  };
   return {
     get: async (sql: string, params: readonly SqlParam[]): Promise<Row | undefined> => {
-      const row = await (await connection.prepare(sql)).get(...params);
+      const row = await (await statement(sql)).get(...params);
       return row === undefined || row === null ? undefined : rowValues(row);
     },
-    run: async (sql: string, params: readonly SqlParam[]) => void (await (await connection.prepare(sql)).run(...params)),
+    run: async (sql: string, params: readonly SqlParam[]) => void (await (await statement(sql)).run(...params)),
   };
 }
 
@@ -106,13 +120,16 @@ async function concurrentSession(connect: Connect, path: string, clients: number
     for (const connection of connections) await connection.close();
     return undefined;
   }
+  // Statements are prepared once per connection; the handle transaction() passes shares its session.
+  const handles = connections.map((connection) => handleFor(connection, new Map()));
   return {
     mechanism: `${clients} connections, transaction(fn, { mode: 'concurrent' }) (BEGIN CONCURRENT)`,
     async transact(client, body) {
       const connection = connections[client % connections.length]!;
+      const handle = handles[client % handles.length]!;
       for (let attempt = 1; ; attempt++) {
         try {
-          await connection.transaction!(async (tx) => body(handleFor(tx ?? connection)), { mode: 'concurrent' });
+          await connection.transaction!(async () => body(handle), { mode: 'concurrent' });
           return;
         } catch (error) {
           if (!isConflict(error) || attempt >= maxAttempts) throw error;

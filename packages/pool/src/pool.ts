@@ -21,6 +21,12 @@ export interface PoolOptions {
   validateOnBorrow?: boolean;
   /** Options for each connection the pool opens. */
   connect?: ConnectOptions;
+  /**
+   * Runs once on each connection the pool opens, before it is first lent (per-connection settings
+   * such as `PRAGMA foreign_keys = ON`). If it throws, the connection is closed and acquire()
+   * rejects with that error.
+   */
+  onConnect?: (connection: Connection) => Promise<void> | void;
 }
 
 export interface PoolTransactionOptions {
@@ -92,11 +98,17 @@ export class Pool {
     this.path = path;
     this.#acquireTimeout = options.acquireTimeoutMillis ?? DEFAULTS.acquireTimeoutMillis;
     const connectOptions = options.connect ?? {};
+    const onConnect = options.onConnect;
+    if (onConnect !== undefined && typeof onConnect !== 'function') throw new TypeError('Expected the "onConnect" option to be a function');
     const factory: genericPool.Factory<Slot> = {
       create: async () => {
+        let connection: Connection | undefined;
         try {
-          return { ok: true, connection: await connect(path, connectOptions) };
+          connection = await connect(path, connectOptions);
+          await onConnect?.(connection);
+          return { ok: true, connection };
         } catch (error) {
+          await connection?.close().catch(() => undefined);
           return { ok: false, error };
         }
       },

@@ -222,11 +222,31 @@ describe('closing and bad input', () => {
     );
   });
 
+  it('runs onConnect once per new connection, and rejects acquire when it throws', async () => {
+    let calls = 0;
+    const pool = open({
+      max: 2,
+      onConnect: async (connection) => {
+        calls++;
+        await connection.exec('PRAGMA foreign_keys = ON');
+      },
+    });
+    await Promise.all([pool.withConnection(async () => undefined), pool.withConnection(async () => undefined)]);
+    await pool.withConnection(async () => undefined);
+    expect(calls).toBe(2);
+    expect(await pool.withConnection((c) => c.prepare('PRAGMA foreign_keys').pluck().get())).toBe(1);
+
+    const failing = open({ onConnect: () => Promise.reject(new Error('setup failed')) });
+    await expect(failing.acquire()).rejects.toThrow('setup failed');
+    expect(failing.stats.borrowed).toBe(0);
+  });
+
   it('validates its options', () => {
     expect(() => createPool(42 as unknown as string)).toThrow(TypeError);
     expect(() => createPool(path, { max: 0 })).toThrow(/"max"/);
     expect(() => createPool(path, { min: -1 })).toThrow(/"min"/);
     expect(() => createPool(':memory:', { max: 2 })).toThrow(/separate database/);
+    expect(() => createPool(path, { onConnect: 1 as never })).toThrow(/"onConnect"/);
   });
 
   it('keeps one database for ":memory:"', async () => {

@@ -1,6 +1,7 @@
 // Aggregate queries: aggregate calls and bare columns found in a pre-pass, accumulated per row
 // (GROUP BY through a sorter on the group keys), then finalized and output once per group.
 
+import { notePlanAfterLoops } from './query-plan.js';
 import { SqliteError } from '../common/errors.js';
 import type { Expr, FunctionCall, SelectClause } from '../parser/ast.js';
 import type { AggregateEntry } from '../functions/registry.js';
@@ -147,6 +148,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     return c ? ec.collation(c.name) : binaryCollation;
   });
   b.emit(Opcode.SorterOpen, sorter, 0, 0, { collations, descending: collations.map(() => false) } satisfies SortSpec);
+  notePlanAfterLoops('USE TEMP B-TREE FOR GROUP BY');
   const loop = openLoop ? openLoop(core.where) : null;
   evaluateInputs();
   b.emit(Opcode.SorterInsert, sorter, inputs, inputWidth);

@@ -84,7 +84,7 @@ function writableTable(ctx: CompileContext, name: string): TableInfo | undefined
  * for a non-empty table are checked when the statement runs, as SQLite's sqlite3ErrorIfNotEmpty.
  */
 function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly SchemaRow[], tableName: string, definition: string): void {
-  const foreignKeys = (ctx as { foreignKeys?: boolean }).foreignKeys === true;
+  const foreignKeys = ctx.foreignKeys !== undefined;
   const isKnownCollation = (name: string): boolean => ctx.collations.has(name.toUpperCase());
   const result = addColumn(rows, tableName, definition, { tableIsEmpty: true, foreignKeys, isKnownCollation });
   let nonEmptyError: string | null = null;
@@ -99,8 +99,6 @@ function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly
   const parsed = parseStatement(newSql)?.statement as CreateTableStatement | undefined;
   if (!table || !parsed) throw unsupported(`ALTER TABLE ADD COLUMN on ${tableName}`);
   const { table: newTable } = defineTable(parsed, newSql, table.rootPage);
-  if (newTable.columns.some((c) => c.generated)) throw unsupported('generated columns');
-
   if (nonEmptyError !== null) {
     const cursor = b.cursor();
     const empty = b.label();
@@ -108,6 +106,12 @@ function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly
     b.emit(Opcode.Rewind, cursor, empty);
     b.emit(Opcode.HaltWithError, 0, 0, 0, { message: nonEmptyError, code: 'SQLITE_ERROR' } satisfies HaltError);
     b.place(empty);
+  }
+  if (newTable.columns.some((c) => c.generated)) {
+    // After SQLite's own refusal (a STORED column needs an empty table), which comes first.
+    const error = unsupported('generated columns');
+    b.emit(Opcode.HaltWithError, 0, 0, 0, { message: error.message, code: 'SQLITE_ERROR' } satisfies HaltError);
+    return;
   }
   // The schema format number becomes at least 3 (ADD COLUMN's records may be shorter than the table).
   const format = b.register();

@@ -27,6 +27,8 @@ export class Autoincrement {
     /** The sequence as read (the row is rewritten only when it grew, or created when missing). */
     private readonly original: number,
     private readonly tableName: string,
+    /** Register holding the table name (the sequence row's key). */
+    private readonly nameRegister: number,
   ) {}
 
   /** Emits the read of `table`'s sequence; null when the table is not AUTOINCREMENT. */
@@ -44,23 +46,29 @@ export class Autoincrement {
     b.emit(Opcode.Value, 0, max, 0, 0n);
     b.emit(Opcode.Null, 0, rowid);
     b.emit(Opcode.Value, 0, name, 0, table.name);
-    const done = b.label();
-    const next = b.label();
-    b.emit(Opcode.Rewind, cursor, done);
-    const top = b.here;
-    b.emit(Opcode.Column, cursor, 0, value);
-    b.emit(Opcode.CompareJump, value, next, name, { op: '!=', affinity: null, collation: ec.collation('BINARY') } satisfies ComparisonSpec, 1);
-    b.emit(Opcode.Rowid, cursor, rowid);
-    b.emit(Opcode.Column, cursor, 1, max);
-    // seq may hold any value; SQLite reads it as an integer ('5abc' is 5).
-    b.emit(Opcode.Cast, max, 0, 0, 'INTEGER' satisfies CastTarget);
-    b.emit(Opcode.Goto, 0, done);
-    b.place(next);
-    b.emit(Opcode.Next, cursor, top);
-    b.place(done);
+    emitReadSequence(ec, cursor, name, rowid, max, value);
     const original = b.register();
     b.emit(Opcode.SCopy, max, original);
-    return new Autoincrement(cursor, max, rowid, original, table.name);
+    return new Autoincrement(cursor, max, rowid, original, table.name, name);
+  }
+
+  /**
+   * Emits a re-read of the sequence after triggers ran (they may have inserted into the table and
+   * written sqlite_sequence): the row's rowid is taken, and the largest rowid becomes the larger of
+   * both. With a write-back (end) before the triggers, statement and triggers share one sequence,
+   * as SQLite's shared AUTOINCREMENT registers make them.
+   */
+  refresh(ec: ExprCompiler): void {
+    const b = ec.b;
+    const seq = b.register();
+    const value = b.register();
+    b.emit(Opcode.Value, 0, seq, 0, 0n);
+    emitReadSequence(ec, this.cursor, this.nameRegister, this.sequenceRowid, seq, value);
+    const lower = b.label();
+    const spec: ComparisonSpec = { op: '<=', affinity: Affinity.Numeric, collation: ec.collation('BINARY') };
+    b.emit(Opcode.CompareJump, seq, lower, this.maxRegister, spec);
+    b.emit(Opcode.SCopy, seq, this.maxRegister);
+    b.place(lower);
   }
 
   /** Emits r[rowid] = a new rowid above the table's largest and the sequence (SQLITE_FULL past the maximum). */
@@ -99,6 +107,25 @@ export class Autoincrement {
     b.emit(Opcode.Insert, this.cursor, packed, this.sequenceRowid);
     b.place(skip);
   }
+}
+
+/** Emits the scan of sqlite_sequence for the row named r[name]: its rowid into r[rowid], its seq (as an integer) into r[seq]. */
+function emitReadSequence(ec: ExprCompiler, cursor: number, name: number, rowid: number, seq: number, value: number): void {
+  const b = ec.b;
+  const done = b.label();
+  const next = b.label();
+  b.emit(Opcode.Rewind, cursor, done);
+  const top = b.here;
+  b.emit(Opcode.Column, cursor, 0, value);
+  b.emit(Opcode.CompareJump, value, next, name, { op: '!=', affinity: null, collation: ec.collation('BINARY') } satisfies ComparisonSpec, 1);
+  b.emit(Opcode.Rowid, cursor, rowid);
+  b.emit(Opcode.Column, cursor, 1, seq);
+  // seq may hold any value; SQLite reads it as an integer ('5abc' is 5).
+  b.emit(Opcode.Cast, seq, 0, 0, 'INTEGER' satisfies CastTarget);
+  b.emit(Opcode.Goto, 0, done);
+  b.place(next);
+  b.emit(Opcode.Next, cursor, top);
+  b.place(done);
 }
 
 /** Emits the creation of sqlite_sequence (CREATE TABLE of the first AUTOINCREMENT table) via `insertSchemaRow`. */

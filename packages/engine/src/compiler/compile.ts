@@ -12,7 +12,7 @@ import type { CompileContext } from './context.js';
 import { compileAlterTable } from './alter.js';
 import { compileAnalyze } from './analyze.js';
 import { compileCreateIndex, compileCreateTable, compileDrop } from './ddl.js';
-import { compileExplain } from './explain.js';
+import { compileExplain, compileExplainQueryPlan } from './explain.js';
 import { compileReindex } from './reindex.js';
 import { compileVacuum } from './vacuum.js';
 import { compileInsert } from './insert.js';
@@ -105,8 +105,7 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
       compileReindex(ctx, b, statement);
       break;
     case 'Explain':
-      if (statement.queryPlan) throw unsupported('EXPLAIN QUERY PLAN');
-      columns = compileExplain(ctx, b, statement.statement, compileStatement);
+      columns = (statement.queryPlan ? compileExplainQueryPlan : compileExplain)(ctx, b, statement.statement, compileStatement);
       break;
     case 'Pragma':
       columns = compilePragma(ctx, b, statement);

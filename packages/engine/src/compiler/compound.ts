@@ -13,6 +13,7 @@ import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
 import { openMemoryLoop, syntheticTable } from './materialize.js';
+import { beginPlanScope, planScope } from './query-plan.js';
 import type { CursorSource, Scope } from './scope.js';
 import { compileSelect, RowOutput, type OutputColumn, type RowSink } from './select.js';
 
@@ -52,7 +53,8 @@ export function compileCompound(
   };
   let acc = fresh();
   const affinities: (Affinity | null)[] = [];
-  const metas = run(cores[0]!, acc, false, affinities);
+  const endCompound = beginPlanScope(() => 'COMPOUND QUERY');
+  const metas = planScope(() => 'LEFT-MOST SUBQUERY', () => run(cores[0]!, acc, false, affinities));
   const width = metas.length;
   let distinct = false;
   /** Copies the rows of `from` that pass `keep` (emitted per row, jumping to skip) into a new de-duplicated cursor. */
@@ -69,12 +71,13 @@ export function compileCompound(
   select.compounds.forEach((part) => {
     const other = part.op === 'UNION ALL' || part.op === 'UNION' ? -1 : fresh();
     if (part.op === 'UNION' && !distinct) acc = filterInto(acc, () => {});
-    const got = other >= 0 ? run(part.core, other, false) : run(part.core, acc, part.op === 'UNION');
+    const got = planScope(() => (part.op === 'UNION ALL' ? part.op : `${part.op} USING TEMP B-TREE`), () => (other >= 0 ? run(part.core, other, false) : run(part.core, acc, part.op === 'UNION')));
     if (got.length !== width) throw new SqliteError(`SELECTs to the left and right of ${part.op} do not have the same number of result columns`);
     if (part.op === 'INTERSECT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.NotFound, other, skip, row, width));
     if (part.op === 'EXCEPT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.Found, other, skip, row, width));
     distinct = part.op !== 'UNION ALL';
   });
+  endCompound();
   if (outAffinities) outAffinities.push(...affinities);
 
   const table = syntheticTable('', metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null })));

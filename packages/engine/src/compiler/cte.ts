@@ -16,6 +16,7 @@ import { applyColumnList, materializeSelect, syntheticTable, type SyntheticColum
 import type { CursorSource, Scope } from './scope.js';
 import { compileSelect } from './select.js';
 import { splitConjunction } from './where.js';
+import { coreCallsWindows } from './window.js';
 
 export type CteBinding =
   /** A CTE as written; `ctx` is the context it was defined in (it sees the CTEs before it). */
@@ -75,7 +76,7 @@ export function resolveCteReference(ctx: CompileContext, b: ProgramBuilder, bind
     const recursion = new Recursion(binding.ctx, binding.cte, cursor, outer, correlation);
     return { kind: 'cursor', table: syntheticTable(alias, recursion.columns), name: alias, cursor, memory: true, openStream: (ec, where) => recursion.open(ec, where) };
   }
-  const columns = applyColumnList(materializeSelect(binding.ctx, b, binding.cte.select, cursor, outer, correlation), binding.cte.columns, mismatch(name));
+  const columns = applyColumnList(materializeSelect(binding.ctx, b, binding.cte.select, cursor, outer, correlation, name), binding.cte.columns, mismatch(name));
   return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
 }
 
@@ -103,6 +104,7 @@ class Recursion {
     const last = select.compounds[select.compounds.length - 1];
     if (!last || cores.slice(0, -1).some((c) => coreReads(c, name.toLowerCase()))) throw new SqliteError(`recursive reference in a subquery: ${name}`);
     if (last.op !== 'UNION' && last.op !== 'UNION ALL') throw new SqliteError('recursive aggregate queries not supported');
+    if (coreCallsWindows(last.core)) throw new SqliteError('cannot use window functions in recursive queries');
     if (select.orderBy.length > 0) throw unsupported('ORDER BY in a recursive common table expression');
     if (select.limit?.offset) throw unsupported('OFFSET in a recursive common table expression');
     this.recursive = last;

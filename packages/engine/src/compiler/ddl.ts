@@ -160,6 +160,7 @@ export function deleteSchemaRows(ctx: CompileContext, b: ProgramBuilder, column:
 }
 
 export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
+  if (statement.objectType === 'TRIGGER') return compileDropTrigger(ctx, b, statement);
   checkSchemaName(statement.name.schema);
   const name = statement.name.name.text;
   if (statement.objectType === 'TABLE') {
@@ -193,6 +194,5 @@ export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: D
     return;
   }
   if (statement.objectType === 'VIEW') return compileDropView(ctx, b, statement);
-  if (statement.objectType === 'TRIGGER') return compileDropTrigger(ctx, b, statement);
   throw unsupported(`DROP ${statement.objectType}`);
 }

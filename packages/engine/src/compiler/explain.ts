@@ -8,6 +8,7 @@ import type { Statement } from '../parser/ast.js';
 import { Opcode, type Instruction, type Program } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
+import { recordQueryPlan } from './query-plan.js';
 
 export const EXPLAIN_COLUMNS = ['addr', 'opcode', 'p1', 'p2', 'p3', 'p4', 'p5', 'comment'];
 
@@ -40,6 +41,9 @@ const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.Transaction]: 'Transaction', [Opcode.AutoCommit]: 'AutoCommit', [Opcode.CreateBtree]: 'CreateBtree', [Opcode.Destroy]: 'Destroy',
   [Opcode.Clear]: 'Clear', [Opcode.ParseSchema]: 'ParseSchema', [Opcode.ReadCookie]: 'ReadCookie', [Opcode.SetCookie]: 'SetCookie',
   [Opcode.HostCall]: 'HostCall',
+  [Opcode.WindowOpen]: 'WindowOpen', [Opcode.WindowNext]: 'WindowNext', [Opcode.Program]: 'Program', [Opcode.TriggerReturn]: 'TriggerReturn',
+  [Opcode.Raise]: 'Raise', [Opcode.ResetCount]: 'ResetCount', [Opcode.FkCounter]: 'FkCounter', [Opcode.FkIfZero]: 'FkIfZero',
+  [Opcode.FkCheck]: 'FkCheck',
 };
 
 export function opcodeName(op: Opcode): string {
@@ -88,4 +92,25 @@ export function compileExplain(
     b.emit(Opcode.ResultRow, base, EXPLAIN_COLUMNS.length);
   });
   return EXPLAIN_COLUMNS.map(column);
+}
+
+export const QUERY_PLAN_COLUMNS = ['id', 'parent', 'notused', 'detail'];
+
+/**
+ * EXPLAIN QUERY PLAN <statement>: the statement is compiled with plan recording on; each noted
+ * decision is one row. `notused` is 0 (SQLite puts a cost estimate there that Tandem has no use for).
+ */
+export function compileExplainQueryPlan(
+  ctx: CompileContext,
+  b: ProgramBuilder,
+  statement: Statement,
+  compile: (ctx: CompileContext, statement: Statement) => Program,
+): ResultColumn[] {
+  const lines = recordQueryPlan(statement, () => void compile(ctx, statement));
+  const base = b.registerBlock(QUERY_PLAN_COLUMNS.length);
+  for (const line of lines) {
+    [BigInt(line.id), BigInt(line.parent), 0n, line.detail].forEach((value, i) => b.emit(Opcode.Value, 0, base + i, 0, value));
+    b.emit(Opcode.ResultRow, base, QUERY_PLAN_COLUMNS.length);
+  }
+  return QUERY_PLAN_COLUMNS.map(column);
 }

@@ -2,7 +2,7 @@
 // constraint refers to (the parent's rowid, or a UNIQUE index whose columns and collations match),
 // looking up the parent row of a child row, and walking the child rows that refer to a parent row.
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type ColumnRef, type Expr, type Name } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
 import type { ForeignKeyInfo } from '../schema/foreign-keys.js';
@@ -34,6 +34,7 @@ export function mismatch(child: TableInfo, fk: ForeignKeyInfo): SqliteError {
 
 /** SQLite's sqlite3FkLocateIndex: the parent key of `fk`, or null when the parent has no matching key. */
 export function locateParentKey(child: TableInfo, fk: ForeignKeyInfo, parent: TableInfo): ParentKey | null {
+  if (parent.withoutRowid || child.withoutRowid) throw unsupported('foreign keys on WITHOUT ROWID tables');
   const n = fk.columns.length;
   const named = fk.parentColumns;
   if (n === 1 && parent.rowidAlias >= 0 && (named === null || sameName(parent.columns[parent.rowidAlias]!.name, named[0]!))) {
@@ -68,6 +69,11 @@ export function locateParentKey(child: TableInfo, fk: ForeignKeyInfo, parent: Ta
 export function resolveParentKey(ctx: CompileContext, child: TableInfo, fk: ForeignKeyInfo, lenient = false): ParentKey | 'missing' | null {
   const parent = ctx.schema.table(fk.parentTable);
   if (!parent || parent.rootPage === 1) {
+    // A view is found as the parent, and has no key a constraint could use.
+    if (ctx.schema.view(fk.parentTable)) {
+      if (lenient) return null;
+      throw mismatch(child, fk);
+    }
     if (lenient) return 'missing';
     throw new SqliteError(`no such table: main.${fk.parentTable}`);
   }

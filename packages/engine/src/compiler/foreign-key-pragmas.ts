@@ -4,6 +4,7 @@
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { ResultColumn } from '../engine/prepared.js';
+import { hashIterationOrder } from '../schema/table-hash-order.js';
 import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
@@ -39,6 +40,7 @@ export function compileForeignKeyPragma(ctx: CompileContext, b: ProgramBuilder, 
 function checkedKeys(ctx: CompileContext, table: TableInfo): (ParentKey | 'missing')[] {
   return (table.foreignKeys ?? []).map((fk) => {
     const parent = ctx.schema.table(fk.parentTable);
+    if (ctx.schema.view(fk.parentTable)) throw mismatch(table, fk);
     if (!parent || parent.rootPage === 1) return 'missing';
     const key = locateParentKey(table, fk, parent);
     if (!key) throw mismatch(table, fk);
@@ -53,8 +55,10 @@ function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableNam
     if (!table) throw new SqliteError(`no such table: ${tableName}`);
     tables = [table];
   } else {
-    // SQLite walks its table hash, which lists recently loaded tables first.
-    tables = ctx.schema.allTables().reverse();
+    // SQLite walks its table hash (whose order depends on the names), not the schema.
+    const all = ctx.schema.allTables();
+    const byName = new Map(all.map((t) => [t.name, t]));
+    tables = hashIterationOrder(['sqlite_master', ...all.map((t) => t.name)]).flatMap((n) => byName.get(n) ?? []);
   }
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const out = b.registerBlock(4);

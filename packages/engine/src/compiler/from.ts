@@ -69,11 +69,12 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
     const terms: Expr[] = [];
     if (join && levels.length > 0) {
       if ((join.type === 'RIGHT' || join.type === 'FULL') && (join.natural || item.using)) throw unsupported(`${join.type} JOIN with USING or NATURAL`);
-      const visible = (s: CursorSource, column: string) => s.table.columns.findIndex((c, i) => sameName(c.name, column) && !s.hiddenColumns?.has(i));
+      const visible = (s: CursorSource, column: string) => s.table.columns.findIndex((c, i) => sameName(c.name, column) && !s.hiddenColumns?.has(i) && !s.hiddenFromStar?.has(i));
       const leftFor = (column: string) => levels.map((l) => l.source).find((s) => visible(s, column) >= 0);
       if (join.natural) {
         if (item.on || item.using) throw new SqliteError('a NATURAL join may not have an ON or USING clause');
         base.table.columns.forEach((c, i) => {
+          if (base.hiddenFromStar?.has(i)) return;
           const left = leftFor(c.name);
           if (!left) return;
           hidden.add(i);
@@ -113,7 +114,7 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
   if (item.kind === 'Subquery' || item.kind === 'JoinGroup') {
     if (item.kind === 'JoinGroup') throw unsupported('parenthesized joins with ON/USING');
     const cursor = b.cursor();
-    const columns = materializeSelect(ctx, b, item.select, cursor, outer, correlation);
+    const columns = materializeSelect(ctx, b, item.select, cursor, outer, correlation, item.alias?.text ?? '(subquery)');
     const alias = item.alias?.text ?? '';
     return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
   }
@@ -133,7 +134,7 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
       const viewCtx: CompileContext = { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...stack, view.name] };
       const cursor = b.cursor();
       const columns = applyColumnList(
-        materializeSelect(viewCtx, b, view.statement.select, cursor, undefined, undefined),
+        materializeSelect(viewCtx, b, view.statement.select, cursor, undefined, undefined, view.name),
         view.statement.columns,
         (expected, got) => `expected ${expected} columns for '${view.name}' but got ${got}`,
       );

@@ -28,7 +28,7 @@ interface RowContext {
   readonly upsert: UpsertPlan | null;
   readonly returning: Returning | null;
   readonly autoincrement: Autoincrement | null;
-  readonly triggers: RowTriggers | null;
+  triggers: RowTriggers | null;
 }
 
 export function lookupWritableTable(ctx: CompileContext, name: string): TableInfo {
@@ -77,8 +77,9 @@ export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement:
     upsert: planUpsert(ec, writer, statement),
     returning: Returning.open(ec, table, statement.returning),
     autoincrement: Autoincrement.begin(ec, table),
-    triggers: RowTriggers.find(ctx, table, 'INSERT', null, statement.orConflict),
+    triggers: null,
   };
+  rc.triggers = RowTriggers.find(ctx, table, 'INSERT', null, statement.orConflict)?.sharing(rc.autoincrement) ?? null;
   emitRows(ctx, ec, rc, targets);
   rc.autoincrement?.end(ec);
   rc.returning?.finish(ec);

@@ -11,6 +11,7 @@ import { walkExpr, type ExprCompiler } from './expr.js';
 import type { FromLevel, FromPlan } from './from.js';
 import { orderJoin } from './join-order.js';
 import { openMemoryLoop } from './materialize.js';
+import { notePlan } from './query-plan.js';
 import { openTableLoop, splitConjunction } from './where.js';
 
 export interface JoinLoop {
@@ -51,6 +52,7 @@ function levelOf(ec: ExprCompiler, plan: FromPlan, term: Expr): number {
 
 function openLevel(ec: ExprCompiler, level: FromLevel, where: Expr | null): { next: number; finish(): void } {
   if (level.source.openStream) return level.source.openStream(ec, where);
+  if (level.source.memory) notePlan(`SCAN ${level.source.name}`);
   if (level.source.memory) return openMemoryLoop(ec, level.source.cursor, where);
   return openTableLoop(ec, level.source, where, true);
 }
@@ -125,7 +127,9 @@ export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr |
 function emitUnmatchedRightRows(ec: ExprCompiler, plan: FromPlan, k: number, pass: { flag: number; matchedRows: number; body: number; next: number }): void {
   const b = ec.b;
   const level = plan.levels[k]!;
-  if (level.source.openStream) throw unsupported('a recursive common table expression on the right of RIGHT or FULL JOIN');
+  if (level.source.openStream) {
+    throw unsupported(level.source.argumentExprs ? 'a table-valued function on the right of RIGHT or FULL JOIN' : 'a recursive common table expression on the right of RIGHT or FULL JOIN');
+  }
   const cursor = level.source.cursor;
   const done = b.label();
   b.emit(Opcode.Value, 0, pass.flag, 0, 1n);

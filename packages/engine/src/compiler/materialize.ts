@@ -12,6 +12,7 @@ import type { CompileContext } from './context.js';
 import type { ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
 import { compileSelect } from './select.js';
+import { planScope } from './query-plan.js';
 import { splitConjunction } from './where.js';
 
 export interface SyntheticColumn {
@@ -63,13 +64,15 @@ export function materializeSelect(
   cursor: number,
   outer: Scope | undefined,
   parentCorrelation: { used: boolean } | undefined,
+  /** The name EXPLAIN QUERY PLAN gives it (MATERIALIZE name). */
+  planName?: string,
 ): SyntheticColumn[] {
   const after = b.label();
   const guard = b.emit(Opcode.Once, 0, after);
   const correlation = { used: false };
   b.emit(Opcode.OpenEphemeral, cursor);
   const affinities: (Affinity | null)[] = [];
-  const metas: ResultColumnMeta[] = compileSelect(ctx, b, select, { kind: 'collect', cursor }, outer, correlation, affinities);
+  const metas: ResultColumnMeta[] = planScope(() => `MATERIALIZE ${planName ?? ''}`.trim(), () => compileSelect(ctx, b, select, { kind: 'collect', cursor }, outer, correlation, affinities));
   b.place(after);
   if (correlation.used) {
     b.replaceOp(guard, Opcode.Noop);

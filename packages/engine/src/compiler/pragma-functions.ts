@@ -3,7 +3,7 @@
 // argument, "schema" when it takes a schema), and how its rows are read. The PRAGMA statement
 // (without a value) and the table function both read them through `pragmaRows`.
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import { sameName } from '../parser/ast.js';
 import { valueToText } from '../values/cast.js';
@@ -78,7 +78,7 @@ const ENCODINGS: Record<number, string> = { 0: 'UTF-8', 1: 'UTF-8', 2: 'UTF-16le
 export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, PragmaSpec>([
   ['table_info', { columns: ['cid', 'name', 'type', 'notnull', 'dflt_value', 'pk'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : tableInfoRows(ctx, text(a.arg)!, false)) }],
   ['table_xinfo', { columns: ['cid', 'name', 'type', 'notnull', 'dflt_value', 'pk', 'hidden'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : tableInfoRows(ctx, text(a.arg)!, true)) }],
-  ['table_list', { columns: ['schema', 'name', 'type', 'ncol', 'wr', 'strict'], arg: true, schema: true, read: (ctx, a) => tableListRows(ctx, a.arg) }],
+  ['table_list', { columns: ['schema', 'name', 'type', 'ncol', 'wr', 'strict'], arg: true, read: (ctx, a) => tableListRows(ctx, a.arg) }],
   ['index_list', { columns: ['seq', 'name', 'unique', 'origin', 'partial'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexListRows(ctx, text(a.arg)!)) }],
   ['index_info', { columns: ['seqno', 'cid', 'name'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexInfoRows(ctx, text(a.arg)!, false)) }],
   ['index_xinfo', { columns: ['seqno', 'cid', 'name', 'desc', 'coll', 'key'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexInfoRows(ctx, text(a.arg)!, true)) }],
@@ -115,27 +115,34 @@ export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, Prag
   ['writable_schema', setting('writable_schema')],
   ['analysis_limit', setting('analysis_limit')],
   ['optimize', { columns: ['optimize'], arg: true, read: () => [] }],
+  // The foreign-key pragmas' statement forms live in foreign-key-pragmas.ts; these are their table functions.
+  ['foreign_keys', setting('foreign_keys')],
+  ['defer_foreign_keys', setting('defer_foreign_keys')],
+  ['foreign_key_check', { columns: ['table', 'rowid', 'parent', 'fkid'], arg: true, schema: true, read: (_ctx, a, host) => host.call('foreign_key_check_rows', [a.arg]) as SqlValue[][] }],
 ]);
 
 /** PRAGMAs that only act (no rows from their function form): listed by pragma_list too. */
-const ACTION_PRAGMAS = ['case_sensitive_like', 'mmap_size', 'wal_checkpoint', 'wal_autocheckpoint', 'recursive_triggers', 'foreign_keys', 'defer_foreign_keys', 'foreign_key_check'];
+const ACTION_PRAGMAS = ['case_sensitive_like', 'mmap_size', 'wal_checkpoint', 'wal_autocheckpoint', 'recursive_triggers', 'reverse_unordered_selects'];
 
 export function pragmaNames(): string[] {
   return [...new Set([...PRAGMA_ROWS.keys(), ...ACTION_PRAGMAS])].sort();
 }
 
-/** Rejects a schema other than main (Tandem has no attached databases; temp holds nothing). */
+/** Rejects a schema other than main and temp (Tandem has no attached databases), with the function form's message. */
 export function checkSchema(schema: SqlValue): 'main' | 'temp' {
   if (schema === null) return 'main';
   const name = valueToText(schema);
   if (sameName(name, 'main')) return 'main';
   if (sameName(name, 'temp')) return 'temp';
-  throw new SqliteError(`unknown database ${name}`);
+  throw new SqliteError(`unknown database '${name}'`);
 }
 
-/** The rows of pragma `name` for the given argument and schema (an empty temp schema has none). */
+/** The rows of pragma `name` for the given argument and schema (an empty temp schema lists nothing). */
 export function pragmaRows(ctx: CompileContext, spec: PragmaSpec, arg: SqlValue, schema: SqlValue, host: VmHost): SqlValue[][] {
-  if (checkSchema(schema) === 'temp' && spec.arg) return [];
+  if (checkSchema(schema) === 'temp') {
+    if (spec.arg) return [];
+    throw unsupported('the temp schema');
+  }
   return spec.read(ctx, { arg }, host);
 }
 

@@ -66,13 +66,55 @@ export function tableInfoRows(ctx: CompileContext, name: string, xinfo: boolean)
 }
 
 /**
+ * A table's indexes. A WITHOUT ROWID table's PRIMARY KEY is the table's own b-tree, which the
+ * schema does not list as an index: it is described here from the key columns, under the name its
+ * sqlite_schema row gives it (the index row sharing the table's root page).
+ */
+function indexesOf(ctx: CompileContext, table: TableInfo): readonly IndexInfo[] {
+  if (!table.withoutRowid || table.indexes.some((i) => i.origin === 'pk')) return table.indexes;
+  const number = primaryKeyIndexNumber(table);
+  if (number === null) return table.indexes;
+  const pk: IndexInfo = {
+    name: `sqlite_autoindex_${table.name}_${number}`,
+    tableName: table.name,
+    rootPage: table.rootPage,
+    sql: null,
+    unique: true,
+    origin: 'pk',
+    columns: table.primaryKey.map((column) => ({ column, collation: table.columns[column]!.collation, descending: false })),
+    where: null,
+  };
+  return [pk, ...table.indexes];
+}
+
+/** N in sqlite_autoindex_<table>_N for the PRIMARY KEY: its place among the UNIQUE / PRIMARY KEY constraints. */
+function primaryKeyIndexNumber(table: TableInfo): number | null {
+  const statement = createStatement(table);
+  if (!statement) return null;
+  const kinds = [...statement.columns.flatMap((c) => c.constraints.map((k) => k.kind)), ...statement.constraints.map((k) => k.kind)].filter((k) => k === 'PrimaryKey' || k === 'Unique');
+  const at = kinds.indexOf('PrimaryKey');
+  return at < 0 ? null : at + 1;
+}
+
+/** The index called `name`, including a WITHOUT ROWID table's PRIMARY KEY (also found by the table's name). */
+function findIndex(ctx: CompileContext, name: string): IndexInfo | undefined {
+  const index = ctx.schema.index(name);
+  if (index) return index;
+  const table = ctx.schema.table(name);
+  if (table?.withoutRowid) return indexesOf(ctx, table).find((i) => i.origin === 'pk');
+  const owner = /^sqlite_autoindex_(.+)_\d+$/i.exec(name);
+  const ownerTable = owner ? ctx.schema.table(owner[1]!) : undefined;
+  return ownerTable ? indexesOf(ctx, ownerTable).find((i) => foldName(i.name) === foldName(name)) : undefined;
+}
+
+/**
  * A table's indexes in SQLite's list order (sqlite3CreateIndex): each new index goes first, except
  * that an ON CONFLICT REPLACE index goes after the leading run of other indexes, so REPLACE
  * constraints are checked last.
  */
-function listOrder(table: TableInfo): IndexInfo[] {
+function listOrder(ctx: CompileContext, table: TableInfo): IndexInfo[] {
   const list: IndexInfo[] = [];
-  for (const index of table.indexes) {
+  for (const index of indexesOf(ctx, table)) {
     const replace = index.onConflict === 'REPLACE';
     if (!replace || list.length === 0 || list[0]!.onConflict === 'REPLACE') {
       list.unshift(index);
@@ -89,12 +131,12 @@ function listOrder(table: TableInfo): IndexInfo[] {
 export function indexListRows(ctx: CompileContext, name: string): SqlValue[][] {
   const table = ctx.schema.table(name);
   if (!table) return [];
-  return listOrder(table).map((index, seq) => [BigInt(seq), index.name, index.unique ? 1n : 0n, index.origin, index.where ? 1n : 0n]);
+  return listOrder(ctx, table).map((index, seq) => [BigInt(seq), index.name, index.unique ? 1n : 0n, index.origin, index.where ? 1n : 0n]);
 }
 
 /** index_info (xinfo=false) or index_xinfo rows: seqno, cid, name[, desc, coll, key]. */
 export function indexInfoRows(ctx: CompileContext, name: string, xinfo: boolean): SqlValue[][] {
-  const index = ctx.schema.index(name);
+  const index = findIndex(ctx, name);
   if (!index) return [];
   const table = ctx.schema.table(index.tableName);
   if (!table) return [];
@@ -103,7 +145,15 @@ export function indexInfoRows(ctx: CompileContext, name: string, xinfo: boolean)
     const base: SqlValue[] = [BigInt(seqno), BigInt(c.column), columnName(c.column)];
     return xinfo ? [...base, c.descending ? 1n : 0n, c.collation, 1n] : base;
   });
-  if (xinfo) rows.push([BigInt(index.columns.length), -1n, null, 0n, 'BINARY', 0n]);
+  if (!xinfo) return rows;
+  // The rest of each entry: the rowid, or for WITHOUT ROWID the PRIMARY KEY columns (all other columns for the PK index).
+  const inKey = new Set(index.columns.map((c) => c.column));
+  const rest: number[] = !table.withoutRowid ? [-1] : index.origin === 'pk' ? table.columns.map((_, i) => i) : [...table.primaryKey];
+  for (const cid of rest) {
+    if (cid >= 0 && inKey.has(cid)) continue;
+    const collation = cid >= 0 ? table.columns[cid]!.collation : 'BINARY';
+    rows.push([BigInt(rows.length), BigInt(cid), columnName(cid), 0n, collation, 0n]);
+  }
   return rows;
 }
 

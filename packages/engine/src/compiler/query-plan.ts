@@ -29,10 +29,17 @@ class Recorder {
     return id;
   }
 
+  /** Adds the deferred lines of the innermost scope, in the order SQLite uses the b-trees. */
   flush(): void {
-    for (const detail of this.deferred[this.deferred.length - 1]!.splice(0)) this.add(detail);
+    const rank = (detail: string) => TEMP_BTREE_ORDER.findIndex((use) => detail.endsWith(use));
+    const pending = this.deferred[this.deferred.length - 1]!.splice(0);
+    pending.sort((x, y) => rank(x) - rank(y));
+    for (const detail of pending) this.add(detail);
   }
 }
+
+/** GROUP BY sorts before DISTINCT, which dedupes before ORDER BY sorts the output. */
+const TEMP_BTREE_ORDER = ['GROUP BY', 'DISTINCT', 'ORDER BY'];
 
 let active: Recorder | null = null;
 
@@ -65,21 +72,29 @@ export function notePlanAfterLoops(detail: string): void {
  * work (a subquery is known to be correlated only once compiled); the line keeps its place.
  */
 export function planScope<T>(detail: () => string, work: () => T): T {
+  const end = beginPlanScope(detail);
+  const result = work();
+  end();
+  return result;
+}
+
+/**
+ * planScope for code that cannot be wrapped in a function: returns the call that closes the
+ * scope. (An error in between abandons the whole recording, so nothing needs unwinding.)
+ */
+export function beginPlanScope(detail: () => string): () => void {
   const recorder = active;
-  if (!recorder) return work();
+  if (!recorder) return () => undefined;
   const id = recorder.add('');
   const index = recorder.lines.length - 1;
   recorder.parents.push(id);
   recorder.deferred.push([]);
-  try {
-    const result = work();
+  return () => {
     recorder.flush();
-    return result;
-  } finally {
     recorder.parents.pop();
     recorder.deferred.pop();
     recorder.lines[index] = { ...recorder.lines[index]!, detail: detail() };
-  }
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import type { CompileContext } from './context.js';
 import { ExprCompiler, walkExpr } from './expr.js';
 import type { Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
+import { notePlan, notePlanAfterLoops } from './query-plan.js';
 import { compileCompound } from './compound.js';
 import { bindWith } from './cte.js';
 import { resolveFromClause, type FromPlan } from './from.js';
@@ -53,6 +54,7 @@ export function compileSelect(
   if (core.kind === 'Values') return compileValues(ctx, b, select, sink);
   const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
   const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
+  if (!from) notePlan('SCAN CONSTANT ROW');
   if (from) ec.scope = { sources: from.sources, outer, correlation };
   const outputs = expandColumns(ec, core, from);
   if (outAffinities) for (const o of outputs) outAffinities.push(ec.affinity(o.expr));
@@ -196,12 +198,14 @@ export class RowOutput {
     if (this.distinct) {
       this.distinctCursor = b.cursor();
       b.emit(Opcode.OpenEphemeral, this.distinctCursor);
+      notePlanAfterLoops('USE TEMP B-TREE FOR DISTINCT');
     }
     if (this.select.orderBy.length > 0 && !ordered) {
       if (this.sortKeys.length === 0) this.resolveOrderBy();
       this.sorterCursor = b.cursor();
       const spec: SortSpec = { collations: this.sortKeys.map((k) => k.collation), descending: this.sortKeys.map((k) => k.descending) };
       b.emit(Opcode.SorterOpen, this.sorterCursor, 0, 0, spec);
+      notePlanAfterLoops('USE TEMP B-TREE FOR ORDER BY');
     }
   }
 

@@ -10,14 +10,15 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import { compileSelect } from './select.js';
+import { planScope, selectNumber } from './query-plan.js';
 
 /** Emits `work` under a Once guard that is dropped when the work turned out to be correlated. */
-function onceUnlessCorrelated(ec: ExprCompiler, work: (correlation: { used: boolean }) => void): void {
+function onceUnlessCorrelated(ec: ExprCompiler, work: (correlation: { used: boolean }) => void, kind: 'SCALAR' | 'LIST', select: Select): void {
   const b = ec.b;
   const after = b.label();
   const guard = b.emit(Opcode.Once, 0, after);
   const correlation = { used: false };
-  work(correlation);
+  planScope(() => `${correlation.used ? 'CORRELATED ' : ''}${kind} SUBQUERY ${selectNumber(select)}`, () => work(correlation));
   b.place(after);
   if (correlation.used) b.replaceOp(guard, Opcode.Noop);
 }
@@ -31,7 +32,7 @@ export function compileScalarSubquery(ec: ExprCompiler, select: Select, target: 
     const columns = compileSelect(ec.ctx, b, select, { kind: 'first', register: cached, done, exists: false }, ec.scope, correlation);
     if (columns.length !== 1) throw new SqliteError(`sub-select returns ${columns.length} columns - expected 1`);
     b.place(done);
-  });
+  }, 'SCALAR', select);
   b.emit(Opcode.SCopy, cached, target);
 }
 
@@ -43,7 +44,7 @@ export function compileExists(ec: ExprCompiler, select: Select, target: number):
     b.emit(Opcode.Value, 0, cached, 0, 0n);
     compileSelect(ec.ctx, b, select, { kind: 'first', register: cached, done, exists: true }, ec.scope, correlation);
     b.place(done);
-  });
+  }, 'SCALAR', select);
   b.emit(Opcode.SCopy, cached, target);
 }
 
@@ -56,7 +57,7 @@ export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select,
     b.emit(Opcode.OpenEphemeral, rows);
     const columns = compileSelect(ec.ctx, b, select, { kind: 'collect', cursor: rows }, ec.scope, correlation, affinities);
     if (columns.length !== 1) throw new SqliteError(`sub-select returns ${columns.length} columns - expected 1`);
-  });
+  }, 'LIST', select);
   const value = ec.toRegister(operand);
   const c = ec.collationOf(operand);
   const spec: ComparisonSpec = {

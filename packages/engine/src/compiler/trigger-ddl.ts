@@ -5,7 +5,7 @@
 // their triggers with them (their rows share the tbl_name).
 
 import { SqliteError, unsupported } from '../common/errors.js';
-import type { CreateTriggerStatement, DropStatement } from '../parser/ast.js';
+import { sameName, type CreateTriggerStatement, type DropStatement } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
@@ -16,8 +16,9 @@ import { bumpCookieAndReload, checkReservedName, checkSchemaName, insertSchemaRo
 export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, statement: CreateTriggerStatement): void {
   if (statement.temp) throw unsupported('TEMP triggers');
   checkSchemaName(statement.name.schema);
-  checkSchemaName(statement.table.schema);
   const name = statement.name.name.text;
+  const tableSchema = statement.table.schema;
+  if (tableSchema && !sameName(tableSchema.text, 'main')) throw new SqliteError(`trigger ${name} cannot reference objects in database ${tableSchema.text}`);
   const tableName = statement.table.name.text;
   // SQLite's order of checks: the table, the name, then what the trigger may be on.
   const table = ctx.schema.table(tableName);
@@ -26,7 +27,8 @@ export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, sta
   checkReservedName(name);
   if (ctx.schema.trigger(name)) {
     if (statement.ifNotExists) return;
-    throw new SqliteError(`trigger ${name} already exists`);
+    // SQLite quotes the name as written.
+    throw new SqliteError(`trigger ${ctx.sql.slice(statement.name.name.start, statement.name.name.end)} already exists`);
   }
   const targetName = table ? table.name : view!.name;
   if (foldName(targetName).startsWith('sqlite_')) throw new SqliteError('cannot create trigger on system table');
@@ -42,12 +44,13 @@ export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, sta
 }
 
 export function compileDropTrigger(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
-  checkSchemaName(statement.name.schema);
+  const schema = statement.name.schema;
   const name = statement.name.name.text;
-  const trigger = ctx.schema.trigger(name);
+  // Only main has triggers here (no TEMP triggers, no attached databases).
+  const trigger = schema && !sameName(schema.text, 'main') ? undefined : ctx.schema.trigger(name);
   if (!trigger) {
     if (statement.ifExists) return;
-    throw new SqliteError(`no such trigger: ${name}`);
+    throw new SqliteError(`no such trigger: ${schema ? `${schema.text}.` : ''}${name}`);
   }
   b.writes = true;
   deleteTriggerRow(ctx, b, trigger.name);

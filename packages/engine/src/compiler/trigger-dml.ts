@@ -5,14 +5,15 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
-import { sameName, type DeleteStatement, type Expr, type InsertStatement, type UpdateStatement } from '../parser/ast.js';
+import { sameName, type DeleteStatement, type InsertStatement, type Select, type SelectClause, type UpdateStatement } from '../parser/ast.js';
+import { parseStatement } from '../parser/parser.js';
 import type { TableInfo, ViewInfo } from '../schema/types.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
-import { applyColumnList, materializeSelect, openMemoryLoop, syntheticTable } from './materialize.js';
+import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
 import { Returning } from './returning.js';
 import type { TableWriter } from './rows.js';
 import { isRowidName, type CursorSource, type RegisterSource } from './scope.js';
@@ -119,25 +120,15 @@ function viewContext(ctx: CompileContext, view: ViewInfo): CompileContext {
   return { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...stack, view.name] };
 }
 
-/** The view's rows computed into memory cursor `cursor` now (emitted into `b`); returns the view as a table. */
-function materializeView(ctx: CompileContext, b: ProgramBuilder, view: ViewInfo, cursor: number): TableInfo {
+/** The view's columns as a table (its query compiled into a scratch program, for names and affinities). */
+function viewTable(ctx: CompileContext, view: ViewInfo): TableInfo {
+  const scratch = new ProgramBuilder();
   const columns = applyColumnList(
-    materializeSelect(viewContext(ctx, view), b, view.statement.select, cursor, undefined, undefined),
+    materializeSelect(viewContext(ctx, view), scratch, view.statement.select, scratch.cursor(), undefined, undefined),
     view.statement.columns,
     (expected, got) => `expected ${expected} columns for '${view.name}' but got ${got}`,
   );
   return syntheticTable(view.name, columns);
-}
-
-/** The view's columns as a table, without emitting code. */
-function viewTable(ctx: CompileContext, view: ViewInfo): TableInfo {
-  const scratch = new ProgramBuilder();
-  return materializeView(ctx, scratch, view, scratch.cursor());
-}
-
-function rejectViewExtras(statement: UpdateStatement | DeleteStatement): void {
-  if (statement.orderBy.length > 0 || statement.limit) throw unsupported('ORDER BY/LIMIT on a view with INSTEAD OF triggers');
-  if (statement.returning) throw unsupported('RETURNING on a view with INSTEAD OF triggers');
 }
 
 /** INSERT into a view: each row becomes NEW for the INSTEAD OF INSERT triggers (no affinity, no defaults). */
@@ -201,27 +192,41 @@ export function compileInsteadOfInsert(ctx: CompileContext, b: ProgramBuilder, s
   return returning?.columns ?? [];
 }
 
-/** The view's rows matching `where`, computed first; `each` emits the work for one (the loop's source given). */
-function forEachViewRow(ctx: CompileContext, b: ProgramBuilder, view: ViewInfo, alias: string, where: Expr | null, each: (ec: ExprCompiler, source: CursorSource, old: RegisterSource, next: number) => void): TableInfo {
+/**
+ * The view's rows an UPDATE or DELETE targets (WHERE, ORDER BY, LIMIT), computed first as
+ * `SELECT * FROM view AS alias ...`; `each` emits the work for one row (OLD in registers).
+ */
+function forEachViewRow(ctx: CompileContext, b: ProgramBuilder, view: ViewInfo, statement: UpdateStatement | DeleteStatement, each: (ec: ExprCompiler, source: CursorSource, old: RegisterSource, next: number) => void): TableInfo {
+  // Unlike a table's, a view's rows may be ordered without a LIMIT (SQLite accepts it).
+  const alias = statement.alias ? statement.alias.text : view.name;
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+  const scan = parseStatement(`SELECT * FROM ${quote(view.name)} AS ${quote(alias)}`)!.statement as Select;
+  const select: Select = { ...scan, first: { ...(scan.first as SelectClause), where: statement.where }, orderBy: statement.orderBy, limit: statement.limit };
+  const table = viewTable(ctx, view);
   const cursor = b.cursor();
-  const table = materializeView(ctx, b, view, cursor);
+  b.emit(Opcode.OpenEphemeral, cursor);
+  compileSelect(ctx, b, select, { kind: 'collect', cursor });
   const source: CursorSource = { kind: 'cursor', table, name: alias, cursor, memory: true };
   const ec = new ExprCompiler(b, ctx, { sources: [source] });
-  const loop = openMemoryLoop(ec, cursor, where);
+  const done = b.label();
+  const next = b.label();
+  b.emit(Opcode.Rewind, cursor, done);
+  const top = b.here;
   const n = table.columns.length;
   const base = b.registerBlock(n);
   const rowid = b.register();
   b.emit(Opcode.Null, 0, rowid);
   table.columns.forEach((_, i) => ec.emitColumn({ source, column: i }, base + i));
-  each(ec, source, { kind: 'registers', table, name: alias, base, rowid }, loop.next);
-  loop.finish();
+  each(ec, source, { kind: 'registers', table, name: alias, base, rowid }, next);
+  b.place(next);
+  b.emit(Opcode.Next, cursor, top);
+  b.place(done);
   return table;
 }
 
-/** UPDATE of a view: OLD is each matching view row, NEW the row with the SET values. */
+/** UPDATE of a view: OLD is each targeted view row, NEW the row with the SET values (RETURNING reads NEW). */
 export function compileInsteadOfUpdate(ctx: CompileContext, b: ProgramBuilder, statement: UpdateStatement): ResultColumnMeta[] {
   const view = ctx.schema.view(statement.table.name.text)!;
-  rejectViewExtras(statement);
   if (statement.from) throw unsupported('UPDATE ... FROM on a view');
   const table = viewTable(ctx, view);
   const triggers = insteadOfTriggers(ctx, view, table, 'UPDATE', statement.sets, statement.orConflict);
@@ -229,7 +234,8 @@ export function compileInsteadOfUpdate(ctx: CompileContext, b: ProgramBuilder, s
   const sets = statement.sets.filter((set) => !(set.columns.length === 1 && isRowidName(set.columns[0]!.text) && !table.columns.some((c) => sameName(c.name, set.columns[0]!.text))));
   const assignments = resolveAssignments(table, sets);
   b.writes = true;
-  forEachViewRow(ctx, b, view, statement.alias ? statement.alias.text : view.name, statement.where, (ec, source, old, next) => {
+  const returning = Returning.open(new ExprCompiler(b, ctx, { sources: [] }), table, statement.returning);
+  forEachViewRow(ctx, b, view, statement, (ec, source, old, next) => {
     const n = table.columns.length;
     const base = b.registerBlock(n);
     const saved = ec.scope;
@@ -240,20 +246,26 @@ export function compileInsteadOfUpdate(ctx: CompileContext, b: ProgramBuilder, s
       else ec.emitColumn({ source, column: i }, base + i);
     });
     ec.scope = saved;
-    triggers.fire(ec, 'INSTEAD OF', old, { kind: 'registers', table, name: view.name, base, rowid: old.rowid }, next);
+    const row: RegisterSource = { kind: 'registers', table, name: view.name, base, rowid: old.rowid };
+    triggers.fire(ec, 'INSTEAD OF', old, row, next);
+    returning?.emitRow(ec, row);
   });
-  return [];
+  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  returning?.finish(ec);
+  return returning?.columns ?? [];
 }
 
-/** DELETE from a view: OLD is each matching view row. */
+/** DELETE from a view: OLD is each targeted view row (RETURNING reads it). */
 export function compileInsteadOfDelete(ctx: CompileContext, b: ProgramBuilder, statement: DeleteStatement): ResultColumnMeta[] {
   const view = ctx.schema.view(statement.table.name.text)!;
-  rejectViewExtras(statement);
   const table = viewTable(ctx, view);
   const triggers = insteadOfTriggers(ctx, view, table, 'DELETE', null, null);
   b.writes = true;
-  forEachViewRow(ctx, b, view, statement.alias ? statement.alias.text : view.name, statement.where, (ec, _source, old, next) => {
+  const returning = Returning.open(new ExprCompiler(b, ctx, { sources: [] }), table, statement.returning);
+  forEachViewRow(ctx, b, view, statement, (ec, _source, old, next) => {
     triggers.fire(ec, 'INSTEAD OF', old, null, next);
+    returning?.emitRow(ec, old);
   });
-  return [];
+  returning?.finish(new ExprCompiler(b, ctx, { sources: [] }));
+  return returning?.columns ?? [];
 }

@@ -8,9 +8,11 @@
 import { SqliteError } from '../common/errors.js';
 import { sameName, type ConflictResolution, type SetClause } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
+import { Affinity } from '../values/affinity.js';
 import type { TableInfo, TriggerInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { ProgramFlag, type SubProgram } from '../vm/ops/trigger.js';
+import type { Autoincrement } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
@@ -62,6 +64,15 @@ export class RowTriggers {
     return triggers.length > 0 ? new RowTriggers(table, triggers, onConflict) : null;
   }
 
+  /** The INSERT's AUTOINCREMENT sequence: written back before triggers fire and re-read after (they may insert too). */
+  private autoincrement: Autoincrement | null = null;
+
+  /** Shares the statement's AUTOINCREMENT sequence with the triggers it fires; returns this. */
+  sharing(autoincrement: Autoincrement | null): this {
+    this.autoincrement = autoincrement;
+    return this;
+  }
+
   has(timing: TriggerTiming): boolean {
     return this.triggers.some((t) => timingOf(t) === timing);
   }
@@ -87,9 +98,23 @@ export class RowTriggers {
     };
     load(old, args);
     load(row, args + n + 1);
+    this.autoincrement?.end(ec);
+    const resume = b.label();
     for (const trigger of triggers) {
       const sub = triggerProgram(ec, trigger, this.table, this.onConflict);
-      b.emit(Opcode.Program, args, ignore, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
+      b.emit(Opcode.Program, args, this.autoincrement ? resume : ignore, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
+    }
+    if (this.autoincrement) {
+      const ignored = b.register();
+      // RAISE(IGNORE) comes here too: the sequence is re-read before the row is skipped.
+      b.emit(Opcode.Value, 0, ignored, 0, 0n);
+      const done = b.label();
+      b.emit(Opcode.Goto, 0, done);
+      b.place(resume);
+      b.emit(Opcode.Value, 0, ignored, 0, 1n);
+      b.place(done);
+      this.autoincrement.refresh(ec);
+      b.emit(Opcode.If, ignored, ignore);
     }
   }
 }
@@ -106,7 +131,8 @@ function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo
   const cached = cache.get(key);
   if (cached) return cached;
   // Registered before compiling the body: a trigger that fires itself refers to this same object.
-  const sub: SubProgram = { program: null, name: trigger.name };
+  // The recursion token is the trigger itself: its sub-programs for other conflict modes count too.
+  const sub: SubProgram = { program: null, name: trigger.name, token: trigger };
   cache.set(key, sub);
   sub.program = compileTriggerBody(ctx, trigger, table, onConflict, cache);
   return sub;
@@ -118,9 +144,11 @@ function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: Ta
   // Registers 1..2n+2 hold the caller's rows: OLD rowid, OLD columns, NEW rowid, NEW columns.
   b.registerBlock(2 * (n + 1));
   const event = trigger.statement.event.kind;
+  // OLD.x and NEW.x keep their column's collation but have no affinity in comparisons (as in SQLite).
+  const rows: TableInfo = { ...table, columns: table.columns.map((c) => ({ ...c, affinity: Affinity.Blob })) };
   const scope: TriggerScope = {
-    old: event === 'Insert' ? null : { kind: 'registers', table, name: 'old', base: 2, rowid: 1 },
-    new: event === 'Delete' ? null : { kind: 'registers', table, name: 'new', base: n + 3, rowid: n + 2 },
+    old: event === 'Insert' ? null : { kind: 'registers', table: rows, name: 'old', base: 2, rowid: 1 },
+    new: event === 'Delete' ? null : { kind: 'registers', table: rows, name: 'new', base: n + 3, rowid: n + 2 },
     cache,
   };
   const bodyCtx: CompileContext = { ...ctx, sql: trigger.sql, parameters: NO_PARAMETERS, ctes: undefined, viewStack: undefined, trigger: scope };

@@ -12,6 +12,7 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import { walkExpr } from './expr.js';
+import { loopDetail, notePlan } from './query-plan.js';
 import type { CursorSource } from './scope.js';
 
 type RangeOperator = '=' | '<' | '<=' | '>' | '>=';
@@ -237,6 +238,7 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
   const next = b.label();
   const done = b.label();
   const { choice } = decided ?? chooseLoop(ec, source, where);
+  notePlan(loopDetail(source.name, source.table.columns.map((c) => c.name), choice));
   const table = source.table;
   b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
   const filter = () => {

@@ -44,6 +44,14 @@ export function usesWindows(ctx: CompileContext, outputs: readonly OutputColumn[
   return outputs.some((o) => containsWindow(ctx, o.expr)) || orderBy.some((o) => containsWindow(ctx, o.expr));
 }
 
+/** Whether a SELECT core's result columns call window functions (recursive CTEs reject them). */
+export function coreCallsWindows(core: import('../parser/ast.js').SelectCore): boolean {
+  if (core.kind !== 'SelectClause') return false;
+  let found = false;
+  for (const c of core.columns) if (c.kind === 'ExprColumn') walkExpr(c.expr, (node) => !(found ||= isWindowCall(node)));
+  return found;
+}
+
 interface ResolvedWindow {
   partitionBy: readonly Expr[];
   orderBy: readonly OrderingTerm[];
@@ -133,7 +141,7 @@ export function compileWindowSelect(
   }
   passes.reverse();
 
-  output.prepare();
+  output.prepare(outerOrderSatisfied(ec, core, orderBy, outputs, passes[passes.length - 1]![0]!.window));
   // Frame offsets: constant expressions evaluated once (anything else is NULL, as in SQLite).
   const boundSpec = (bound: FrameBound | FrameBoundSpec): FrameBoundSpec => {
     if (!('offset' in bound)) return bound as FrameBoundSpec;
@@ -227,6 +235,31 @@ export function compileWindowSelect(
     b.place(passDone);
   });
   output.finish();
+}
+
+/**
+ * SQLite drops the statement's ORDER BY when it is a prefix of the last window's sort (PARTITION BY
+ * terms ascending, then its ORDER BY): rows then stream out in window order (and LIMIT stops early).
+ */
+function outerOrderSatisfied(ec: ExprCompiler, core: SelectClause, orderBy: readonly OrderingTerm[], outputs: readonly OutputColumn[], window: ResolvedWindow): boolean {
+  const text = (e: Expr) => ec.ctx.sql.slice(e.start, e.end).toLowerCase();
+  const bigNull = (o: OrderingTerm) => (o.direction === 'DESC' ? o.nulls === 'FIRST' : o.nulls === 'LAST');
+  const sort = [...window.partitionBy.map((e) => ({ text: text(e), desc: false, bigNull: false })), ...window.orderBy.map((o) => ({ text: text(o.expr), desc: o.direction === 'DESC', bigNull: bigNull(o) }))];
+  if (orderBy.length === 0 || orderBy.length > sort.length) return false;
+  return orderBy.every((term, i) => {
+    let e = term.expr;
+    if (e.kind === 'Integer') {
+      const k = Number(e.value);
+      if (k < 1 || k > outputs.length) return false;
+      e = outputs[k - 1]!.expr;
+    } else if (e.kind === 'Column' && !e.table) {
+      const name = e.column.text.toLowerCase();
+      const aliased = core.columns.find((c) => c.kind === 'ExprColumn' && c.alias?.text.toLowerCase() === name);
+      if (aliased?.kind === 'ExprColumn') e = aliased.expr;
+    }
+    const key = sort[i]!;
+    return !containsWindow(ec.ctx, e) && text(e) === key.text && (term.direction === 'DESC') === key.desc && bigNull(term) === key.bigNull;
+  });
 }
 
 function collationOf(ec: ExprCompiler, e: Expr): Collation {

@@ -10,7 +10,9 @@ import type { BtreeCursor } from '../btree/types.js';
 import { SqliteError } from '../common/errors.js';
 import type { Pager } from '../pager/pager.js';
 import type { PageSink, ReadTransaction, WriteTransaction } from '../pager/types.js';
+import type { SqlValue } from '../common/values.js';
 import { decodeRecord } from '../record/record.js';
+import { toInteger } from '../values/cast.js';
 import { compareRecordToKey } from '../record/compare.js';
 import { conflictError, type CommitLog } from './commit-log.js';
 import { readSchemaCookie } from './schema-loader.js';
@@ -61,12 +63,14 @@ export class ConcurrentWriteTransaction implements WriteTransaction {
   savepoint(): number {
     const depth = this.pages.savepoint();
     this.marks[depth - 1] = this.operations.length;
+    this.recorder.mergeFloor = Math.max(this.recorder.mergeFloor, this.operations.length);
     return depth;
   }
 
   rollbackTo(depth: number): void {
     this.pages.rollbackTo(depth);
     this.operations.length = this.marks[depth - 1]!;
+    this.recorder.mergeFloor = Math.max(this.recorder.mergeFloor, this.operations.length);
   }
 
   release(depth: number): void {
@@ -140,10 +144,36 @@ function describeConflict(root: number, key: string | null, facts: (root: number
   return `conflict on table ${table}: changed by a newer commit`;
 }
 
+/** Raises the latest sqlite_sequence row of the record's table to the record's seq (adds the row when missing). */
+function mergeSequence(sink: PageSink, root: number, record: Uint8Array): void {
+  const [name, seq] = decodeRecord(record);
+  const cursor = openTableCursor(sink, root);
+  try {
+    let last = 0n;
+    for (let more = cursor.first(); more; more = cursor.next()) {
+      const [rowName, rowSeq] = decodeRecord(cursor.payload());
+      last = cursor.rowid();
+      if (rowName !== name) continue;
+      if (compareSequence(rowSeq ?? null, seq ?? null) < 0) cursor.insert(last, record);
+      return;
+    }
+    cursor.insert(last + 1n, record);
+  } finally {
+    (cursor as { close?: () => void }).close?.();
+  }
+}
+
+/** Orders two seq values as integers (sqlite_sequence.seq may hold anything; SQLite reads it as an integer). */
+function compareSequence(a: SqlValue, b: SqlValue): number {
+  const x = toInteger(a);
+  const y = toInteger(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Applies the operations, in order, to the latest database state. */
 function replay(sink: PageSink, operations: readonly RowOperation[]): void {
   const cursors = new Map<number, BtreeCursor>();
-  const cursorFor = (op: Exclude<RowOperation, { kind: 'clear' }>): BtreeCursor => {
+  const cursorFor = (op: Exclude<RowOperation, { kind: 'clear' | 'sequence' }>): BtreeCursor => {
     let cursor = cursors.get(op.root);
     if (!cursor) {
       const index = op.kind === 'insertIndex' || op.kind === 'deleteIndex';
@@ -165,6 +195,10 @@ function replay(sink: PageSink, operations: readonly RowOperation[]): void {
           break;
         case 'insert':
           cursorFor(op).insert(op.rowid, op.record);
+          break;
+        case 'sequence':
+          closeAll();
+          mergeSequence(sink, op.root, op.record);
           break;
         case 'delete': {
           const cursor = cursorFor(op);

@@ -566,6 +566,25 @@ export class ConnectionImpl implements Connection, VmHost {
     p[offset + 3] = value & 0xff;
   }
 
+  /** pragma_foreign_key_check(): the rows PRAGMA foreign_key_check gives, run as a nested statement. */
+  private foreignKeyCheckRows(table: SqlValue): SqlValue[][] {
+    const target = table === null ? '' : `("${String(table).replace(/"/g, '""')}")`;
+    const { statement } = this.prepare(`PRAGMA foreign_key_check${target}`);
+    if (!statement) return [];
+    const rows: SqlValue[][] = [];
+    try {
+      for (;;) {
+        const result = statement.step();
+        if (result === StepResult.Row) rows.push(statement.row().slice());
+        else if (result === StepResult.Done) break;
+        else throw new SqliteError('database is locked', 'SQLITE_BUSY');
+      }
+    } finally {
+      statement.finalize();
+    }
+    return rows;
+  }
+
   /** A setting that changes compiled code changed: prepared statements recompile before their next run (SQLite's OP_Expire). */
   private expireStatements(): void {
     if (this.readTxn || this.writeTxn) this.schemaValue = loadSchema(this.source, ++schemaGenerations);
@@ -643,7 +662,7 @@ export class ConnectionImpl implements Connection, VmHost {
         const result = this.foreignKeyCounters.pragma(name, arg === null ? null : arg !== 0n);
         if (typeof result === 'bigint') return result;
         // The setting changes the code statements compile to: prepared ones are compiled again.
-        if (result) this.reloadSchema();
+        if (result) this.expireStatements();
         return null;
       }
       case 'recursive_triggers':
@@ -658,6 +677,8 @@ export class ConnectionImpl implements Connection, VmHost {
       case 'rollback_to':
         this.savepointOperation(name, String(arg));
         return null;
+      case 'foreign_key_check_rows':
+        return this.foreignKeyCheckRows(arg);
       case 'case_sensitive_like':
         if (arg !== null) {
           registerCaseSensitiveLike(this.functions, pragmaBoolean(arg));

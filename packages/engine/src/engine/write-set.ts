@@ -11,6 +11,8 @@ import type { Schema } from '../schema/schema.js';
 /** One logical change to a tree, in the order the transaction made it. */
 export type RowOperation =
   | { readonly kind: 'insert'; readonly root: number; readonly rowid: bigint; readonly record: Uint8Array }
+  /** A sqlite_sequence row (name, seq): merged at COMMIT as the larger seq, never a conflict. */
+  | { readonly kind: 'sequence'; readonly root: number; readonly record: Uint8Array }
   | { readonly kind: 'delete'; readonly root: number; readonly rowid: bigint }
   | { readonly kind: 'insertIndex'; readonly root: number; readonly key: Uint8Array; readonly keyInfo: KeyInfo | null }
   | { readonly kind: 'deleteIndex'; readonly root: number; readonly key: Uint8Array; readonly keyInfo: KeyInfo | null }
@@ -27,6 +29,8 @@ export interface TreeFacts {
    * tables, collations whose equality we cannot canonicalize). null: no unique key.
    */
   readonly unique: readonly string[] | 'tree' | null;
+  /** sqlite_sequence: AUTOINCREMENT counters, merged instead of conflicting. */
+  readonly sequence?: boolean;
 }
 
 export class WriteSet {
@@ -43,7 +47,8 @@ export function treeFactsOf(schema: Schema): Map<number, TreeFacts> {
   const facts = new Map<number, TreeFacts>();
   facts.set(1, { tableName: 'sqlite_master', indexName: null, unique: null });
   for (const table of schema.allTables()) {
-    facts.set(table.rootPage, { tableName: table.name, indexName: null, unique: table.withoutRowid ? 'tree' : null });
+    const sequence = table.name.toLowerCase() === 'sqlite_sequence';
+    facts.set(table.rootPage, { tableName: table.name, indexName: null, unique: table.withoutRowid ? 'tree' : null, sequence });
   }
   for (const index of schema.allIndexes()) {
     const columns = index.columns.filter((c) => c.column !== -1);
@@ -59,6 +64,11 @@ const CANONICAL_COLLATIONS = new Set(['BINARY', 'NOCASE', 'RTRIM']);
 /** Records writes into a WriteSet (and operations, for concurrent transactions). */
 export class WriteRecorder {
   readonly writes = new WriteSet();
+  /**
+   * Operations before this index belong to an enclosing savepoint and must stay as they are (a
+   * rollback to that savepoint truncates the log there); later ones may be merged.
+   */
+  mergeFloor = 0;
 
   constructor(
     private readonly facts: (root: number) => TreeFacts | undefined,
@@ -70,15 +80,27 @@ export class WriteRecorder {
 
   /** Wraps a write cursor so every change it makes is recorded. */
   wrap(cursor: BtreeCursor, keyInfo: KeyInfo | null): BtreeCursor {
-    this.writes.trees.add(cursor.rootPage);
+    if (!this.facts(cursor.rootPage)?.sequence) this.writes.trees.add(cursor.rootPage);
     if (!this.trackKeys && !this.operations) return cursor;
     return new RecordingCursor(cursor, keyInfo, this);
   }
 
   tableWrite(root: number, rowid: bigint, record: Uint8Array | null): void {
+    if (record && this.facts(root)?.sequence) {
+      // AUTOINCREMENT bookkeeping: concurrent inserts each raise the counter; COMMIT keeps the largest.
+      this.operations?.push({ kind: 'sequence', root, record: record.slice() });
+      return;
+    }
     if (this.trackKeys) this.writes.keys.add(`${root}:${rowid}`);
-    if (this.operations) {
-      this.operations.push(record ? { kind: 'insert', root, rowid, record: record.slice() } : { kind: 'delete', root, rowid });
+    const operations = this.operations;
+    if (!operations) return;
+    if (record) {
+      // UPDATE deletes the row, then inserts it again: at COMMIT one replacing insert does both.
+      const last = operations[operations.length - 1];
+      if (last?.kind === 'delete' && last.root === root && last.rowid === rowid && operations.length - 1 >= this.mergeFloor) operations.pop();
+      operations.push({ kind: 'insert', root, rowid, record: record.slice() });
+    } else {
+      operations.push({ kind: 'delete', root, rowid });
     }
   }
 

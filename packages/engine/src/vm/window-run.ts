@@ -481,7 +481,10 @@ export class WindowVmCursor extends MemoryVmCursor {
       const row = this.rows[p]!;
       for (const fn of f.functions) {
         if (!this.passesFilter(fn.spec, row)) continue;
-        fn.state = fn.spec.fn.step(fn.state, this.argsOf(fn.spec, row));
+        const args = this.argsOf(fn.spec, row);
+        // nth_value's N stays the current row's while its value comes from each scanned row (as in SQLite).
+        if (fn.spec.evaluation === 'nth_value') args[1] = this.rows[r]![this.keyCount + fn.spec.args[1]!]!;
+        fn.state = fn.spec.fn.step(fn.state, args);
         this.work++;
       }
     }

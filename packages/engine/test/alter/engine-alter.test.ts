@@ -101,9 +101,10 @@ describe('ALTER TABLE ADD COLUMN', () => {
       'ALTER TABLE t ADD COLUMN c COLLATE nope',
       'ALTER TABLE t ADD COLUMN rowid',
       'ALTER TABLE v ADD COLUMN c',
+      'ALTER TABLE t ADD COLUMN r REFERENCES t(a) DEFAULT 1',
     ];
-    expectSame(['CREATE TABLE t(a, b)', 'CREATE VIEW v AS SELECT 1', ...refusals, SCHEMA_DUMP]);
-    expectSame(['CREATE TABLE t(a, b)', 'CREATE VIEW v AS SELECT 1', 'INSERT INTO t VALUES (1, 2)', ...refusals]);
+    expectSame(['PRAGMA foreign_keys = ON', 'CREATE TABLE t(a PRIMARY KEY, b)', 'CREATE VIEW v AS SELECT 1', ...refusals, SCHEMA_DUMP]);
+    expectSame(['PRAGMA foreign_keys = ON', 'CREATE TABLE t(a PRIMARY KEY, b)', 'CREATE VIEW v AS SELECT 1', 'INSERT INTO t VALUES (1, 2)', ...refusals, 'ALTER TABLE t ADD COLUMN g AS (a + 1) STORED']);
   });
 
   it('verifies CHECK constraints against the existing rows', () => {

@@ -1,36 +1,22 @@
 // The table-rebuild sequences ORMs emit (create new -> copy -> drop old -> rename), with the SQL
 // drizzle-kit, Prisma's schema engine and Knex send (see shared/notes/orm-adapters.md), run on
 // Tandem and on better-sqlite3 inside a transaction; schema text, data and errors must agree.
-//
-// better-sqlite3 turns foreign_keys on by default; the ORMs turn it off around a rebuild. Tandem
-// does not enforce foreign keys yet (it behaves as foreign_keys=OFF), so those PRAGMA lines run on
-// the oracle only, until PRAGMA foreign_keys lands.
+// Both run with foreign_keys on (better-sqlite3's default), turned off around the rebuild as the
+// ORMs do.
 
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../../src/internal.js';
-import { differences, runOracle } from '../sql/differential.js';
+import { differences } from '../sql/differential.js';
 
 const SCHEMA_DUMP = 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid';
-const ORACLE_ONLY = /^PRAGMA (defer_)?foreign_keys/i;
 
 function expectSameSequence(setup: readonly string[], sequence: readonly string[], checks: readonly string[]): void {
   const connection = openConnection(':memory:');
   const oracle = new Database(':memory:');
   try {
-    const statements = [...setup, ...sequence];
-    const shared = statements.filter((s) => !ORACLE_ONLY.test(s));
-    // Run the oracle-only statements at their place in the sequence.
-    const diffs: string[] = [];
-    for (const sql of statements) {
-      if (ORACLE_ONLY.test(sql)) {
-        const outcome = runOracle(oracle, sql);
-        expect('error' in outcome ? outcome.error : null, sql).toBeNull();
-      } else diffs.push(...differences(connection, oracle, [sql]));
-    }
-    diffs.push(...differences(connection, oracle, [SCHEMA_DUMP, ...checks, 'PRAGMA integrity_check']));
-    expect(shared.length).toBeGreaterThan(0);
-    expect(diffs).toEqual([]);
+    const script = ['PRAGMA foreign_keys = ON', ...setup, ...sequence, SCHEMA_DUMP, ...checks, 'PRAGMA foreign_key_check', 'PRAGMA integrity_check'];
+    expect(differences(connection, oracle, script)).toEqual([]);
   } finally {
     connection.close();
     oracle.close();

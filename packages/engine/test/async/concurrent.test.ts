@@ -94,6 +94,23 @@ describe('different rows of one table', () => {
     expect((await rows(connections[0]!, 'SELECT id FROM note ORDER BY id')).flat()).toEqual([...assigned].sort((x, y) => x - y));
   });
 
+  it('AUTOINCREMENT tables too: distinct rowids, both commit, sqlite_sequence keeps the largest', async () => {
+    const setup = await open();
+    await setup.exec("CREATE TABLE ticket(id INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT); INSERT INTO ticket(what) VALUES ('first')");
+    const a = await open();
+    const b = await open();
+    await a.exec('BEGIN CONCURRENT');
+    await b.exec('BEGIN CONCURRENT');
+    const fromA = await a.prepare("INSERT INTO ticket(what) VALUES ('a')").run();
+    const fromB = await b.prepare("INSERT INTO ticket(what) VALUES ('b1'), ('b2')").run();
+    await b.exec('COMMIT');
+    await a.exec('COMMIT');
+    expect(fromA.lastInsertRowid).not.toBe(fromB.lastInsertRowid);
+    expect(await rows(setup, 'SELECT id, what FROM ticket ORDER BY id')).toEqual([[1, 'first'], [2, 'a'], [3, 'b1'], [4, 'b2']]);
+    expect(await rows(setup, "SELECT seq FROM sqlite_sequence WHERE name = 'ticket'")).toEqual([[4]]);
+    expect(sqliteReadsCopy("SELECT seq FROM sqlite_sequence WHERE name = 'ticket'")).toEqual([[4]]);
+  });
+
   it('slices of two long UPDATE statements interleave and both commit', async () => {
     const setup = await open();
     await setup.exec('BEGIN');

@@ -87,4 +87,19 @@ describe('json_each and json_tree', () => {
       `SELECT e.key FROM docs JOIN json_tree(docs.body) e ON e.type = 'text' ORDER BY docs.id, e.id`,
     ]);
   });
+
+  it('feed INSERT, UPDATE ... FROM, DELETE, views and compound SELECTs', async () => {
+    await expectSameResults([
+      'CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT, qty INTEGER)',
+      `INSERT INTO items(name, qty) SELECT value ->> '$.n', value ->> '$.q' FROM json_each('[{"n":"a","q":1},{"n":"b","q":2},{"n":"c","q":3}]')`,
+      `UPDATE items SET qty = qty + j.value FROM json_each('{"a":10,"c":30}') j WHERE items.name = j.key`,
+      `DELETE FROM items WHERE name IN (SELECT value FROM json_each('["b"]'))`,
+      'SELECT * FROM items ORDER BY id',
+      `CREATE VIEW item_columns AS SELECT name, type FROM pragma_table_info('items')`,
+      'SELECT * FROM item_columns',
+      `SELECT value FROM json_each('[1,2]') UNION ALL SELECT value FROM json_each('[3]') ORDER BY 1`,
+      `SELECT json_each.value, json_each.json FROM json_each('[7]')`,
+      `SELECT value FROM json_each('[3,1,2]') ORDER BY value DESC LIMIT 2`,
+    ]);
+  });
 });

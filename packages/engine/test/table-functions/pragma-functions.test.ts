@@ -1,6 +1,8 @@
 // pragma_<name>() table functions against SQLite: schema listings with their hidden arg/schema
 // columns, joined to sqlite_schema (correlated), inside CTEs and subqueries, and constrained by WHERE.
 
+import { copyFileSync, rmSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import Database from '../../src/index.js';
 import { expectSameResults, registerTandem } from '../../../testkit/src/index.js';
@@ -53,6 +55,12 @@ describe('pragma table functions', () => {
       'SELECT * FROM pragma_optimize',
       "SELECT * FROM pragma_table_info('users', 'main', 'x')",
       'SELECT * FROM pragma_user_version(1)',
+      "SELECT * FROM pragma_table_info('users', 'aux')",
+      "SELECT * FROM pragma_table_info('users', 'TEMP')",
+      "SELECT * FROM pragma_page_count('main')",
+      "SELECT * FROM pragma_page_count('aux')",
+      "SELECT * FROM pragma_table_list('users', 'temp')",
+      "SELECT schema, name FROM pragma_table_list WHERE arg = 'posts'",
     ]);
   });
 
@@ -71,9 +79,53 @@ describe('pragma table functions', () => {
       "SELECT m.name, il.name, ii.name FROM sqlite_master m, pragma_index_list(m.name) il, pragma_index_info(il.name) ii WHERE m.type = 'table' ORDER BY 1, il.seq, ii.seqno",
       "SELECT m.name, p.name FROM sqlite_schema m LEFT JOIN pragma_table_info(m.name) p ON p.pk > 0 ORDER BY 1, 2",
       "SELECT count(*) FROM pragma_function_list WHERE name = 'json_each'",
+      'SELECT * FROM json_each(\'[1]\') NATURAL JOIN (SELECT \'[9]\' AS json, 1 AS value)',
       "SELECT name, narg FROM pragma_function_list WHERE name IN ('abs', 'substr', 'json_extract', 'coalesce_x') ORDER BY 1, 2",
       "SELECT * FROM pragma_pragma_list WHERE name IN ('table_info', 'user_version', 'wal_checkpoint')",
     ]);
+  });
+
+  it('foreign-key pragmas as table functions', async () => {
+    await expectSameResults([
+      'PRAGMA foreign_keys = OFF',
+      'SELECT * FROM pragma_foreign_keys',
+      'SELECT * FROM pragma_defer_foreign_keys',
+      'CREATE TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TABLE c(id INTEGER PRIMARY KEY, pid REFERENCES p(id), qid REFERENCES q)',
+      'INSERT INTO p VALUES (1)',
+      'INSERT INTO c VALUES (10, 1, NULL), (11, 2, NULL), (12, NULL, 5)',
+      'SELECT * FROM pragma_foreign_key_check',
+      "SELECT * FROM pragma_foreign_key_check('c')",
+      "SELECT \"table\", rowid, parent, fkid, arg FROM pragma_foreign_key_check WHERE arg = 'c'",
+      "SELECT m.name, f.* FROM sqlite_master m, pragma_foreign_key_check(m.name) f ORDER BY 1, 3",
+      "SELECT * FROM pragma_foreign_key_check('nope')",
+    ], { unordered: true });
+  });
+
+  it('describe tables Tandem reads but cannot create yet (generated columns, WITHOUT ROWID) in a SQLite-made file', async () => {
+    const made = `/tmp/tandem-pragma-made-${process.pid}.db`;
+    const copy = `/tmp/tandem-pragma-copy-${process.pid}.db`;
+    const sqlite = new Sqlite(made);
+    sqlite.exec(`CREATE TABLE g(a INT, b INT GENERATED ALWAYS AS (a+1), c TEXT AS (a||'x') STORED, d);
+      CREATE TABLE w(k TEXT PRIMARY KEY, v, z) WITHOUT ROWID;
+      CREATE INDEX wz ON w(z COLLATE NOCASE);
+      CREATE TABLE s(a INTEGER, b ANY) STRICT;`);
+    sqlite.close();
+    copyFileSync(made, copy);
+    try {
+      await expectSameResults([
+        "SELECT * FROM pragma_table_info('g')",
+        "SELECT * FROM pragma_table_xinfo('g')",
+        "SELECT * FROM pragma_table_list WHERE name IN ('g', 'w', 's') ORDER BY name",
+        "SELECT * FROM pragma_index_list('w')",
+        "SELECT * FROM pragma_index_xinfo('sqlite_autoindex_w_1')",
+        "SELECT * FROM pragma_index_xinfo('wz')",
+        "SELECT * FROM pragma_index_info('w')",
+        "PRAGMA index_info('w')",
+      ], { leftPath: made, rightPath: copy });
+    } finally {
+      for (const path of [made, copy]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    }
   });
 
   it('report only true facts in compile_options, function_list and module_list', () => {

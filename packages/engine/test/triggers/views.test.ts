@@ -1,5 +1,5 @@
 // INSTEAD OF triggers make views writable, against SQLite: INSERT (VALUES, SELECT, column lists,
-// RETURNING), UPDATE and DELETE with WHERE on the view's rows, OLD/NEW as the view's columns, no
+// RETURNING), UPDATE and DELETE with WHERE, ORDER BY/LIMIT and RETURNING on the view's rows, OLD/NEW as the view's columns, no
 // rows counted by changes(), and SQLite's errors for views without such a trigger.
 
 import { describe, it } from 'vitest';
@@ -39,6 +39,30 @@ describe('INSTEAD OF triggers on views', () => {
       'SELECT * FROM log ORDER BY rowid',
       'CREATE TRIGGER bad INSTEAD OF UPDATE ON v BEGIN SELECT old.rowid; END',
       'UPDATE v SET c = 0',
+    ]);
+  });
+
+  it('RETURNING, ORDER BY/LIMIT and aliases on view writes', async () => {
+    await expectSameResults([
+      'CREATE TABLE t(a, b)',
+      'CREATE VIEW v AS SELECT a, b FROM t',
+      'CREATE TRIGGER iv INSTEAD OF INSERT ON v BEGIN INSERT INTO t VALUES (new.a, new.b); END',
+      'CREATE TRIGGER uv INSTEAD OF UPDATE ON v BEGIN UPDATE t SET b = new.b WHERE a = old.a; END',
+      'CREATE TRIGGER dv INSTEAD OF DELETE ON v BEGIN DELETE FROM t WHERE a = old.a; END',
+      'INSERT INTO v DEFAULT VALUES',
+      'INSERT INTO v VALUES (1, 2), (2, 3), (3, 4)',
+      'UPDATE v SET b = 5 RETURNING *',
+      'UPDATE v AS x SET b = x.b + 1 WHERE x.a > 1 ORDER BY a DESC LIMIT 1 RETURNING a, b',
+      'UPDATE v SET b = 0 ORDER BY a',
+      'DELETE FROM v WHERE a = 1 RETURNING *',
+      'DELETE FROM v ORDER BY a DESC LIMIT 1 OFFSET 1',
+      'SELECT * FROM t',
+      'CREATE VIEW v2(x, y) AS SELECT a, b FROM t',
+      'CREATE TRIGGER iv2 INSTEAD OF INSERT ON v2 BEGIN INSERT INTO t VALUES (new.x, new.y); END',
+      'INSERT INTO v2 VALUES (7, 8)',
+      'INSERT INTO v2(y) VALUES (9)',
+      'INSERT INTO v2(a) VALUES (9)',
+      'SELECT * FROM t',
     ]);
   });
 

@@ -3,6 +3,7 @@
 // from overlapping.
 
 import { SqliteError } from '../../common/errors.js';
+import type { PreparedStatement } from '../../engine/prepared.js';
 import type { Connection } from '../../engine/types.js';
 import { CallControl, type CallOptions } from './call-control.js';
 import { yieldToEventLoop } from './yield.js';
@@ -22,6 +23,8 @@ export class ConnectionCore {
   /** The call running now, which interrupt() aborts. */
   private current: CallControl | null = null;
   closed = false;
+  /** BEGIN/COMMIT/ROLLBACK statements of transaction(), compiled once (keyed by their SQL). */
+  readonly controlStatements = new Map<string, PreparedStatement>();
 
   constructor(
     readonly engine: Connection,

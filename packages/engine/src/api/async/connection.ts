@@ -149,12 +149,12 @@ export class AsyncConnection {
         const scope = { active: true };
         const tx = new AsyncConnection(this.#core, scope);
         try {
-          await this.exec(BEGIN_SQL[mode]);
+          await this.#control(BEGIN_SQL[mode]);
           const result = await fn(tx);
-          await this.exec('COMMIT');
+          await this.#control('COMMIT');
           return result;
         } catch (error) {
-          if (this.inTransaction) await this.exec('ROLLBACK').catch(() => undefined);
+          if (this.inTransaction) await this.#control('ROLLBACK').catch(() => undefined);
           if (attempt < retries && isRetryable(error)) continue;
           throw error;
         } finally {
@@ -204,6 +204,8 @@ export class AsyncConnection {
     if (core.closed) return Promise.resolve();
     return core.run(undefined, () => {
       core.closed = true;
+      for (const statement of core.controlStatements.values()) statement.finalize();
+      core.controlStatements.clear();
       core.engine.close();
     });
   }
@@ -222,6 +224,29 @@ export class AsyncConnection {
       }
       throw error;
     }
+  }
+
+  /**
+   * Runs BEGIN/COMMIT/ROLLBACK for transaction() through statements compiled once per connection
+   * (they do not depend on the schema), as one queued call like exec().
+   */
+  #control(sql: string): Promise<void> {
+    const core = this.#core;
+    return core.run(undefined, async (control) => {
+      let statement = core.controlStatements.get(sql);
+      if (!statement) {
+        statement = core.engine.prepare(sql).statement!;
+        core.controlStatements.set(sql, statement);
+      }
+      const driver = new StatementDriver(core, statement, control);
+      try {
+        while (await driver.next()) {
+          // no rows
+        }
+      } finally {
+        driver.finish();
+      }
+    });
   }
 
   #requireOpen(): void {

@@ -250,7 +250,8 @@ function groupObject(name: string, binary: boolean): AggregateEntry {
     },
     (parts) => textOutput(`{${parts.join(',')}}`, binary),
   );
-  return { ...entry, inverse: (parts) => ((parts as string[]).shift(), parts) };
+  // A row with a NULL label added nothing, so removing it removes nothing.
+  return { ...entry, inverse: (parts, [k]) => (k !== null && (parts as string[]).shift(), parts) };
 }
 
 export function registerJsonFunctions(registry: FunctionRegistry): void {

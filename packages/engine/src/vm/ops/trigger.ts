@@ -12,12 +12,13 @@ export const MAX_TRIGGER_DEPTH = 1000;
 
 /**
  * p4 of Program: a trigger's compiled body. `program` is filled in once compiled (a recursive
- * trigger refers to its own SubProgram while it is being compiled); the object is the identity
- * recursion checks compare.
+ * trigger refers to its own SubProgram while it is being compiled).
  */
 export interface SubProgram {
   program: Program | null;
   readonly name: string;
+  /** Identifies what runs for recursion checks (a trigger, whichever of its sub-programs runs); default: this object. */
+  readonly token?: object;
 }
 
 /** P5 bits of Program. */
@@ -42,10 +43,10 @@ registerOps({
     const sub = ins.p4 as SubProgram;
     const recursive = vm.host.recursiveTriggers ?? false;
     if (ins.p5 & ProgramFlag.OnlyRecursive && !recursive) return;
-    if (ins.p5 & ProgramFlag.NotRecursive && !recursive && vm.inFrameOf(sub)) return;
+    if (ins.p5 & ProgramFlag.NotRecursive && !recursive && vm.inFrameOf(sub.token ?? sub)) return;
     if (vm.frames.length >= MAX_TRIGGER_DEPTH) throw new SqliteError('too many levels of trigger recursion');
     if (!sub.program) throw new SqliteError(`internal error: trigger ${sub.name} was not compiled`, 'SQLITE_INTERNAL');
-    vm.enterFrame(sub.program, vm.registers.slice(ins.p1, ins.p1 + ins.p3), sub);
+    vm.enterFrame(sub.program, vm.registers.slice(ins.p1, ins.p1 + ins.p3), sub.token ?? sub);
     return Signal.Frame;
   },
   /** TriggerReturn: end the sub-program; P1=1 (RAISE(IGNORE)) continues at P2 of the caller's Program instruction. */

@@ -38,8 +38,10 @@ registerOps({
       const used = toInteger(vm.registers[ins.p3] ?? null);
       if (used > max) max = used;
       if (max >= MAX_INT64) throw new SqliteError('database or disk is full', 'SQLITE_FULL');
-      vm.registers[ins.p2] = max + 1n;
-      vm.registers[ins.p3] = max + 1n;
+      const next = vm.host.claimRowid ? vm.host.claimRowid(c.btree.rootPage, max + 1n) : max + 1n;
+      if (next > MAX_INT64) throw new SqliteError('database or disk is full', 'SQLITE_FULL');
+      vm.registers[ins.p2] = next;
+      vm.registers[ins.p3] = next;
       return;
     }
     const max = b.last() ? b.rowid() : 0n;
