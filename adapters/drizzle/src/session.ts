@@ -1,6 +1,6 @@
 // Drizzle's SQLite session, transaction and prepared query over a Tandem pool. Outside a transaction
 // every statement borrows a pooled connection for the time it runs; a top-level transaction pins one
-// connection (the pool's transaction(), which also retries a stale-snapshot conflict), and nested
+// connection (whose transaction() re-runs the function after a stale-snapshot conflict), and nested
 // transactions become savepoints on it, named as Drizzle's own drivers name them (sp0, sp1 …).
 
 import * as drizzleOrm from 'drizzle-orm';

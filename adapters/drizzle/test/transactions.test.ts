@@ -4,7 +4,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
-import { counters, posts, users } from './schema.js';
+import { drizzle } from '../src/index.js';
+import { counters, posts, schema, users } from './schema.js';
 import { engineSupports, openPair, sqliteCause, type AnyDb, type Pair } from './support.js';
 
 let pair: Pair;
@@ -171,6 +172,19 @@ describe('transactions on the pool', () => {
     });
     await Promise.all([first, second]);
     expect(pool.stats.borrowed).toBe(0);
+  });
+});
+
+describe('drizzle(pool)', () => {
+  it('runs on a pool it was given, shared with other users of the pool', async () => {
+    const pool = pair.tandem.$client;
+    const second = drizzle(pool, { schema });
+    expect(second.$client).toBe(pool);
+    await second.insert(users).values({ email: 'shared@x' });
+    expect(await pair.tandem.select({ email: users.email }).from(users).where(eq(users.email, 'shared@x'))).toEqual([{ email: 'shared@x' }]);
+    await pool.withConnection(async (conn) => {
+      expect(await conn.prepare("SELECT count(*) FROM users WHERE email = 'shared@x'").pluck().get()).toBe(1);
+    });
   });
 });
 

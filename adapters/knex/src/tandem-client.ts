@@ -7,7 +7,6 @@
 // exactly one pool: connections Knex is not using go back to the shared pool at once (where Kysely,
 // Drizzle or Prisma on the same Pool can borrow them) rather than idling in a second pool.
 
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import * as engine from '@tandem/engine';
 import { createPool, Pool, type PooledConnection, type PoolOptions } from '@tandem/pool';
@@ -62,6 +61,19 @@ function tarnView(pool: Pool, owned: boolean) {
     numPendingAcquires: () => pool.stats.pending,
     numPendingCreates: () => 0,
   };
+}
+
+/** Resolves when the stream wants more rows again, or has closed. */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 class TandemTransaction extends SqliteTransaction {
@@ -196,7 +208,7 @@ export class TandemClient extends BetterSqlite3Client {
       try {
         for await (const row of rows) {
           if (stream.destroyed) break;
-          if (!stream.write(row)) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+          if (!stream.write(row)) await drained(stream);
         }
       } finally {
         await rows.return?.();

@@ -12,8 +12,9 @@ let pair: Pair | null = null;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
-  await pair?.destroy();
+  const done = pair;
   pair = null;
+  await done?.destroy();
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 

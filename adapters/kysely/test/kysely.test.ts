@@ -12,8 +12,9 @@ let pair: Pair<any> | null = null;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
-  await pair?.destroy();
+  const done = pair;
   pair = null;
+  await done?.destroy();
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
@@ -152,14 +153,19 @@ describe('transactions', () => {
         })
         .catch((e: Error) => e.message);
       const trx = await db.startTransaction().execute();
-      await trx.insertInto('t').values({ x: 10 }).execute();
-      const a = await trx.savepoint('a').execute();
-      await a.insertInto('t').values({ x: 11 }).execute();
-      const back = await a.rollbackToSavepoint('a').execute();
-      const b = await back.savepoint('b').execute();
-      await b.insertInto('t').values({ x: 12 }).execute();
-      const released = await b.releaseSavepoint('b').execute();
-      await released.commit().execute();
+      try {
+        await trx.insertInto('t').values({ x: 10 }).execute();
+        const a = await trx.savepoint('a').execute();
+        await a.insertInto('t').values({ x: 11 }).execute();
+        const back = await a.rollbackToSavepoint('a').execute();
+        const b = await back.savepoint('b').execute();
+        await b.insertInto('t').values({ x: 12 }).execute();
+        const released = await b.releaseSavepoint('b').execute();
+        await released.commit().execute();
+      } catch (error) {
+        if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+        throw error;
+      }
       const rolledBack = await db.startTransaction().execute();
       await rolledBack.insertInto('t').values({ x: 99 }).execute();
       await rolledBack.rollback().execute();

@@ -4,3 +4,4 @@
 export { PrismaTandem, PrismaTandemAdapter, databasePath, type PrismaTandemOptions } from './adapter.js';
 export { mapError } from './errors.js';
 export { openSchemaEngine, type SchemaEngineHandle } from './schema-engine.js';
+export { runCommand, type CommandOutput } from './commands.js';

@@ -1,7 +1,7 @@
 // tandem-prisma: migrate deploy / migrate diff / db push through the schema engine's wasm build on
 // a Tandem database; the applied schema is compared with the same migration file run by SQLite.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -110,6 +110,31 @@ describe('tandem-prisma', () => {
     const after = new Database(join(path, 'push.db'), { readonly: true });
     expect(after.prepare('SELECT email, name FROM User').all()).toEqual([{ email: 'a@x', name: null }]);
     expect(after.prepare("SELECT count(*) AS n FROM pragma_table_info('User') WHERE name = 'score'").get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it.skipIf(!supportsRedefine)('migrate deploy applies a later migration that redefines a table, keeping its rows (needs defer_foreign_keys and RENAME)', async () => {
+    const path = dir();
+    const folder = await writeMigrationsFolder(path);
+    const url = `file:${join(path, 'dev.db')}`;
+    await cli('migrate', 'deploy', '--schema', SCHEMA_PATH, '--migrations', folder, '--url', url);
+    const db = new Database(join(path, 'dev.db'));
+    db.prepare("INSERT INTO User (email, score, createdAt) VALUES ('a@x', 1.5, '2025-01-01T00:00:00.000+00:00')").run();
+    db.prepare("INSERT INTO Post (title, authorId) VALUES ('p', 1)").run();
+    db.close();
+    // Dropping User.score: SQLite cannot drop it in place here, so Prisma writes a table redefinition.
+    const next = join(path, 'next.prisma');
+    writeFileSync(next, SCHEMA_TEXT.replace('  score     Float     @default(0)\n', ''));
+    const diff = await cli('migrate', 'diff', '--from-migrations', folder, '--to-schema', next, '--script');
+    expect(diff.out).toContain('CREATE TABLE "new_User"');
+    mkdirSync(join(folder, '20260102000000_drop_score'));
+    writeFileSync(join(folder, '20260102000000_drop_score', 'migration.sql'), diff.out);
+    const deployed = await cli('migrate', 'deploy', '--schema', next, '--migrations', folder, '--url', url);
+    expect(deployed.out).toContain('Applied 20260102000000_drop_score');
+    const after = new Database(join(path, 'dev.db'), { readonly: true });
+    expect(after.prepare('SELECT u.email, p.title FROM User u JOIN Post p ON p.authorId = u.id').all()).toEqual([{ email: 'a@x', title: 'p' }]);
+    expect(after.prepare("SELECT count(*) AS n FROM pragma_table_info('User') WHERE name = 'score'").get()).toEqual({ n: 0 });
+    expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     after.close();
   });
 

@@ -17,14 +17,17 @@ afterAll(async () => {
   await pair.close();
 });
 
-/** Runs fn on both clients; the outcome (ok or the error code) and the end state must match. */
-async function sameState(fn: (db: PrismaClient) => Promise<unknown>): Promise<void> {
+/**
+ * Runs fn on both clients; the outcome (ok or the error code) and the users whose email ends with
+ * `scope` must match. Each test uses its own emails, so one test's failure does not spill into the next.
+ */
+async function sameState(scope: string, fn: (db: PrismaClient) => Promise<unknown>): Promise<void> {
   const states = [];
   for (const db of [pair.tandem, pair.oracle]) {
     const result = await outcome(() => fn(db));
     states.push({
       error: result.ok ? null : ((result.error as { code?: string }).code ?? (result.error as Error).message),
-      users: await db.user.findMany({ select: { email: true, name: true }, orderBy: { email: 'asc' } }),
+      users: await db.user.findMany({ where: { email: { endsWith: scope } }, select: { email: true, name: true }, orderBy: { email: 'asc' } }),
     });
   }
   expect(states[0]).toEqual(states[1]);
@@ -32,55 +35,55 @@ async function sameState(fn: (db: PrismaClient) => Promise<unknown>): Promise<vo
 
 describe('interactive transactions', () => {
   it('commit', async () => {
-    await sameState((db) =>
+    await sameState('@commit', (db) =>
       db.$transaction(async (tx) => {
-        await tx.user.create({ data: { email: 'commit@x', createdAt: FIXED } });
-        await tx.user.update({ where: { email: 'commit@x' }, data: { name: 'committed' } });
+        await tx.user.create({ data: { email: 'commit@commit', createdAt: FIXED } });
+        await tx.user.update({ where: { email: 'commit@commit' }, data: { name: 'committed' } });
       }),
     );
   });
 
   it('rollback on a thrown error and on a constraint error', async () => {
-    await sameState((db) =>
+    await sameState('@rollback', (db) =>
       db.$transaction(async (tx) => {
-        await tx.user.create({ data: { email: 'lost@x', createdAt: FIXED } });
+        await tx.user.create({ data: { email: 'lost@rollback', createdAt: FIXED } });
         throw new Error('boom');
       }),
     );
-    await sameState((db) =>
+    await sameState('@rollback', (db) =>
       db.$transaction(async (tx) => {
-        await tx.user.create({ data: { email: 'dup@x', createdAt: FIXED } });
-        await tx.user.create({ data: { email: 'dup@x', createdAt: FIXED } });
+        await tx.user.create({ data: { email: 'dup@rollback', createdAt: FIXED } });
+        await tx.user.create({ data: { email: 'dup@rollback', createdAt: FIXED } });
       }),
     );
   });
 
   it('batch transactions commit together and roll back together', async () => {
-    await sameState((db) => db.$transaction([db.user.create({ data: { email: 'batch1@x', createdAt: FIXED } }), db.user.create({ data: { email: 'batch2@x', createdAt: FIXED } })]));
-    await sameState((db) => db.$transaction([db.user.create({ data: { email: 'batch3@x', createdAt: FIXED } }), db.user.create({ data: { email: 'batch1@x', createdAt: FIXED } })]));
+    await sameState('@batch', (db) => db.$transaction([db.user.create({ data: { email: 'batch1@batch', createdAt: FIXED } }), db.user.create({ data: { email: 'batch2@batch', createdAt: FIXED } })]));
+    await sameState('@batch', (db) => db.$transaction([db.user.create({ data: { email: 'batch3@batch', createdAt: FIXED } }), db.user.create({ data: { email: 'batch1@batch', createdAt: FIXED } })]));
   });
 
   it('nested transactions are savepoints: an inner failure keeps the outer work', async () => {
-    await sameState((db) =>
+    await sameState('@nested', (db) =>
       db.$transaction(async (tx) => {
-        await tx.user.create({ data: { email: 'outer@x', createdAt: FIXED } });
+        await tx.user.create({ data: { email: 'outer@nested', createdAt: FIXED } });
         const nested = tx as unknown as PrismaClient;
         await nested
           .$transaction(async (inner) => {
-            await inner.user.create({ data: { email: 'inner-lost@x', createdAt: FIXED } });
+            await inner.user.create({ data: { email: 'inner-lost@nested', createdAt: FIXED } });
             throw new Error('inner');
           })
           .catch(() => undefined);
         await nested.$transaction(async (inner) => {
-          await inner.user.create({ data: { email: 'inner-kept@x', createdAt: FIXED } });
+          await inner.user.create({ data: { email: 'inner-kept@nested', createdAt: FIXED } });
         });
       }),
     );
   });
 
   it('nested writes (one query, several statements) run in a transaction', async () => {
-    await sameState((db) =>
-      db.user.create({ data: { email: 'nested@x', createdAt: FIXED, posts: { create: [{ title: 'a' }, { title: 'b' }] }, profile: { create: { bio: 'x' } } } }),
+    await sameState('@writes', (db) =>
+      db.user.create({ data: { email: 'nested@writes', createdAt: FIXED, posts: { create: [{ title: 'a' }, { title: 'b' }] }, profile: { create: { bio: 'x' } } } }),
     );
   });
 });
@@ -115,7 +118,7 @@ describe('concurrency through the pool', () => {
     const db = pair.tandem;
     const writes = Array.from({ length: 20 }, (_, i) =>
       db.$transaction(async (tx) => {
-        await tx.post.create({ data: { title: `concurrent ${i}`, author: { connect: { email: 'commit@x' } } } });
+        await tx.post.create({ data: { title: `concurrent ${i}`, author: { connect: { email: 'commit@commit' } } } });
       }),
     );
     const reads = Array.from({ length: 20 }, () => db.user.count());

@@ -221,21 +221,24 @@ function ptrmapPageOf(pgno: number, usableSize: number): number {
 /**
  * Checks the b-tree structure of a database snapshot. Returns SQLite-style messages; an empty
  * array means no damage was found (PRAGMA integrity_check then prints "ok").
- * `roots` lists every tree (sqlite_schema, root 1, is added when missing).
+ * `roots` lists every tree (sqlite_schema, root 1, is added when missing). A `partial` check
+ * (PRAGMA integrity_check(table)) checks only those trees: not the freelist, nor unused pages.
  */
-export function checkIntegrity(source: PageSource, roots: readonly TreeRoot[], maxErrors = 100): string[] {
+export function checkIntegrity(source: PageSource, roots: readonly TreeRoot[], maxErrors = 100, partial = false): string[] {
   const checker = new Checker(source, Math.max(1, maxErrors));
   const pending = Math.floor(PENDING_BYTE / source.pageSize) + 1;
   if (pending <= checker.pageCount) checker.refs[pending] = 1;
   let autoVacuum = false;
-  try {
-    const page1 = source.getPage(1);
-    autoVacuum = get32(page1, AUTOVACUUM_OFFSET) !== 0;
-    checker.checkList(true, get32(page1, FIRST_TRUNK_OFFSET), get32(page1, FREE_COUNT_OFFSET), 'Freelist: ');
-  } catch (error) {
-    checker.fail('Freelist: ', describe(error));
+  if (!partial) {
+    try {
+      const page1 = source.getPage(1);
+      autoVacuum = get32(page1, AUTOVACUUM_OFFSET) !== 0;
+      checker.checkList(true, get32(page1, FIRST_TRUNK_OFFSET), get32(page1, FREE_COUNT_OFFSET), 'Freelist: ');
+    } catch (error) {
+      checker.fail('Freelist: ', describe(error));
+    }
   }
-  const all = roots.some((r) => r.root === 1) ? roots : [{ name: 'sqlite_schema', root: 1, isIndex: false }, ...roots];
+  const all = partial || roots.some((r) => r.root === 1) ? roots : [{ name: 'sqlite_schema', root: 1, isIndex: false }, ...roots];
   for (const tree of all) {
     if (checker.full) break;
     if (tree.root === 0) continue;
@@ -247,7 +250,7 @@ export function checkIntegrity(source: PageSource, roots: readonly TreeRoot[], m
       checker.fail(`Tree ${tree.root}: `, describe(error));
     }
   }
-  for (let pgno = 1; pgno <= checker.pageCount && !checker.full; pgno++) {
+  for (let pgno = 1; !partial && pgno <= checker.pageCount && !checker.full; pgno++) {
     if (checker.refs[pgno]) continue;
     if (autoVacuum && ptrmapPageOf(pgno, source.usableSize) === pgno) continue;
     checker.fail('', `Page ${pgno}: never used`);

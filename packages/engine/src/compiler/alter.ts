@@ -38,7 +38,7 @@ export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statem
   b.writes = true;
   switch (action.kind) {
     case 'RenameTable': {
-      const result = renameTable(rows, tableName, action.newName.text);
+      const result = renameTable(rows, tableName, action.newName.text, { legacy: ctx.legacyAlterTable, foreignKeys: ctx.foreignKeys !== undefined });
       emitSchemaUpdates(ctx, b, result.updates);
       if (ctx.schema.table(SEQUENCE_TABLE)) emitSequenceRename(ctx, b, result.sequence.from, result.sequence.to);
       break;

@@ -38,6 +38,8 @@ export interface CompileContext {
   readonly trigger?: import('./trigger-scope.js').TriggerScope;
   /** PRAGMA ignore_check_constraints: INSERT and UPDATE skip CHECK constraints. */
   readonly ignoreCheckConstraints?: boolean;
+  /** PRAGMA legacy_alter_table: ALTER TABLE RENAME TO as SQLite did before 3.26 (compiler/alter.ts). */
+  readonly legacyAlterTable?: boolean;
   /** Set when PRAGMA foreign_keys is on: statements enforce FOREIGN KEY constraints (foreign-keys.ts). */
   readonly foreignKeys?: import('./foreign-keys.js').ForeignKeyOptions;
 }

@@ -82,10 +82,13 @@ export function resolveParentKey(ctx: CompileContext, child: TableInfo, fk: Fore
   return key;
 }
 
-/** The foreign keys of every table that refer to `parent`, with the child table. */
+/**
+ * The foreign keys of every table that refer to `parent`, with the child table, in SQLite's order
+ * (the most recently declared first: its actions run in that order).
+ */
 export function referencesTo(ctx: CompileContext, parent: TableInfo): { child: TableInfo; fk: ForeignKeyInfo }[] {
   const found: { child: TableInfo; fk: ForeignKeyInfo }[] = [];
-  for (const child of ctx.schema.allTables()) {
+  for (const child of ctx.schema.allTables().reverse()) {
     for (const fk of child.foreignKeys ?? []) if (sameName(fk.parentTable, parent.name)) found.push({ child, fk });
   }
   return found;

@@ -11,7 +11,8 @@ import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
 import { emitParentProbe, mismatch, locateParentKey, type ParentKey } from './foreign-key-parent.js';
-import type { CursorSource, RegisterSource } from './scope.js';
+import type { CursorSource } from './scope.js';
+import { copyCurrentRow } from './trigger-dml.js';
 
 function column(name: string): ResultColumn {
   return { name, column: null, table: null, database: null, type: null };
@@ -52,8 +53,9 @@ function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableNam
   let tables: TableInfo[];
   if (tableName !== null) {
     const table = ctx.schema.table(tableName);
-    if (!table) throw new SqliteError(`no such table: ${tableName}`);
-    tables = [table];
+    // A view has no constraints to check (SQLite finds it, and skips it).
+    if (!table && !ctx.schema.view(tableName)) throw new SqliteError(`no such table: ${tableName}`);
+    tables = table ? [table] : [];
   } else {
     // SQLite walks its table hash (whose order depends on the names), not the schema.
     const all = ctx.schema.allTables();
@@ -70,14 +72,9 @@ function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableNam
     const done = b.label();
     b.emit(Opcode.Rewind, source.cursor, done);
     const top = b.here;
-    const base = b.registerBlock(table.columns.length);
     const rowid = b.register();
     b.emit(Opcode.Rowid, source.cursor, rowid);
-    table.columns.forEach((_, i) => {
-      if (i === table.rowidAlias) b.emit(Opcode.SCopy, rowid, base + i);
-      else ec.emitColumn({ source, column: i }, base + i);
-    });
-    const row: RegisterSource = { kind: 'registers', table, name: table.name, base, rowid };
+    const row = copyCurrentRow(ec, source, rowid);
     keys.forEach((key, id) => {
       const fk = table.foreignKeys![id]!;
       const report = (): void => {
@@ -88,7 +85,7 @@ function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableNam
       };
       const ok = b.label();
       if (key === 'missing') {
-        for (const c of fk.columns) b.emit(Opcode.IsNull, c === table.rowidAlias ? rowid : base + c, ok);
+        for (const c of fk.columns) b.emit(Opcode.IsNull, c === table.rowidAlias ? rowid : row.base + c, ok);
         report();
       } else emitParentProbe(ec, key, row, ok, false, report);
       b.place(ok);

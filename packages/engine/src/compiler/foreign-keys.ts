@@ -18,7 +18,8 @@ import { ExprCompiler } from './expr.js';
 import { emitChildScan, emitParentProbe, locateParentKey, mismatch, referencesTo, resolveParentKey } from './foreign-key-parent.js';
 import { emitForeignKeyActions } from './foreign-key-actions.js';
 import { emitDeleteRow, openForWrite, type TableWriter } from './rows.js';
-import type { CursorSource, RegisterSource } from './scope.js';
+import type { RegisterSource } from './scope.js';
+import { copyCurrentRow } from './trigger-dml.js';
 import type { Assignments } from './update-row.js';
 
 /** Options of the foreign key code of one statement (CompileContext.foreignKeys). */
@@ -104,17 +105,6 @@ function emitParentChecks(ec: ExprCompiler, table: TableInfo, refs: readonly { c
   }
 }
 
-/** Copies the row the table cursor is on into registers (the rowid alias slot holds the rowid). */
-function copyRow(ec: ExprCompiler, source: CursorSource, rowid: number): RegisterSource {
-  const table = source.table;
-  const base = ec.b.registerBlock(table.columns.length);
-  table.columns.forEach((_, i) => {
-    if (i === table.rowidAlias) ec.b.emit(Opcode.SCopy, rowid, base + i);
-    else ec.emitColumn({ source, column: i }, base + i);
-  });
-  return { kind: 'registers', table, name: source.name, base, rowid };
-}
-
 /** Whether a single-row INSERT may skip the parent side (SQLite: it cannot create or resolve an immediate violation). */
 function singleRowInsert(statement: InsertStatement): boolean {
   if (statement.orConflict === 'REPLACE') return false;
@@ -148,7 +138,7 @@ export function foreignKeysBeforeDelete(ec: ExprCompiler, writer: TableWriter, r
   const table = writer.table;
   const refs = referencesTo(ec.ctx, table);
   if ((table.foreignKeys ?? []).length === 0 && refs.length === 0) return null;
-  const old = copyRow(ec, writer.source, rowid);
+  const old = copyCurrentRow(ec, writer.source, rowid);
   emitChildChecks(ec, table, table.foreignKeys ?? [], old, -1);
   emitParentChecks(ec, table, refs, old, 1);
   return { old };
@@ -182,7 +172,7 @@ export function foreignKeysBeforeUpdate(ec: ExprCompiler, writer: TableWriter, o
   );
   const refs = referencesTo(ec.ctx, table).filter(({ fk }) => parentKeyAssigned(table, fk, assigned));
   if (childKeys.length === 0 && refs.length === 0) return null;
-  const old = copyRow(ec, writer.source, oldRowid);
+  const old = copyCurrentRow(ec, writer.source, oldRowid);
   emitChildChecks(ec, table, childKeys, old, -1);
   emitParentChecks(ec, table, refs, old, 1);
   return {
@@ -255,4 +245,9 @@ export function emitDropTableForeignKeys(ctx: CompileContext, b: ProgramBuilder,
     b.place(ok);
   }
   b.place(skip);
+}
+
+/** Before RETURNING rows are output: immediate violations fail the statement first (SQLite's OP_FkCheck). */
+export function emitForeignKeyCheckBeforeResults(ctx: CompileContext, b: ProgramBuilder): void {
+  if (options(ctx)) b.emit(Opcode.FkCheck, 0);
 }

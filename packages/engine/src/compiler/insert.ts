@@ -5,6 +5,7 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
 import { sameName, type Expr, type InsertStatement } from '../parser/ast.js';
+import { notePlan, valuesPlanDetail } from './query-plan.js';
 import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { InsertFlag } from '../vm/ops/write.js';
@@ -97,6 +98,7 @@ function emitRows(ctx: CompileContext, ec: ExprCompiler, rc: RowContext, targets
   const select = statement.source.select;
   const core = select.first;
   if (core.kind === 'Values' && select.orderBy.length === 0 && !select.limit && select.compounds.length === 0 && !select.with) {
+    if (core.rows.length > 1) notePlan(valuesPlanDetail(core.rows.length));
     for (const row of core.rows) {
       if (row.length !== targets.length) throw countMismatch(table, statement, row.length, targets.length);
       emitOneRow(ec, rc, targets, (slot, target) => ec.compile(row[slot]!, target));

@@ -39,10 +39,7 @@ function headerField(name: string, offset: number): PragmaSpec {
   return { columns: [name], read: (_ctx, _args, host) => one(BigInt(host.readHeaderField(offset))) };
 }
 
-/**
- * integrity_check / quick_check: the argument is a limit on reported problems (N) or a table name.
- * A table name must exist; the check then still covers the whole file (a healthy file reports "ok" either way).
- */
+/** integrity_check / quick_check: the argument is a limit on reported problems (N) or the one table to check. */
 function integrityCheck(name: string): PragmaSpec {
   return {
     columns: [name],
@@ -50,13 +47,15 @@ function integrityCheck(name: string): PragmaSpec {
     schema: true,
     read(ctx, a, host) {
       let limit: SqlValue = null;
+      let table: SqlValue = null;
       if (typeof a.arg === 'bigint' || typeof a.arg === 'number') limit = BigInt(Math.trunc(Number(a.arg)));
       else if (a.arg !== null) {
-        const table = text(a.arg)!;
-        if (/^[+-]?\d+$/.test(table.trim())) limit = BigInt(table.trim());
-        else if (!ctx.schema.table(table)) throw new SqliteError(`no such table: ${table}`);
+        const name = text(a.arg)!;
+        if (/^[+-]?\d+$/.test(name.trim())) limit = BigInt(name.trim());
+        else if (!ctx.schema.table(name)) throw new SqliteError(`no such table: ${name}`);
+        else table = name;
       }
-      return host.call(name, [limit]) as SqlValue[][];
+      return host.call(name, [limit, table]) as SqlValue[][];
     },
   };
 }
@@ -114,6 +113,8 @@ export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, Prag
   ['query_only', setting('query_only')],
   ['writable_schema', setting('writable_schema')],
   ['analysis_limit', setting('analysis_limit')],
+  ['recursive_triggers', setting('recursive_triggers')],
+  ['reverse_unordered_selects', setting('reverse_unordered_selects')],
   ['optimize', { columns: ['optimize'], arg: true, read: () => [] }],
   // The foreign-key pragmas' statement forms live in foreign-key-pragmas.ts; these are their table functions.
   ['foreign_keys', setting('foreign_keys')],
@@ -122,7 +123,7 @@ export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, Prag
 ]);
 
 /** PRAGMAs that only act (no rows from their function form): listed by pragma_list too. */
-const ACTION_PRAGMAS = ['case_sensitive_like', 'mmap_size', 'wal_checkpoint', 'wal_autocheckpoint', 'recursive_triggers', 'reverse_unordered_selects'];
+const ACTION_PRAGMAS = ['case_sensitive_like', 'mmap_size', 'wal_checkpoint', 'wal_autocheckpoint'];
 
 export function pragmaNames(): string[] {
   return [...new Set([...PRAGMA_ROWS.keys(), ...ACTION_PRAGMAS])].sort();

@@ -2,6 +2,7 @@
 // index_info, index_xinfo, foreign_key_list), computed from the schema the statement was compiled
 // against. Both forms use them: the PRAGMA statement and the pragma_<name>() table function.
 
+import { unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { ColumnDefinition, CreateTableStatement } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
@@ -10,6 +11,15 @@ import type { IndexInfo, TableInfo } from '../schema/types.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { compileSelect } from './select.js';
+
+/** The table called `name`; an object Tandem could not interpret raises "not supported" rather than listing nothing. */
+function describedTable(ctx: CompileContext, name: string): TableInfo | undefined {
+  const table = ctx.schema.table(name);
+  if (table) return table;
+  const reason = ctx.schema.unreadableReason(name);
+  if (reason) throw unsupported(`table ${name} (${reason})`);
+  return undefined;
+}
 
 /** The parsed CREATE TABLE of a table (null for sqlite_schema or text that no longer parses). */
 function createStatement(table: TableInfo): CreateTableStatement | null {
@@ -47,7 +57,7 @@ function viewColumns(ctx: CompileContext, name: string): { name: string; type: s
 
 /** table_info (xinfo=false) or table_xinfo rows: cid, name, type, notnull, dflt_value, pk[, hidden]. */
 export function tableInfoRows(ctx: CompileContext, name: string, xinfo: boolean): SqlValue[][] {
-  const table = ctx.schema.table(name);
+  const table = describedTable(ctx, name);
   if (!table) {
     const columns = viewColumns(ctx, name);
     if (!columns) return [];
@@ -129,7 +139,7 @@ function listOrder(ctx: CompileContext, table: TableInfo): IndexInfo[] {
 
 /** index_list rows: seq, name, unique, origin, partial. */
 export function indexListRows(ctx: CompileContext, name: string): SqlValue[][] {
-  const table = ctx.schema.table(name);
+  const table = describedTable(ctx, name);
   if (!table) return [];
   return listOrder(ctx, table).map((index, seq) => [BigInt(seq), index.name, index.unique ? 1n : 0n, index.origin, index.where ? 1n : 0n]);
 }
@@ -162,7 +172,7 @@ export function indexInfoRows(ctx: CompileContext, name: string, xinfo: boolean)
  * foreign keys as the schema records them (schema/foreign-keys.ts: last declared first, id 0).
  */
 export function foreignKeyListRows(ctx: CompileContext, name: string): SqlValue[][] {
-  const table = ctx.schema.table(name);
+  const table = describedTable(ctx, name);
   if (!table) return [];
   const rows: SqlValue[][] = [];
   (table.foreignKeys ?? []).forEach((key, id) => {
@@ -187,6 +197,8 @@ export function tableListRows(ctx: CompileContext, name: SqlValue): SqlValue[][]
       rows.push(['main', table.name, virtual ? 'virtual' : 'table', BigInt(table.columns.length), table.withoutRowid ? 1n : 0n, table.strict ? 1n : 0n]);
       continue;
     }
+    const reason = ctx.schema.unreadableReason(row.name);
+    if (reason) throw unsupported(`table ${row.name} (${reason})`);
     const columns = row.type === 'view' ? viewColumns(ctx, row.name) : null;
     if (columns) rows.push(['main', row.name, 'view', BigInt(columns.length), 0n, 0n]);
   }

@@ -190,6 +190,7 @@ export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement:
     // Read-only pragmas ignore a value given with "=" and still report; with "(...)" it is their argument.
     const arg: SqlValue = spec.arg && value !== null ? (statement.value?.kind === 'Number' ? pragmaInteger(value) : value) : null;
     const fn: HostFunction = (_args, host) => pragmaRows(ctx, spec, arg, null, host);
+    Object.defineProperty(fn, 'name', { value: `pragma_${name}` }); // EXPLAIN shows it as p4
     return emitRows(b, fn, spec.columns);
   }
   // SQLite ignores unknown pragmas; refusing known-but-unimplemented ones keeps results honest.

@@ -168,3 +168,8 @@ export function loopDetail(name: string, columnNames: readonly string[], choice:
       return `SCAN ${name}`;
   }
 }
+
+/** A VALUES list: one row is a constant row, more are scanned. */
+export function valuesPlanDetail(rows: number): string {
+  return rows === 1 ? 'SCAN CONSTANT ROW' : `SCAN ${rows}-ROW VALUES CLAUSE`;
+}

@@ -9,6 +9,7 @@ import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ExprCompiler } from './expr.js';
 import { isRowidName, type Source } from './scope.js';
+import { emitForeignKeyCheckBeforeResults } from './foreign-keys.js';
 
 export class Returning {
   private constructor(
@@ -67,6 +68,7 @@ export class Returning {
   finish(ec: ExprCompiler): void {
     const b = ec.b;
     const n = this.exprs.length;
+    emitForeignKeyCheckBeforeResults(ec.ctx, b);
     const done = b.label();
     b.emit(Opcode.Rewind, this.cursor, done);
     const top = b.here;

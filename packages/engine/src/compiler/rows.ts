@@ -13,7 +13,7 @@ import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { keyInfoOf } from './where.js';
-import { emitReplaceDelete } from './trigger-dml.js';
+import { emitReplaceDelete, emitRowidRecheck } from './trigger-dml.js';
 import { withForeignKeyDelete } from './foreign-keys.js';
 
 export interface TableWriter {
@@ -166,6 +166,8 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
     if (check === ROWID_CHECK) emitRowidCheck(ec, w, row, options, modeFor(table.rowidConflict));
     else if (table.indexes[check]!.unique) emitIndexCheck(ec, w, row, options, check, modeFor(table.indexes[check]!.onConflict));
   }
+  const replacing = order.some((check) => modeFor(check === ROWID_CHECK ? table.rowidConflict : table.indexes[check]!.onConflict) === 'REPLACE');
+  if (replacing) emitRowidRecheck(ec, w, row, options.oldRowid, (rowidCheck) => halt(ec, rowidCheck.message, rowidCheck.code));
 }
 
 /**

@@ -14,7 +14,8 @@ import type { CompileContext } from './context.js';
 import { ExprCompiler, walkExpr } from './expr.js';
 import type { Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
-import { notePlan, notePlanAfterLoops } from './query-plan.js';
+import { notePlanAfterLoops } from './query-plan.js';
+import { notePlan, notePlanAfterLoops, valuesPlanDetail } from './query-plan.js';
 import { compileCompound } from './compound.js';
 import { bindWith } from './cte.js';
 import { resolveFromClause, type FromPlan } from './from.js';
@@ -312,6 +313,7 @@ function compileValues(ctx: CompileContext, b: ProgramBuilder, select: Select, s
   if (core.kind !== 'Values') throw new Error('unreachable');
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const width = core.rows[0]!.length;
+  notePlan(valuesPlanDetail(core.rows.length));
   const metas = Array.from({ length: width }, (_, i) => ({ name: `column${i + 1}`, column: null, table: null, database: null, type: null }));
   // Each VALUES row is output through its own RowOutput over the row's expressions (same sorter/limit would need one shared output; keep simple).
   if (select.orderBy.length > 0 || select.limit) throw unsupported('ORDER BY/LIMIT on VALUES');

@@ -90,6 +90,7 @@ export function tableFunctionSource(b: ProgramBuilder, def: TableFunctionDef, wr
   const table = syntheticTable(alias, [...def.columns, ...def.parameters].map((name) => ({ name, affinity: null })));
   const hidden = new Set(def.parameters.map((_, i) => def.columns.length + i));
   const rows: HostFunction = (args, host) => def.rows(args, host);
+  Object.defineProperty(rows, 'name', { value: def.name }); // EXPLAIN shows it as p4
   const source: CursorSource = {
     kind: 'cursor',
     table,

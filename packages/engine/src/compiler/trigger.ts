@@ -98,23 +98,22 @@ export class RowTriggers {
     };
     load(old, args);
     load(row, args + n + 1);
-    this.autoincrement?.end(ec);
-    const resume = b.label();
+    const autoincrement = this.autoincrement;
+    autoincrement?.end(ec);
+    // With a sequence to re-read, RAISE(IGNORE) re-reads it too before going on at `ignore`.
+    const ignored = autoincrement ? b.label() : ignore;
     for (const trigger of triggers) {
       const sub = triggerProgram(ec, trigger, this.table, this.onConflict);
-      b.emit(Opcode.Program, args, this.autoincrement ? resume : ignore, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
+      b.emit(Opcode.Program, args, ignored, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
     }
-    if (this.autoincrement) {
-      const ignored = b.register();
-      // RAISE(IGNORE) comes here too: the sequence is re-read before the row is skipped.
-      b.emit(Opcode.Value, 0, ignored, 0, 0n);
+    if (autoincrement) {
       const done = b.label();
+      autoincrement.refresh(ec);
       b.emit(Opcode.Goto, 0, done);
-      b.place(resume);
-      b.emit(Opcode.Value, 0, ignored, 0, 1n);
+      b.place(ignored);
+      autoincrement.refresh(ec);
+      b.emit(Opcode.Goto, 0, ignore);
       b.place(done);
-      this.autoincrement.refresh(ec);
-      b.emit(Opcode.If, ignored, ignore);
     }
   }
 }

@@ -172,6 +172,7 @@ export class ConnectionImpl implements Connection, VmHost {
       collations: builtinCollations,
       memory: this.memory,
       ignoreCheckConstraints: this.settings.ignoreCheckConstraints,
+      legacyAlterTable: this.settings.legacyAlterTable,
       foreignKeys: this.foreignKeyCounters.enabled ? { deferAll: this.foreignKeyCounters.deferAll } : undefined,
     };
     return compileStatement(context, parsed.statement);
@@ -216,6 +217,7 @@ export class ConnectionImpl implements Connection, VmHost {
 
   close(): void {
     if (!this.shared) return;
+    this.settings.release(this.shared);
     this.writeTxn?.rollback();
     this.writeTxn = null;
     this.readTxn?.end();
@@ -273,6 +275,8 @@ export class ConnectionImpl implements Connection, VmHost {
 
   beginTransaction(write: boolean): boolean {
     if (write) refuseWriteInQueryOnly(this.settings);
+    // Held by a connection of this thread, the database cannot be released by waiting: busy at once.
+    if (this.shared && !this.settings.acquire(this.shared, this.shared.writeLock.held && !this.holdsWriteLock)) throw new SqliteError('database is locked', 'SQLITE_BUSY');
     if (!this.readTxn) {
       this.readTxn = this.pager.beginRead();
       this.readSeq = this.commitLog.seq;
@@ -351,7 +355,8 @@ export class ConnectionImpl implements Connection, VmHost {
     }
     if (this.activeStatements > 0) return;
     this.interruptRequested = false;
-    if (this.autocommit) this.endTransaction(success);
+    // A statement reset before its end (and its FkCheck) must not commit deferred violations.
+    if (this.autocommit) this.endTransaction(success && this.foreignKeyCounters.committable);
     else if (!success && this.writeTxn && this.schemaValue) {
       // A failed DDL statement may have reloaded the schema from rolled-back rows.
       this.reloadSchemaIfChanged();
@@ -622,7 +627,8 @@ export class ConnectionImpl implements Connection, VmHost {
       case 'integrity_check':
       case 'quick_check': {
         const limit = typeof arg === 'bigint' && arg > 0n ? Number(arg) : 100;
-        return integrityCheck(this.source, this.schemaValue!, limit, name === 'quick_check').map((m) => [m]);
+        const only = typeof args[1] === 'string' ? this.schemaValue!.table(args[1]) : undefined;
+        return integrityCheck(this.source, this.schemaValue!, limit, name === 'quick_check', only).map((m) => [m]);
       }
       case 'page_size':
         if (arg !== null) {
@@ -669,11 +675,11 @@ export class ConnectionImpl implements Connection, VmHost {
         if (arg === null) return this.recursiveTriggers ? 1n : 0n;
         this.recursiveTriggers = arg !== 0n;
         return null;
-      case 'savepoint':
-      case 'release':
       case 'vacuum':
         this.vacuum(args.length > 0 ? args[0]! : undefined);
         return null;
+      case 'savepoint':
+      case 'release':
       case 'rollback_to':
         this.savepointOperation(name, String(arg));
         return null;
@@ -688,7 +694,7 @@ export class ConnectionImpl implements Connection, VmHost {
       default: {
         const result = this.settings.call(name, arg);
         if (result === undefined) throw new SqliteError(`internal error: unknown host call ${name}`, 'SQLITE_INTERNAL');
-        if (arg !== null && name === 'ignore_check_constraints') this.expireStatements();
+        if (arg !== null && (name === 'ignore_check_constraints' || name === 'legacy_alter_table')) this.expireStatements();
         return result;
       }
     }

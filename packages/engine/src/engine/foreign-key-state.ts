@@ -36,9 +36,14 @@ export class ForeignKeyState implements ForeignKeyCounters {
     this.marks.delete(key);
   }
 
+  /** No deferred violation is outstanding. */
+  get committable(): boolean {
+    return this.deferred + this.deferredImmediate === 0;
+  }
+
   /** COMMIT: refused while deferred violations are outstanding (the transaction stays open). */
   assertCommittable(): void {
-    if (this.deferred + this.deferredImmediate > 0) throw new SqliteError(FOREIGN_KEY_FAILED, 'SQLITE_CONSTRAINT_FOREIGNKEY');
+    if (!this.committable) throw new SqliteError(FOREIGN_KEY_FAILED, 'SQLITE_CONSTRAINT_FOREIGNKEY');
   }
 
   /** The transaction ended (COMMIT or ROLLBACK): counts cleared, defer_foreign_keys switched off. */

@@ -9,19 +9,22 @@ import type { PageSource } from '../pager/types.js';
 import { compareRecordToKey } from '../record/compare.js';
 import { decodeRecord } from '../record/record.js';
 import type { Schema } from '../schema/schema.js';
+import type { TableInfo } from '../schema/types.js';
 import { builtinCollations, binaryCollation } from '../values/collation.js';
 import { applyAffinity } from '../values/affinity.js';
 
-export function integrityCheck(source: PageSource, schema: Schema, maxErrors: number, quick: boolean): string[] {
+/** `onlyTable`: PRAGMA integrity_check(table) checks that table and its indexes only. */
+export function integrityCheck(source: PageSource, schema: Schema, maxErrors: number, quick: boolean, onlyTable?: TableInfo): string[] {
   if (source.pageCount() === 0) return ['ok'];
-  const roots: TreeRoot[] = [{ name: 'sqlite_schema', root: 1, isIndex: false }];
-  for (const table of schema.allTables()) {
+  const tables = onlyTable ? [onlyTable] : schema.allTables();
+  const roots: TreeRoot[] = onlyTable ? [] : [{ name: 'sqlite_schema', root: 1, isIndex: false }];
+  for (const table of tables) {
     roots.push({ name: table.name, root: table.rootPage, isIndex: false });
     for (const index of table.indexes) roots.push({ name: index.name, root: index.rootPage, isIndex: true });
   }
-  const messages = checkIntegrity(source, roots, maxErrors);
+  const messages = checkIntegrity(source, roots, maxErrors, onlyTable !== undefined);
   if (!quick && messages.length === 0) {
-    for (const table of schema.allTables()) {
+    for (const table of tables) {
       if (table.withoutRowid) continue;
       for (const index of table.indexes) {
         if (index.where) continue;

@@ -35,6 +35,9 @@ export function pragmaInteger(value: SqlValue): bigint {
 
 const MAX_PAGE_COUNT = 4294967294n;
 
+/** The connection holding each shared database in EXCLUSIVE locking mode (by the database object). */
+const exclusiveHolders = new WeakMap<object, PragmaSettings>();
+
 export class PragmaSettings {
   /** PRAGMA busy_timeout, in milliseconds (the API's "timeout" option sets it). */
   busyTimeoutMs = 0;
@@ -42,6 +45,8 @@ export class PragmaSettings {
   private mainMode: 'normal' | 'exclusive' = 'normal';
   queryOnly = false;
   ignoreCheckConstraints = false;
+  /** PRAGMA legacy_alter_table: RENAME TO leaves views and trigger bodies alone (compiler/alter.ts). */
+  legacyAlterTable = false;
   caseSensitiveLike = false;
   cellSizeCheck = false;
   temp = 0n;
@@ -51,7 +56,9 @@ export class PragmaSettings {
   private dataVersion = 1n;
   private seenSeq = 0;
 
-  constructor(private readonly host: SettingsHost) {}
+  constructor(private readonly host: SettingsHost) {
+    this.seenSeq = host.commitSeq();
+  }
 
   /** This connection committed: its own commits never change data_version. */
   noteOwnCommit(): void {
@@ -79,9 +86,7 @@ export class PragmaSettings {
         return this.mainLockingMode();
       }
       case 'legacy_alter_table':
-        // ALTER TABLE always rewrites views and triggers (the current behaviour): the legacy one is not implemented.
-        if (value !== null && pragmaBoolean(value)) throw unsupported('PRAGMA legacy_alter_table=ON');
-        return value === null ? 0n : null;
+        return this.flag(value, (v) => (this.legacyAlterTable = v), this.legacyAlterTable);
       case 'query_only':
         return this.flag(value, (v) => (this.queryOnly = v), this.queryOnly);
       case 'cell_size_check':
@@ -139,6 +144,31 @@ export class PragmaSettings {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A transaction is starting on `database`: false (the caller raises SQLITE_BUSY) while another
+   * connection holds it in EXCLUSIVE locking mode. In that mode this connection takes the database
+   * on its first access (unless another one is writing) and keeps it until it accesses the
+   * database again after switching back to NORMAL, or closes, as SQLite's file locks behave.
+   */
+  acquire(database: object, writerElsewhere: boolean): boolean {
+    if (this.host.file === '') return true;
+    const holder = exclusiveHolders.get(database);
+    if (holder && holder !== this) return false;
+    if (this.mainMode === 'exclusive') {
+      if (holder) return true;
+      if (writerElsewhere) return false;
+      exclusiveHolders.set(database, this);
+    } else if (holder === this) {
+      exclusiveHolders.delete(database);
+    }
+    return true;
+  }
+
+  /** The connection closes: it gives up an exclusive hold. */
+  release(database: object): void {
+    if (exclusiveHolders.get(database) === this) exclusiveHolders.delete(database);
   }
 
   private mainLockingMode(): 'normal' | 'exclusive' {

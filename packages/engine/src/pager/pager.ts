@@ -331,10 +331,9 @@ export class Pager implements WriteOwner {
     const changed = tx.dirty.size > 0 || pageCount !== tx.base.pageCount;
     try {
       if (changed) {
-        // Only now is page 1 stamped: change counter, page count, valid-for, version, WAL mode. Like
-        // SQLite in WAL mode, a commit that leaves page 1 and the size alone does not rewrite it.
-        const page1 = tx.dirty.has(1) || pageCount !== tx.base.pageCount || this.memoryStore ? tx.getWritable(1) : null;
-        if (page1) stampHeaderForCommit(page1, pageCount);
+        // Only now is page 1 stamped: change counter, page count, valid-for, version, WAL mode.
+        const page1 = tx.getWritable(1);
+        stampHeaderForCommit(page1, pageCount);
         const pages = [...tx.dirty].filter(([pgno]) => pgno <= pageCount).sort((a, b) => a[0] - b[0]);
         if (this.memoryStore) this.commitToMemory(tx, pages, pageCount);
         else this.commitToWal(tx, pages, pageCount, page1);
@@ -360,13 +359,13 @@ export class Pager implements WriteOwner {
   // --- private ---
 
   /** Appends the transaction to the WAL and caches the WAL's copies of its pages. */
-  private commitToWal(tx: PagerWriteTransaction, pages: Array<[number, Uint8Array]>, pageCount: number, page1: Uint8Array | null): void {
+  private commitToWal(tx: PagerWriteTransaction, pages: Array<[number, Uint8Array]>, pageCount: number, page1: Uint8Array): void {
     if (this.dbFilePageCount === 0 && this.dbFile.size() === 0) this.initializeDatabaseFile();
     const firstNewFrame = this.wal.mxFrame + 1;
     const images = this.wal.appendTransaction(pages, pageCount, this.synchronous === 'full', this.synchronous !== 'off');
     // Cache the WAL's own copies (never the transaction's arrays, which callers may still hold).
     images.forEach((image, i) => this.cache.set(frameKey(firstNewFrame + i), image));
-    if (page1 && (tx.base.pageCount === 0 || pages[0]![0] === 1)) this.loadReservedBytesFrom(page1);
+    if (tx.base.pageCount === 0 || pages[0]![0] === 1) this.loadReservedBytesFrom(page1);
     // The read transaction that started this write now sees its own commit.
     tx.base.mxFrame = this.wal.mxFrame;
     tx.base.pageCount = pageCount;

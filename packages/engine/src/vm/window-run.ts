@@ -37,6 +37,8 @@ interface FrameRun {
   alwaysEmpty: boolean;
   /** SQLite adds rows before removing them for these RANGE frames; else removes first. */
   stepsFirst: boolean;
+  /** ROWS/GROUPS frames of fixed width: the end's distance from the start, in rows or groups; else -1. */
+  lag: number;
   /** EXCLUDE given: each result rescans the frame (SQLite's slow path). */
   rescan: boolean;
   /** Rows [s, e) are in the accumulators. */
@@ -109,6 +111,7 @@ export class WindowVmCursor extends MemoryVmCursor {
       endOffset,
       alwaysEmpty,
       stepsFirst: frame.units === 'RANGE' && (frame.start.kind === 'Following' || (frame.start.kind === 'Preceding' && frame.end.kind === 'Preceding')),
+      lag: frameLag(frame, startOffset, endOffset),
       rescan: frame.exclude !== null,
       s: 0,
       e: 0,
@@ -334,6 +337,14 @@ export class WindowVmCursor extends MemoryVmCursor {
       f.s++;
     }
     while (f.e < f.fe) {
+      // With a fixed-width frame SQLite removes the row (group) `lag` units behind each row it adds, just before adding it.
+      if (f.lag >= 0) {
+        const limit = f.frame.units === 'ROWS' ? f.e - f.lag : this.groupStart(this.groupNumber[f.e]! - f.lag);
+        while (f.s < limit && f.s < f.e) {
+          if (!this.apply(f, f.s, true)) return false;
+          f.s++;
+        }
+      }
       if (!this.apply(f, f.e, false)) return false;
       f.e++;
     }
@@ -508,6 +519,20 @@ function frameOffset(frame: FrameSpec, bound: FrameBoundSpec, registers: readonl
   const ok = (typeof numeric === 'bigint' && numeric >= 0n) || (typeof numeric === 'number' && numeric >= 0);
   if (!ok) throw new SqliteError(`frame ${which} offset must be a non-negative number`);
   return value;
+}
+
+/** Width - 1 of a ROWS/GROUPS frame bounded on both sides by offsets or CURRENT ROW, else -1. */
+function frameLag(frame: FrameSpec, startOffset: SqlValue, endOffset: SqlValue): number {
+  if (frame.units === 'RANGE') return -1;
+  const position = (bound: FrameBoundSpec, offset: SqlValue): number | null => {
+    if (bound.kind === 'CurrentRow') return 0;
+    if (bound.kind === 'Preceding') return -Number(offset as bigint);
+    if (bound.kind === 'Following') return Number(offset as bigint);
+    return null;
+  };
+  const start = position(frame.start, startOffset);
+  const end = position(frame.end, endOffset);
+  return start === null || end === null || end < start ? -1 : end - start;
 }
 
 function sameKeys(a: SqlValue[], b: SqlValue[], first: number, collations: readonly Collation[]): boolean {

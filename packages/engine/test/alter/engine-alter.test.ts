@@ -2,7 +2,11 @@
 // both, then sqlite_schema (exact text, in rowid order), the data and errors must agree.
 
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import TandemDatabase from '../../src/index.js';
 import { openConnection } from '../../src/internal.js';
 import { differences } from '../sql/differential.js';
 
@@ -29,11 +33,13 @@ describe('ALTER TABLE RENAME TO', () => {
         'CREATE INDEX tc ON t(c) WHERE c > 0',
         'CREATE TABLE child(x REFERENCES t(a), y)',
         'CREATE VIEW v AS SELECT t.a, b FROM t WHERE c IS NOT NULL',
+        'CREATE TABLE log(what)',
+        'CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log SELECT count(*) FROM t WHERE t.c = new.c; END',
         "INSERT INTO t(b, c) VALUES (1, 2), (3, 4), ('x', NULL)",
         'ALTER TABLE t RENAME TO "New Name"',
         'INSERT INTO "New Name"(b, c) VALUES (5, 6)',
       ],
-      ['SELECT * FROM "New Name" ORDER BY a', 'SELECT * FROM v ORDER BY a', 'SELECT * FROM sqlite_sequence', 'SELECT * FROM t'],
+      ['SELECT * FROM "New Name" ORDER BY a', 'SELECT * FROM v ORDER BY a', 'SELECT * FROM sqlite_sequence', 'SELECT * FROM t', 'SELECT * FROM log'],
     );
   });
 
@@ -56,16 +62,21 @@ describe('ALTER TABLE RENAME COLUMN', () => {
   it('renames the column everywhere it is used', () => {
     expectSame(
       [
+        'PRAGMA foreign_keys = ON',
         'CREATE TABLE t(a INTEGER PRIMARY KEY, b UNIQUE CONSTRAINT nonzero CHECK (b <> 0), c)',
         'CREATE INDEX tb ON t(b, c) WHERE b > 1',
         'CREATE VIEW v AS SELECT b AS x, t.b + 1 FROM t',
         'CREATE TABLE child(p, q, FOREIGN KEY (p) REFERENCES t(b))',
+        'CREATE TRIGGER t_upd AFTER UPDATE OF b ON t WHEN new.b > 100 BEGIN INSERT INTO child VALUES (NULL, new.b + old.b); END',
         'INSERT INTO t VALUES (1, 2, 3), (2, 5, 6)',
         'ALTER TABLE t RENAME COLUMN b TO "renamed col"',
         'INSERT INTO t VALUES (3, 7, 8)',
         'INSERT INTO t VALUES (4, 0, 8)',
+        'INSERT INTO child VALUES (7, 0)',
+        'INSERT INTO child VALUES (8, 0)',
+        'UPDATE t SET "renamed col" = 700 WHERE a = 1',
       ],
-      ['SELECT * FROM t ORDER BY a', 'SELECT * FROM v', 'SELECT "renamed col" FROM t WHERE "renamed col" > 1 ORDER BY 1'],
+      ['SELECT * FROM t ORDER BY a', 'SELECT * FROM v ORDER BY 1', 'SELECT "renamed col" FROM t WHERE "renamed col" > 1 ORDER BY 1', 'SELECT * FROM child'],
     );
   });
 
@@ -164,5 +175,55 @@ describe('ALTER TABLE and other connections', () => {
     } finally {
       connection.close();
     }
+  });
+
+  it('makes statements prepared on another connection re-prepare against the new schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-alter-'));
+    const path = join(dir, 'db.sqlite');
+    const a = new TandemDatabase(path);
+    const b = new TandemDatabase(path);
+    try {
+      a.exec("CREATE TABLE t(x, y); INSERT INTO t VALUES (1, 'one')");
+      const select = b.prepare('SELECT * FROM t');
+      expect(select.all()).toEqual([{ x: 1, y: 'one' }]);
+      a.exec("ALTER TABLE t ADD COLUMN z DEFAULT 'zed'");
+      expect(select.all()).toEqual([{ x: 1, y: 'one', z: 'zed' }]);
+      a.exec('ALTER TABLE t RENAME COLUMN y TO name');
+      expect(select.all()).toEqual([{ x: 1, name: 'one', z: 'zed' }]);
+      a.exec('ALTER TABLE t DROP COLUMN x');
+      expect(select.all()).toEqual([{ name: 'one', z: 'zed' }]);
+      a.exec('ALTER TABLE t RENAME TO t2');
+      expect(() => select.all()).toThrow('no such table: t');
+      expect(b.prepare('SELECT * FROM t2').all()).toEqual([{ name: 'one', z: 'zed' }]);
+    } finally {
+      a.close();
+      b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PRAGMA legacy_alter_table', () => {
+  const schema = [
+    'CREATE TABLE t(a INTEGER PRIMARY KEY, b CHECK (b > 0))',
+    'CREATE INDEX tb ON t(b) WHERE b > 1',
+    'CREATE TABLE c(x REFERENCES t(a))',
+    'CREATE VIEW v AS SELECT t.a, b FROM t',
+    'CREATE TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO c VALUES (new.a); END',
+    'CREATE TRIGGER tc AFTER INSERT ON c BEGIN SELECT * FROM t; END',
+    // A view left broken by a DROP TABLE: legacy mode does not look at views.
+    'CREATE TABLE nope(x)',
+    'CREATE VIEW broken AS SELECT * FROM nope',
+    'DROP TABLE nope',
+  ];
+  it('RENAME TO leaves views and trigger bodies alone, and other tables unless foreign_keys is on', () => {
+    for (const fk of ['OFF', 'ON']) {
+      expectSame([`PRAGMA foreign_keys = ${fk}`, ...schema, 'PRAGMA legacy_alter_table', 'PRAGMA legacy_alter_table = ON', 'PRAGMA legacy_alter_table', 'ALTER TABLE t RENAME TO t2']);
+    }
+  });
+
+  it('still checks the renamed table itself, and is off again after OFF', () => {
+    expectSame(['CREATE TABLE t(a, b CHECK (t.b > 0))', 'PRAGMA legacy_alter_table = 1', 'ALTER TABLE t RENAME TO t2']);
+    expectSame([...schema, 'PRAGMA legacy_alter_table = ON', 'PRAGMA legacy_alter_table = OFF', 'ALTER TABLE t RENAME TO t2']);
   });
 });

@@ -94,6 +94,28 @@ describe('different rows of one table', () => {
     expect((await rows(connections[0]!, 'SELECT id FROM note ORDER BY id')).flat()).toEqual([...assigned].sort((x, y) => x - y));
   });
 
+  it('bulk inserts that split pages in both private images re-apply cleanly on the latest state', async () => {
+    const setup = await open();
+    await setup.exec('CREATE TABLE item(id INTEGER PRIMARY KEY, owner INTEGER, label TEXT); CREATE INDEX item_label ON item(label)');
+    const a = await open();
+    const b = await open();
+    await a.exec('BEGIN CONCURRENT');
+    await b.exec('BEGIN CONCURRENT');
+    const insertA = a.prepare('INSERT INTO item(owner, label) VALUES (1, ?)');
+    const insertB = b.prepare('INSERT INTO item(owner, label) VALUES (2, ?)');
+    for (let i = 0; i < 400; i++) {
+      await insertA.run(`a-${String(i).padStart(4, '0')}-${'x'.repeat(i % 50)}`);
+      await insertB.run(`b-${String(i).padStart(4, '0')}-${'y'.repeat(i % 70)}`);
+    }
+    await a.prepare('DELETE FROM item WHERE id % 7 = 0').run();
+    await a.exec('COMMIT');
+    await b.exec('COMMIT');
+    expect(await rows(setup, 'SELECT owner, count(*) FROM item GROUP BY owner ORDER BY owner')).toEqual([[1, 400 - 57], [2, 400]]);
+    expect(await rows(setup, "SELECT count(*) FROM item WHERE label >= 'b'")).toEqual([[400]]);
+    expect(await setup.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
+    expect(sqliteReadsCopy('SELECT owner, count(*) FROM item GROUP BY owner ORDER BY owner')).toEqual([[1, 343], [2, 400]]);
+  });
+
   it('AUTOINCREMENT tables too: distinct rowids, both commit, sqlite_sequence keeps the largest', async () => {
     const setup = await open();
     await setup.exec("CREATE TABLE ticket(id INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT); INSERT INTO ticket(what) VALUES ('first')");
@@ -144,6 +166,59 @@ describe('different rows of one table', () => {
     await scheduler.runToEnd('a', a.exec('COMMIT'));
     expect(await rows(setup, 'SELECT body, count(*) FROM note GROUP BY body ORDER BY body')).toEqual([['a', 1000], ['b', 1000]]);
     expect(await setup.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
+  });
+});
+
+describe('slice by slice (StepScheduler)', () => {
+  /** 2000 notes, then two connections whose every slice the scheduler releases. */
+  async function slicedPair(): Promise<{ scheduler: StepScheduler; a: Connection; b: Connection; check: Connection }> {
+    const check = await open();
+    await check.exec('BEGIN');
+    const insert = check.prepare('INSERT INTO note VALUES (?, ?)');
+    for (let id = 1; id <= 2000; id++) await insert.run(id, 'x');
+    await check.exec('COMMIT');
+    const scheduler = new StepScheduler();
+    const a = await open({ timeSlice: 0, yieldSlice: scheduler.yieldFor('a') });
+    const b = await open({ timeSlice: 0, yieldSlice: scheduler.yieldFor('b') });
+    await scheduler.runToEnd('a', a.exec('BEGIN CONCURRENT'));
+    await scheduler.runToEnd('b', b.exec('BEGIN CONCURRENT'));
+    return { scheduler, a, b, check };
+  }
+
+  it('overlapping UPDATEs interleaved slice by slice: the second COMMIT loses, naming the table', async () => {
+    const { scheduler, a, b, check } = await slicedPair();
+    const updateA = a.prepare("UPDATE note SET body = 'a' WHERE id <= 1200").run();
+    const updateB = b.prepare("UPDATE note SET body = 'b' WHERE id > 800").run();
+    await scheduler.untilParked('a');
+    await scheduler.untilParked('b');
+    for (let turn = 0; turn < 100_000 && (scheduler.isParked('a') || scheduler.isParked('b')); turn++) {
+      if (scheduler.isParked('a')) await scheduler.slice('a', updateA);
+      if (scheduler.isParked('b')) await scheduler.slice('b', updateB);
+    }
+    expect((await updateA).changes).toBe(1200);
+    expect((await updateB).changes).toBe(1200);
+    await scheduler.runToEnd('b', b.exec('COMMIT'));
+    expectConflict(await rejection(scheduler.runToEnd('a', a.exec('COMMIT'))), 'note');
+    expect(await rows(check, 'SELECT body, count(*) FROM note GROUP BY body ORDER BY body')).toEqual([['b', 1200], ['x', 800]]);
+  });
+
+  it('a long scan in a concurrent transaction reads one snapshot while another commits between its slices', async () => {
+    const { scheduler, a, b, check } = await slicedPair();
+    const scan = b.prepare("SELECT count(*), sum(body = 'x') FROM note").raw().get();
+    await scheduler.untilParked('b');
+    await scheduler.slice('b', scan);
+    await scheduler.slice('b', scan);
+    // a commits a change to every row while b's scan is half way.
+    await scheduler.runToEnd('a', a.prepare("UPDATE note SET body = 'a'").run());
+    await scheduler.runToEnd('a', a.exec('COMMIT'));
+    expect(await scheduler.runToEnd('b', scan)).toEqual([2000, 2000]);
+    expect(scheduler.slices.get('b')).toBeGreaterThan(5);
+    // Still b's snapshot for its next statement; its write to another table commits.
+    expect(await scheduler.runToEnd('b', b.prepare("SELECT count(*) FROM note WHERE body = 'a'").pluck().get())).toBe(0);
+    await scheduler.runToEnd('b', b.prepare('UPDATE account SET balance = 0 WHERE id = 1').run());
+    await scheduler.runToEnd('b', b.exec('COMMIT'));
+    expect(await rows(check, "SELECT count(*) FROM note WHERE body = 'a'")).toEqual([[2000]]);
+    expect(await rows(check, 'SELECT balance FROM account WHERE id = 1')).toEqual([[0]]);
   });
 });
 
@@ -308,6 +383,38 @@ describe('COMMIT and the write lock', () => {
     expect(await rows(plain, 'SELECT id, balance FROM account WHERE id < 3 ORDER BY id')).toEqual([[1, 1], [2, 2]]);
   });
 
+  it('the sync API: BEGIN CONCURRENT from SQL, different rows commit, the same row conflicts', () => {
+    const a = new Database(file);
+    const b = new Database(file);
+    try {
+      a.exec('BEGIN CONCURRENT');
+      b.exec('BEGIN CONCURRENT');
+      a.prepare('UPDATE account SET balance = 1 WHERE id = 1').run();
+      b.prepare('UPDATE account SET balance = 2 WHERE id = 2').run();
+      const inserted = [a.prepare("INSERT INTO note(body) VALUES ('a')").run(), b.prepare("INSERT INTO note(body) VALUES ('b')").run()];
+      expect(inserted[0]!.lastInsertRowid).not.toBe(inserted[1]!.lastInsertRowid);
+      a.exec('COMMIT');
+      b.exec('COMMIT');
+      a.exec('BEGIN CONCURRENT');
+      b.exec('BEGIN CONCURRENT');
+      a.prepare('UPDATE account SET balance = 10 WHERE id = 1').run();
+      b.prepare('UPDATE account SET balance = 20 WHERE id = 1').run();
+      b.exec('COMMIT');
+      let error: unknown;
+      try {
+        a.exec('COMMIT');
+      } catch (caught) {
+        error = caught;
+      }
+      expectConflict(error, 'account');
+      expect(a.inTransaction).toBe(false);
+      expect(a.prepare('SELECT id, balance FROM account ORDER BY id').raw().all()).toEqual([[1, 20], [2, 2], [3, 300]]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('the sync API: COMMIT fails fast with SQLITE_BUSY while the lock is held and can be retried', () => {
     const a = new Database(file);
     const plain = new Database(file);
@@ -345,6 +452,25 @@ describe("transaction(fn, { mode: 'concurrent', retries })", () => {
     expect(attempts).toBe(2);
     expect(result).toBe(1100);
     expect(await rows(a, 'SELECT balance FROM account WHERE id = 1')).toEqual([[1101]]);
+  });
+
+  it('a nested transaction (savepoint) that fails is undone alone; the rest commits', async () => {
+    const a = await open();
+    await a.transaction(
+      async (tx) => {
+        await tx.prepare("INSERT INTO note(body) VALUES ('outer')").run();
+        await rejection(
+          tx.transaction(async (inner) => {
+            await inner.prepare('UPDATE account SET balance = -1').run();
+            throw new Error('inner fails');
+          }),
+        );
+        await tx.prepare('UPDATE account SET balance = balance + 1 WHERE id = 3').run();
+      },
+      { mode: 'concurrent' },
+    );
+    expect(await rows(a, 'SELECT body FROM note')).toEqual([['outer']]);
+    expect(await rows(a, 'SELECT id, balance FROM account ORDER BY id')).toEqual([[1, 100], [2, 200], [3, 301]]);
   });
 
   it('gives up with SQLITE_BUSY_SNAPSHOT once the retries are spent', async () => {

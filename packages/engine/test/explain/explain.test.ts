@@ -126,6 +126,10 @@ describe('EXPLAIN QUERY PLAN', () => {
     'INSERT INTO t SELECT * FROM t',
     'INSERT INTO t SELECT 1, 2, 3',
     'INSERT INTO t VALUES (1, 2, 3)',
+    'INSERT INTO t VALUES (1, 2, 3), (4, 5, 6)',
+    'VALUES (1)',
+    'VALUES (1), (2), (3)',
+    'SELECT 1 UNION ALL VALUES (2), (3)',
     'UPDATE t SET c = 1 WHERE a = 2',
     'DELETE FROM u WHERE x = 1',
   ];
@@ -166,7 +170,8 @@ describe('EXPLAIN QUERY PLAN', () => {
 
   it('numbers subqueries as SQLite does (inner SELECTs first)', () => {
     const sql = 'SELECT (SELECT 1), (SELECT (SELECT 2) FROM u) FROM t WHERE a IN (SELECT x FROM u)';
-    expect(ourPlan(sql).filter((l) => l.includes('SUBQUERY'))).toEqual(sqlitePlan(sql).filter((l) => l.includes('SUBQUERY')));
+    expect(ourPlan(sql).filter((l) => l.includes('SCALAR SUBQUERY'))).toEqual(sqlitePlan(sql).filter((l) => l.includes('SCALAR SUBQUERY')));
+    expect(ourPlan(sql)).toContain('LIST SUBQUERY 4');
   });
 
   it('does not run the statement', () => {

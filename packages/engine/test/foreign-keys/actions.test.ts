@@ -79,6 +79,26 @@ describe('foreign key actions', () => {
     ]);
   });
 
+  it('runs the actions of several constraints in SQLite order', async () => {
+    await expectSameResults([
+      'PRAGMA foreign_keys = ON',
+      'CREATE TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TABLE log(x)',
+      'CREATE TABLE a(pid REFERENCES p ON DELETE CASCADE, q REFERENCES p ON DELETE SET NULL)',
+      'CREATE TABLE b(pid REFERENCES p ON DELETE SET NULL)',
+      "CREATE TRIGGER ad AFTER DELETE ON a BEGIN INSERT INTO log VALUES ('a deleted ' || old.pid); END",
+      "CREATE TRIGGER au AFTER UPDATE ON a BEGIN INSERT INTO log VALUES ('a updated ' || old.pid); END",
+      "CREATE TRIGGER bu AFTER UPDATE ON b BEGIN INSERT INTO log VALUES ('b updated ' || old.pid); END",
+      'INSERT INTO p VALUES (1), (2)',
+      'INSERT INTO a VALUES (1, 1), (2, 1)',
+      'INSERT INTO b VALUES (1), (2)',
+      'DELETE FROM p',
+      'SELECT * FROM log ORDER BY rowid',
+      'SELECT * FROM a',
+      'SELECT * FROM b',
+    ]);
+  });
+
   it('ON UPDATE fires only when the key changes, compared with its collation', async () => {
     await expectSameResults([
       'PRAGMA foreign_keys = ON',

@@ -91,6 +91,13 @@ describe('deferred foreign keys', () => {
       'PRAGMA defer_foreign_keys = 0',
       'COMMIT',
       'SELECT * FROM i ORDER BY pid',
+      'BEGIN',
+      'PRAGMA defer_foreign_keys = ON',
+      'INSERT INTO i VALUES (11)',
+      'PRAGMA defer_foreign_keys = OFF',
+      'PRAGMA defer_foreign_keys = ON',
+      'INSERT INTO p VALUES (12)',
+      'COMMIT',
       'PRAGMA foreign_key_check',
       'PRAGMA foreign_key_check(i)',
     ]);

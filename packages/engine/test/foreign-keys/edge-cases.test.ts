@@ -4,6 +4,7 @@
 // PRAGMA foreign_keys changes.
 
 import { describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3';
 import Database from '../../src/index.js';
 import { expectSameResults, registerTandem } from '../../../testkit/src/index.js';
 
@@ -106,6 +107,31 @@ describe('foreign key corner cases', () => {
       'INSERT INTO s VALUES (NULL, 999)',
       'INSERT INTO s(up) VALUES (last_insert_rowid() + 1)',
     ]);
+  });
+
+  it('RETURNING reports a violation before its first row', () => {
+    for (const db of [new Database(':memory:'), new Sqlite(':memory:')]) {
+      db.exec('PRAGMA foreign_keys = ON; CREATE TABLE p(id INTEGER PRIMARY KEY); CREATE TABLE c(pid REFERENCES p)');
+      expect(() => db.prepare('INSERT INTO c VALUES (1), (2) RETURNING pid').get()).toThrow('FOREIGN KEY constraint failed');
+      expect(db.prepare('SELECT count(*) AS n FROM c').get()).toEqual({ n: 0 });
+      db.close();
+    }
+  });
+
+  it('a statement reset before its end does not commit deferred violations', () => {
+    const counts = [new Database(':memory:'), new Sqlite(':memory:')].map((db) => {
+      db.exec('PRAGMA foreign_keys = ON; CREATE TABLE p(id INTEGER PRIMARY KEY); CREATE TABLE c(pid REFERENCES p DEFERRABLE INITIALLY DEFERRED)');
+      let outcome: unknown;
+      try {
+        outcome = db.prepare('INSERT INTO c VALUES (1), (2) RETURNING pid').get();
+      } catch (error) {
+        outcome = (error as Error).message;
+      }
+      const count = db.prepare('SELECT count(*) AS n FROM c').get();
+      db.close();
+      return { outcome, count };
+    });
+    expect(counts[0]).toEqual(counts[1]);
   });
 
   it('prepared statements follow PRAGMA foreign_keys changes', () => {

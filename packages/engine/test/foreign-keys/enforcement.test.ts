@@ -111,6 +111,27 @@ describe('foreign key enforcement', () => {
     ]);
   });
 
+  it('raises a parent key mismatch only for the statements SQLite checks it in', async () => {
+    await expectSameResults([
+      'PRAGMA foreign_keys = ON',
+      'CREATE TABLE p(id INTEGER PRIMARY KEY, b, u UNIQUE)',
+      'CREATE TABLE bad(x REFERENCES p(b))',
+      'CREATE TABLE q(id INTEGER PRIMARY KEY ON CONFLICT REPLACE, b)',
+      'CREATE TABLE badq(x REFERENCES q(b))',
+      'INSERT INTO p VALUES (1, 1, 1)',
+      'INSERT INTO p DEFAULT VALUES',
+      'INSERT INTO p SELECT 5, 5, 5',
+      'INSERT INTO p VALUES (2, 2, 2) ON CONFLICT DO NOTHING',
+      'INSERT INTO p VALUES (3, 3, 3) ON CONFLICT(u) DO UPDATE SET b = 9',
+      'INSERT OR REPLACE INTO p VALUES (4, 4, 4)',
+      'INSERT OR IGNORE INTO p VALUES (6, 6, 6)',
+      'REPLACE INTO p VALUES (7, 7, 7)',
+      'INSERT INTO q VALUES (1, 1)',
+      'INSERT OR ABORT INTO q VALUES (2, 2)',
+      'SELECT id FROM p ORDER BY id',
+    ]);
+  });
+
   it('leaves constraints unchecked while foreign_keys is off', async () => {
     await expectSameResults([
       'PRAGMA foreign_keys = OFF',

@@ -168,7 +168,7 @@ function runSeed(seed: number, scratch: string): { committed: number; conflicts:
 }
 
 describe('a power cut during concurrent commits', () => {
-  it(`keeps exactly the committed transactions (${SEEDS} seeds)`, { timeout: STRESS ? 600_000 : 60_000 }, () => {
+  it(`keeps exactly the committed transactions (${SEEDS} seeds)`, { timeout: STRESS ? 600_000 : 60_000 }, async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'tandem-concurrent-crash-'));
     try {
       let committed = 0;
@@ -176,6 +176,7 @@ describe('a power cut during concurrent commits', () => {
       let cutsInCommit = 0;
       for (let seed = 1; seed <= SEEDS; seed++) {
         const outcome = runSeed(seed, scratch);
+        await new Promise((resolve) => setImmediate(resolve)); // long runs: let the test runner breathe
         committed += outcome.committed;
         conflicts += outcome.conflicts;
         if (outcome.cutInCommit) cutsInCommit++;

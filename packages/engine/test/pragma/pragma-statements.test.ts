@@ -64,6 +64,8 @@ describe('PRAGMA statements', () => {
       'PRAGMA locking_mode = normal',
       'PRAGMA main.locking_mode',
       'PRAGMA legacy_alter_table',
+      'PRAGMA legacy_alter_table = ON',
+      'PRAGMA legacy_alter_table',
       'PRAGMA legacy_alter_table = OFF',
       'PRAGMA legacy_alter_table',
       'PRAGMA temp_store',
@@ -147,7 +149,6 @@ describe('PRAGMA statements', () => {
     expect(() => db.exec('PRAGMA secure_delete = 1')).toThrow(/not supported by Tandem yet/);
     expect(() => db.exec('PRAGMA writable_schema = 1')).toThrow(/not supported by Tandem yet/);
     expect(() => db.exec('PRAGMA reverse_unordered_selects = 1')).toThrow(/not supported by Tandem yet/);
-    expect(() => db.exec('PRAGMA legacy_alter_table = ON')).toThrow(/not supported by Tandem yet/);
     expect(() => db.exec('PRAGMA optimize = 0x10002')).toThrow(/not supported by Tandem yet/);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.pragma('busy_timeout = 250');
@@ -175,6 +176,34 @@ describe('PRAGMA statements', () => {
       expect(db.pragma('mmap_size', { simple: true })).toBe(0);
     } finally {
       db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    }
+  });
+
+  it('locking_mode EXCLUSIVE keeps other connections out until the holder accesses the file in NORMAL mode', () => {
+    const path = `/tmp/tandem-locking-${process.pid}.db`;
+    const a = new Database(path, { timeout: 0 });
+    const b = new Database(path, { timeout: 0 });
+    try {
+      a.exec('CREATE TABLE t(x); INSERT INTO t VALUES (1)');
+      expect(a.pragma('main.locking_mode = EXCLUSIVE', { simple: true })).toBe('exclusive');
+      expect(b.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1);
+      a.prepare('SELECT * FROM t').all();
+      expect(() => b.prepare('SELECT * FROM t').all()).toThrow(/database is locked/);
+      expect(() => b.exec('INSERT INTO t VALUES (2)')).toThrow(/database is locked/);
+      a.exec('INSERT INTO t VALUES (3)');
+      expect(a.pragma('locking_mode = NORMAL', { simple: true })).toBe('normal');
+      expect(() => b.prepare('SELECT * FROM t').all()).toThrow(/database is locked/);
+      a.prepare('SELECT * FROM t').all();
+      expect(b.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2);
+      a.pragma('locking_mode = EXCLUSIVE');
+      a.prepare('SELECT * FROM t').all();
+      expect(() => b.prepare('SELECT * FROM t').all()).toThrow(/database is locked/);
+      a.close();
+      expect(b.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2);
+    } finally {
+      a.close();
+      b.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     }
   });

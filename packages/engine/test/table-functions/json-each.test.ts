@@ -1,7 +1,7 @@
 // json_each() and json_tree() against SQLite: every column (key, value, type, atom, id, parent,
 // fullkey, path, hidden json and root), root paths, JSONB input, JSON5, and SQLite's errors.
 
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from '../../src/index.js';
 import { expectSameResults, registerTandem } from '../../../testkit/src/index.js';
 
@@ -101,5 +101,39 @@ describe('json_each and json_tree', () => {
       `SELECT json_each.value, json_each.json FROM json_each('[7]')`,
       `SELECT value FROM json_each('[3,1,2]') ORDER BY value DESC LIMIT 2`,
     ]);
+  });
+});
+
+/** A small deterministic PRNG (mulberry32), so every run checks the same documents. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomJson(next: () => number, depth: number): string {
+  const pick = Math.floor(next() * (depth > 3 ? 6 : 8));
+  const keys = ['a', 'b_c', 'x y', '1st', 'ü', 'q\\"t', 'long_key_name_that_is_longer_than_twelve', 'e\\u0041'];
+  switch (pick) {
+    case 0: return 'null';
+    case 1: return next() < 0.5 ? 'true' : 'false';
+    case 2: return String(Math.floor(next() * 2e6) - 1e6);
+    case 3: return (next() * 1000).toFixed(3);
+    case 4: return JSON.stringify('s'.repeat(Math.floor(next() * (next() < 0.1 ? 400 : 20))));
+    case 5: return '"esc\\n\\u00e9"';
+    case 6: return `[${Array.from({ length: Math.floor(next() * 7) }, () => randomJson(next, depth + 1)).join(',')}]`;
+    default: return `{${Array.from({ length: Math.floor(next() * 7) }, (_, i) => `"${keys[Math.floor(next() * keys.length)]}${i}":${randomJson(next, depth + 1)}`).join(',')}}`;
+  }
+}
+
+describe('json_tree on generated documents', () => {
+  it('matches SQLite row for row (ids are JSONB offsets, so every header size counts)', async () => {
+    const next = random(20261123);
+    const docs = Array.from({ length: 150 }, () => randomJson(next, 0).replace(/'/g, "''"));
+    expect(docs.some((d) => d.length > 300)).toBe(true); // containers with 3-byte JSONB headers
+    await expectSameResults(docs.flatMap((d) => [`SELECT * FROM json_tree('${d}')`, `SELECT * FROM json_each(jsonb('${d}'))`]));
   });
 });

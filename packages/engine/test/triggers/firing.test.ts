@@ -125,6 +125,25 @@ describe('row triggers', () => {
     ]);
   });
 
+  it('share the AUTOINCREMENT sequence with the statement that fires them', async () => {
+    await expectSameResults([
+      'CREATE TABLE t_auto(id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)',
+      "CREATE TRIGGER t_auto_bi BEFORE INSERT ON t_auto BEGIN INSERT INTO t_auto(v) VALUES ('temp'); DELETE FROM t_auto WHERE id = last_insert_rowid(); END",
+      "INSERT INTO t_auto(v) VALUES ('real')",
+      "INSERT INTO t_auto(v) VALUES ('real1'), ('real2')",
+      'SELECT id, v FROM t_auto ORDER BY id',
+      'SELECT * FROM sqlite_sequence',
+      'CREATE TABLE a2(id INTEGER PRIMARY KEY AUTOINCREMENT, v)',
+      'CREATE TRIGGER a2i AFTER INSERT ON a2 WHEN new.v < 3 BEGIN INSERT INTO a2(v) VALUES (new.v + 1); END',
+      'PRAGMA recursive_triggers = 1',
+      'INSERT INTO a2(v) VALUES (1), (10)',
+      'CREATE TRIGGER a2ig BEFORE INSERT ON a2 WHEN new.v = 50 BEGIN SELECT RAISE(IGNORE); END',
+      'INSERT INTO a2(v) VALUES (50), (51)',
+      'SELECT * FROM a2',
+      'SELECT * FROM sqlite_sequence',
+    ]);
+  });
+
   it('upserts fire INSERT or UPDATE triggers; trigger bodies may upsert', async () => {
     await expectSameResults([
       'CREATE TABLE t(a INTEGER PRIMARY KEY, b UNIQUE, c)',

@@ -10,7 +10,7 @@
 //   addColumn(rows, 't', 'c INT DEFAULT 0', { tableIsEmpty, foreignKeys }) -> { updates }
 //   dropColumn(rows, 't', 'c')                           -> { updates }
 
-export { renameTable, type RenameTableResult } from './rename-table.js';
+export { renameTable, type RenameTableOptions, type RenameTableResult } from './rename-table.js';
 export { renameColumn, type RenameColumnOptions } from './rename-column.js';
 export { addColumn, type AddColumnOptions } from './add-column.js';
 export { dropColumn, type DropColumnOptions } from './drop-column.js';

@@ -10,6 +10,17 @@ import { Resolver, viewColumnNames, type ResolveHooks } from './resolver.js';
 import { applyUpdates, type AlterResult, type SchemaRow, type SchemaUpdate } from './types.js';
 import { checkSchema } from './schema-check.js';
 
+export interface RenameTableOptions {
+  /**
+   * PRAGMA legacy_alter_table=ON: only the table's own definition, its indexes' and triggers' ON
+   * clauses (and other tables' REFERENCES when `foreignKeys`) are rewritten; views, trigger bodies,
+   * CHECK and index expressions keep the old name, and only tables and indexes are re-checked.
+   */
+  readonly legacy?: boolean;
+  /** PRAGMA foreign_keys (only consulted in legacy mode). */
+  readonly foreignKeys?: boolean;
+}
+
 export interface RenameTableResult extends AlterResult {
   /** The caller must also run: UPDATE sqlite_sequence SET name = `to` WHERE name = `from`. */
   readonly sequence: { readonly from: string; readonly to: string };
@@ -23,7 +34,7 @@ export interface RenameTableResult extends AlterResult {
  * @example renameTable(rows, 't', 't2').updates
  *   // [{ type: 'table', name: 't', newName: 't2', newTblName: 't2', newSql: 'CREATE TABLE "t2"(a)' }]
  */
-export function renameTable(rows: readonly SchemaRow[], oldName: string, newName: string): RenameTableResult {
+export function renameTable(rows: readonly SchemaRow[], oldName: string, newName: string, options: RenameTableOptions = {}): RenameTableResult {
   const tableRow = findTableRow(rows, oldName);
   const clash = rows.find((r) => (r.type === 'table' || r.type === 'view' || r.type === 'index') && sameName(r.name, newName));
   if (clash) throw new SqliteError(`there is already another table or index with this name: ${newName}`);
@@ -37,7 +48,9 @@ export function renameTable(rows: readonly SchemaRow[], oldName: string, newName
   for (const parsed of catalog.rows) {
     const { row } = parsed;
     if (row.type === 'index' && !sameName(row.tbl_name, tableRow.name)) continue;
-    const tokens = inObject(parsed, '', () => tableTokens(parsed, catalog, target, isVirtualTable(row)));
+    const tokens = options.legacy
+      ? legacyTableTokens(parsed, target, options.foreignKeys ?? false)
+      : inObject(parsed, '', () => tableTokens(parsed, catalog, target, isVirtualTable(row)));
     if (tokens.length > 0) newSql.set(row, replaceTokens(row.sql!, tokens, newName, true));
   }
 
@@ -57,8 +70,36 @@ export function renameTable(rows: readonly SchemaRow[], oldName: string, newName
     }
     updates.push(update);
   }
-  checkSchema(applyUpdates(rows, updates), 'after rename');
+  // Legacy mode still reloads the schema (tables and indexes must resolve), but tests no view or trigger.
+  checkSchema(applyUpdates(rows, updates), 'after rename', options.legacy === true);
   return { updates, sequence: { from: tableRow.name, to: newName } };
+}
+
+/** Legacy mode: only the tokens that name the table itself, never inside expressions or queries. */
+function legacyTableTokens(parsed: ParsedRow, target: Relation, foreignKeys: boolean): Span[] {
+  const statement = parsed.statement;
+  switch (statement.kind) {
+    case 'CreateTable': {
+      const tokens: Span[] = [];
+      if (foreignKeys) {
+        const fks = [
+          ...statement.columns.flatMap((c) => c.constraints.flatMap((k) => (k.kind === 'References' ? [k.foreignKey] : []))),
+          ...statement.constraints.flatMap((k) => (k.kind === 'ForeignKey' ? [k.foreignKey] : [])),
+        ];
+        for (const fk of fks) if (sameName(fk.table.text, target.name)) tokens.push(fk.table);
+      }
+      if (sameName(statement.name.name.text, target.name)) tokens.push(statement.name.name);
+      return tokens;
+    }
+    case 'CreateVirtualTable':
+      return sameName(statement.name.name.text, target.name) ? [statement.name.name] : [];
+    case 'CreateIndex':
+      return sameName(statement.table.text, target.name) ? [statement.table] : [];
+    case 'CreateTrigger':
+      return sameName(statement.table.name.text, target.name) ? [statement.table.name] : [];
+    default:
+      return [];
+  }
 }
 
 /** The tokens of one schema object that name the table being renamed. */

@@ -1,12 +1,13 @@
-// vitest globalSetup: generates the Prisma client of test/prisma/schema.prisma into test/.generated
-// (gitignored), offline. `prisma generate` never runs the schema engine, but Prisma 7's CLI first
-// downloads its native binary unless PRISMA_SCHEMA_ENGINE_BINARY names an existing file.
+// Generates the Prisma client of test/prisma/schema.prisma into test/.generated (gitignored),
+// offline: the vitest globalSetup, and run by `npm run typecheck` before tsc. `prisma generate`
+// never runs the schema engine, but Prisma 7's CLI first downloads its native binary unless
+// PRISMA_SCHEMA_ENGINE_BINARY names an existing file.
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-export default function setup(): void {
+export default function generateClient() {
   const schema = fileURLToPath(new URL('./prisma/schema.prisma', import.meta.url));
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
   execFileSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {
@@ -14,3 +15,5 @@ export default function setup(): void {
     stdio: 'pipe',
   });
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) generateClient();
