@@ -3,7 +3,7 @@
 // transactions with no SQLITE_BUSY reaching the caller and no lost update.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
+import { eq, like, sql, TransactionRollbackError } from 'drizzle-orm';
 import { drizzle } from '../src/index.js';
 import { counters, posts, schema, users } from './schema.js';
 import { engineSupports, openPair, sqliteCause, type AnyDb, type Pair } from './support.js';
@@ -23,9 +23,10 @@ type OracleDb = Pair['oracle'];
 
 /**
  * One transaction scenario written twice, in the same steps: async on Tandem, synchronous on
- * better-sqlite3 (whose transactions cannot await). The end states and error kinds must match.
+ * better-sqlite3 (whose transactions cannot await). The error kinds and the users whose email ends
+ * with `scope` (each test its own, so one failure does not spill into the next) must match.
  */
-async function sameState(tandem: (db: TandemDb) => Promise<unknown>, oracle: (db: OracleDb) => unknown): Promise<void> {
+async function sameState(scope: string, tandem: (db: TandemDb) => Promise<unknown>, oracle: (db: OracleDb) => unknown): Promise<void> {
   const outcomes = [];
   for (const [db, run] of [
     [pair.tandem, () => tandem(pair.tandem)],
@@ -37,7 +38,8 @@ async function sameState(tandem: (db: TandemDb) => Promise<unknown>, oracle: (db
     } catch (e) {
       error = e instanceof TransactionRollbackError ? 'rollback' : e instanceof Error && e.message === 'boom' ? 'boom' : sqliteCause(e).code;
     }
-    outcomes.push({ error, users: await (db as AnyDb).select({ email: users.email, name: users.name }).from(users).orderBy(users.email) });
+    const rows = await (db as AnyDb).select({ email: users.email, name: users.name }).from(users).where(like(users.email, `%${scope}`)).orderBy(users.email);
+    outcomes.push({ error, users: rows });
   }
   expect(outcomes[0]).toEqual(outcomes[1]);
 }
@@ -45,41 +47,44 @@ async function sameState(tandem: (db: TandemDb) => Promise<unknown>, oracle: (db
 describe('transactions (differential against drizzle-orm/better-sqlite3)', () => {
   it('commits', async () => {
     await sameState(
+      '@commit',
       (db) =>
         db.transaction(async (tx) => {
-          await tx.insert(users).values({ email: 'commit@x' });
-          await tx.update(users).set({ name: 'committed' }).where(eq(users.email, 'commit@x'));
+          await tx.insert(users).values({ email: 'commit@commit' });
+          await tx.update(users).set({ name: 'committed' }).where(eq(users.email, 'commit@commit'));
         }),
       (db) =>
         db.transaction((tx) => {
-          tx.insert(users).values({ email: 'commit@x' }).run();
-          tx.update(users).set({ name: 'committed' }).where(eq(users.email, 'commit@x')).run();
+          tx.insert(users).values({ email: 'commit@commit' }).run();
+          tx.update(users).set({ name: 'committed' }).where(eq(users.email, 'commit@commit')).run();
         }),
     );
   });
 
   it('rolls back when the function throws, and on tx.rollback()', async () => {
     await sameState(
+      '@rollback',
       (db) =>
         db.transaction(async (tx) => {
-          await tx.insert(users).values({ email: 'lost@x' });
+          await tx.insert(users).values({ email: 'lost@rollback' });
           throw new Error('boom');
         }),
       (db) =>
         db.transaction((tx) => {
-          tx.insert(users).values({ email: 'lost@x' }).run();
+          tx.insert(users).values({ email: 'lost@rollback' }).run();
           throw new Error('boom');
         }),
     );
     await sameState(
+      '@rollback',
       (db) =>
         db.transaction(async (tx) => {
-          await tx.insert(users).values({ email: 'lost2@x' });
+          await tx.insert(users).values({ email: 'lost2@rollback' });
           tx.rollback();
         }),
       (db) =>
         db.transaction((tx) => {
-          tx.insert(users).values({ email: 'lost2@x' }).run();
+          tx.insert(users).values({ email: 'lost2@rollback' }).run();
           tx.rollback();
         }),
     );
@@ -87,52 +92,54 @@ describe('transactions (differential against drizzle-orm/better-sqlite3)', () =>
 
   it('rolls back on a constraint error inside the transaction', async () => {
     await sameState(
+      '@constraint',
       (db) =>
         db.transaction(async (tx) => {
-          await tx.insert(users).values({ email: 'dup@x' });
-          await tx.insert(users).values({ email: 'dup@x' });
+          await tx.insert(users).values({ email: 'dup@constraint' });
+          await tx.insert(users).values({ email: 'dup@constraint' });
         }),
       (db) =>
         db.transaction((tx) => {
-          tx.insert(users).values({ email: 'dup@x' }).run();
-          tx.insert(users).values({ email: 'dup@x' }).run();
+          tx.insert(users).values({ email: 'dup@constraint' }).run();
+          tx.insert(users).values({ email: 'dup@constraint' }).run();
         }),
     );
   });
 
   it('nests savepoints: an inner rollback keeps the outer work', async () => {
     await sameState(
+      '@nested',
       (db) =>
         db.transaction(async (tx) => {
-          await tx.insert(users).values({ email: 'outer@x' });
+          await tx.insert(users).values({ email: 'outer@nested' });
           await tx
             .transaction(async (inner) => {
-              await inner.insert(users).values({ email: 'inner-lost@x' });
+              await inner.insert(users).values({ email: 'inner-lost@nested' });
               inner.rollback();
             })
             .catch(() => undefined);
           await tx.transaction(async (inner) => {
-            await inner.insert(users).values({ email: 'inner-kept@x' });
+            await inner.insert(users).values({ email: 'inner-kept@nested' });
             await inner.transaction(async (deepest) => {
-              await deepest.update(users).set({ name: 'deep' }).where(eq(users.email, 'inner-kept@x'));
+              await deepest.update(users).set({ name: 'deep' }).where(eq(users.email, 'inner-kept@nested'));
             });
           });
         }),
       (db) =>
         db.transaction((tx) => {
-          tx.insert(users).values({ email: 'outer@x' }).run();
+          tx.insert(users).values({ email: 'outer@nested' }).run();
           try {
             tx.transaction((inner) => {
-              inner.insert(users).values({ email: 'inner-lost@x' }).run();
+              inner.insert(users).values({ email: 'inner-lost@nested' }).run();
               inner.rollback();
             });
           } catch {
             // the inner rollback, as on Tandem
           }
           tx.transaction((inner) => {
-            inner.insert(users).values({ email: 'inner-kept@x' }).run();
+            inner.insert(users).values({ email: 'inner-kept@nested' }).run();
             inner.transaction((deepest) => {
-              deepest.update(users).set({ name: 'deep' }).where(eq(users.email, 'inner-kept@x')).run();
+              deepest.update(users).set({ name: 'deep' }).where(eq(users.email, 'inner-kept@nested')).run();
             });
           });
         }),
@@ -142,8 +149,9 @@ describe('transactions (differential against drizzle-orm/better-sqlite3)', () =>
   it('accepts every behavior', async () => {
     for (const behavior of ['deferred', 'immediate', 'exclusive'] as const) {
       await sameState(
-        (db) => db.transaction(async (tx) => tx.insert(users).values({ email: `${behavior}@x` }), { behavior }),
-        (db) => db.transaction((tx) => tx.insert(users).values({ email: `${behavior}@x` }).run(), { behavior }),
+        '@behavior',
+        (db) => db.transaction(async (tx) => tx.insert(users).values({ email: `${behavior}@behavior` }), { behavior }),
+        (db) => db.transaction((tx) => tx.insert(users).values({ email: `${behavior}@behavior` }).run(), { behavior }),
       );
     }
   });

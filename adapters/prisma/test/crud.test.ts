@@ -123,3 +123,21 @@ describe('aggregates and raw SQL', () => {
     await same((db) => db.$queryRawUnsafe('SELECT ? AS a, ? AS b, ? AS c', 1, 'two', 2n ** 60n));
   });
 });
+
+describe("timestampFormat 'unixepoch-ms'", () => {
+  it('stores DateTime as Unix milliseconds and reads them back', async () => {
+    const msPair = await openPair({ timestampFormat: 'unixepoch-ms' }, { timestampFormat: 'unixepoch-ms' });
+    try {
+      const results = [];
+      for (const db of [msPair.tandem, msPair.oracle]) {
+        const user = await db.user.create({ data: { email: 'ms@x', createdAt: FIXED, birthday: new Date(-1e12) }, select: { createdAt: true, birthday: true } });
+        const raw = await db.$queryRaw`SELECT createdAt, typeof(createdAt) AS t FROM User`;
+        results.push({ user, raw, found: await db.user.count({ where: { createdAt: { gte: FIXED } } }) });
+      }
+      expect(results[0]).toEqual(results[1]);
+      expect(results[0]!.raw).toEqual([{ createdAt: FIXED, t: 'integer' }]);
+    } finally {
+      await msPair.close();
+    }
+  });
+});

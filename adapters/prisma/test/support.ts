@@ -53,7 +53,7 @@ export interface Pair {
 }
 
 /** Both databases, migrated to the test schema, with a client on each. */
-export async function openPair(options: Partial<PrismaTandemOptions> = {}): Promise<Pair> {
+export async function openPair(options: Partial<PrismaTandemOptions> = {}, oracleOptions: { timestampFormat?: 'iso8601' | 'unixepoch-ms' } = {}): Promise<Pair> {
   const dir = tempDir('prisma');
   const folder = await writeMigrationsFolder(dir.path);
   const tandemUrl = `file:${join(dir.path, 'tandem.db')}`;
@@ -64,7 +64,7 @@ export async function openPair(options: Partial<PrismaTandemOptions> = {}): Prom
   oracleDb.exec(readFileSync(join(folder, '20260101000000_init', 'migration.sql'), 'utf8'));
   oracleDb.close();
   const tandem = new PrismaClient({ adapter: new PrismaTandem({ url: tandemUrl, max: 8, ...options }) });
-  const oracle = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: oracleUrl }) });
+  const oracle = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: oracleUrl }, oracleOptions) });
   return {
     tandem,
     oracle,

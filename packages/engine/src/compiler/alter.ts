@@ -6,7 +6,7 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import type { AlterTableStatement, CreateTableStatement } from '../parser/ast.js';
+import { sameName, type AlterTableStatement, type CreateTableStatement } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
 import { addColumn, dropColumn, renameColumn, renameTable, type SchemaRow, type SchemaUpdate } from '../schema/alter/index.js';
 import { defineTable } from '../schema/table-definition.js';
@@ -59,17 +59,13 @@ export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statem
       const result = dropColumn(rows, tableName, action.column.text, { nameToken: token(action.column) });
       if (!table) throw unsupported(`ALTER TABLE DROP COLUMN on ${tableName}`);
       emitSchemaUpdates(ctx, b, result.updates);
-      emitRewriteRows(b, table, table.columns.findIndex((c) => sameFolded(c.name, action.column.text)));
+      emitRewriteRows(b, table, table.columns.findIndex((c) => sameName(c.name, action.column.text)));
       break;
     }
     default:
       throw unsupported(`ALTER TABLE ${action.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()}`);
   }
   bumpCookieAndReload(b);
-}
-
-function sameFolded(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** The table whose rows DROP COLUMN rewrites, when Tandem can write it (else undefined: refuse after SQLite's own checks). */

@@ -50,10 +50,10 @@ function integrityCheck(name: string): PragmaSpec {
       let table: SqlValue = null;
       if (typeof a.arg === 'bigint' || typeof a.arg === 'number') limit = BigInt(Math.trunc(Number(a.arg)));
       else if (a.arg !== null) {
-        const name = text(a.arg)!;
-        if (/^[+-]?\d+$/.test(name.trim())) limit = BigInt(name.trim());
-        else if (!ctx.schema.table(name)) throw new SqliteError(`no such table: ${name}`);
-        else table = name;
+        const given = text(a.arg)!;
+        if (/^[+-]?\d+$/.test(given.trim())) limit = BigInt(given.trim());
+        else if (!ctx.schema.table(given)) throw new SqliteError(`no such table: ${given}`);
+        else table = given;
       }
       return host.call(name, [limit, table]) as SqlValue[][];
     },

@@ -14,7 +14,6 @@ import type { CompileContext } from './context.js';
 import { ExprCompiler, walkExpr } from './expr.js';
 import type { Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
-import { notePlanAfterLoops } from './query-plan.js';
 import { notePlan, notePlanAfterLoops, valuesPlanDetail } from './query-plan.js';
 import { compileCompound } from './compound.js';
 import { bindWith } from './cte.js';
@@ -68,7 +67,8 @@ export function compileSelect(
   const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
   if (usesWindows(ctx, outputs, select.orderBy)) {
     // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).
-    const aggregate = isAggregateQuery(ctx, core, select.orderBy);
+    const aggregate = isAggregateQuery(ctx, core, []);
+    if (!aggregate) rejectOrderByAggregates(ctx, select.orderBy);
     compileWindowSelect(ec, core, select.orderBy, outputs, output, (input, values) => {
       if (aggregate) return compileAggregate(ec, core, openLoop, values, input);
       const loop = openLoop ? openLoop(core.where) : null;
@@ -139,6 +139,13 @@ export function isAggregateCall(ctx: CompileContext, e: Expr): e is FunctionCall
   } catch {
     return false;
   }
+}
+
+/** A window query that is not an aggregate query may not sort by an aggregate (SQLite's wording). */
+function rejectOrderByAggregates(ctx: CompileContext, orderBy: readonly OrderingTerm[]): void {
+  for (const term of orderBy) walkExpr(term.expr, (node) => {
+    if (isAggregateCall(ctx, node)) throw new SqliteError(`misuse of aggregate: ${node.name.text}()`);
+  });
 }
 
 function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[]): boolean {

@@ -327,7 +327,8 @@ function resolveCall(ec: ExprCompiler, core: SelectClause, call: FunctionCall): 
 /** The window a call's OVER names or describes, with named base windows applied (SQLite's rules). */
 function resolveWindow(ec: ExprCompiler, core: SelectClause, over: NonNullable<FunctionCall['over']>, depth = 0): ResolvedWindow {
   const find = (name: Name, before = core.windows.length) => {
-    const i = core.windows.findIndex((w, k) => k < before && foldName(w.name) === foldName(name));
+    // A name defined twice means its last definition, as in SQLite.
+    const i = core.windows.findLastIndex((w, k) => k < before && foldName(w.name) === foldName(name));
     if (i < 0) throw new SqliteError(`no such window: ${name.text}`);
     return i;
   };

@@ -1,25 +1,19 @@
 // The shared bookkeeping that lets BEGIN CONCURRENT transactions of one database run side by side:
-// a commit sequence number, a bounded log of the logical keys each recent commit wrote (rows as
-// table root + rowid, unique-index keys, whole trees), the live concurrent transactions' snapshot
-// positions (the log keeps what they may still conflict with, nothing older), and the per-table
-// rowid allocator that keeps their auto-assigned rowids from colliding.
+// a commit sequence number, an index of the logical keys recent commits wrote (rows as table root +
+// rowid, unique-index keys, whole trees) with the sequence number of the last commit that wrote
+// each, the live concurrent transactions' snapshot positions (the index keeps what they may still
+// conflict with, nothing older), and the per-table rowid allocator that keeps their auto-assigned
+// rowids from colliding.
 //
 // Conflicts are first-committer-wins on write sets (snapshot isolation): a concurrent transaction
-// conflicts with a commit that happened after its snapshot and wrote one of the same keys.
+// conflicts with a commit that happened after its snapshot and wrote one of the same keys. Checking
+// costs one lookup per key the transaction wrote, however many commits happened meanwhile.
 
 import { SqliteError } from '../common/errors.js';
 import type { WriteSet } from './write-set.js';
 
-/** What one commit wrote; `keys` is null when the writer did not track rows (then its trees count). */
-interface CommitEntry {
-  readonly seq: number;
-  readonly keys: ReadonlySet<string> | null;
-  readonly trees: ReadonlySet<number>;
-  readonly cleared: ReadonlySet<number>;
-}
-
-/** Commits remembered beyond the oldest live snapshot; a transaction older than that cannot commit. */
-const MAX_ENTRIES = 10_000;
+/** Keys remembered beyond what live transactions need before the oldest are dropped (see floor). */
+const DEFAULT_MAX_KEYS = 200_000;
 
 /** Where a conflict was found: the tree, and the key when one key (not a whole tree) collided. */
 export interface Conflict {
@@ -30,13 +24,24 @@ export interface Conflict {
 export class CommitLog {
   /** Commits so far (every commit, tracked or not). A snapshot's position is this value when it was taken. */
   private seqValue = 0;
-  private readonly entries: CommitEntry[] = [];
-  /** Entries with seq <= floor were dropped while a live transaction might still have needed them. */
+  /** key -> seq of the last commit that wrote it (commits made while concurrent transactions lived). */
+  private readonly keys = new Map<string, number>();
+  /** root -> seq of the last commit that wrote the tree. */
+  private readonly trees = new Map<number, number>();
+  /** root -> seq of the last commit that emptied the tree as a whole. */
+  private readonly cleared = new Map<number, number>();
+  /** root -> seq of the last commit that wrote the tree without tracking its rows. */
+  private readonly untracked = new Map<number, number>();
+  /** Commits with seq <= floor may have been forgotten: a transaction whose snapshot is older cannot commit. */
   private floor = 0;
+  /** The key count after the last pruning: the next one runs when the index doubled. */
+  private pruneAt = 0;
   /** Snapshot positions of the live concurrent transactions (one per transaction, duplicates allowed). */
   private readonly live: number[] = [];
-  /** root -> the largest rowid handed out to a concurrent insert (cleared when no transaction is live). */
+  /** root -> the largest rowid handed out to an insert while concurrent transactions live. */
   private readonly allocated = new Map<number, bigint>();
+
+  constructor(private readonly maxKeys = DEFAULT_MAX_KEYS) {}
 
   get seq(): number {
     return this.seqValue;
@@ -57,10 +62,12 @@ export class CommitLog {
     const index = this.live.indexOf(seq);
     if (index >= 0) this.live.splice(index, 1);
     if (this.live.length === 0) {
-      this.entries.length = 0;
+      // Nobody can conflict with anything committed so far.
+      this.keys.clear();
+      this.trees.clear();
+      this.cleared.clear();
+      this.untracked.clear();
       this.allocated.clear();
-    } else {
-      this.prune();
     }
   }
 
@@ -79,12 +86,11 @@ export class CommitLog {
   /** The first conflict between `writes` and the commits after position `since`, or null. */
   findConflict(writes: WriteSet, since: number): Conflict | 'too-old' | null {
     if (since < this.floor) return 'too-old';
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i]!;
-      if (entry.seq <= since) break;
-      const conflict = conflictBetween(writes, entry);
-      if (conflict) return conflict;
+    for (const root of writes.cleared) if ((this.trees.get(root) ?? 0) > since) return { root, key: null };
+    for (const root of writes.trees) {
+      if ((this.cleared.get(root) ?? 0) > since || (this.untracked.get(root) ?? 0) > since) return { root, key: null };
     }
+    for (const key of writes.keys) if ((this.keys.get(key) ?? 0) > since) return { root: rootOfKey(key), key };
     return null;
   }
 
@@ -93,31 +99,32 @@ export class CommitLog {
    * writer that started before any concurrent transaction existed knows only its trees).
    */
   recordCommit(writes: WriteSet | null, tracked: boolean): void {
-    this.seqValue++;
+    const seq = ++this.seqValue;
     if (this.live.length === 0 || !writes) return;
-    this.entries.push({ seq: this.seqValue, keys: tracked ? writes.keys : null, trees: writes.trees, cleared: writes.cleared });
-    if (this.entries.length > MAX_ENTRIES) this.floor = this.entries.shift()!.seq;
+    for (const root of writes.trees) this.trees.set(root, seq);
+    for (const root of writes.cleared) this.cleared.set(root, seq);
+    if (!tracked) {
+      for (const root of writes.trees) this.untracked.set(root, seq);
+      return;
+    }
+    for (const key of writes.keys) this.keys.set(key, seq);
+    if (this.keys.size >= this.pruneAt) this.prune();
   }
 
+  /** Forgets keys no live transaction can conflict with; past maxKeys, the oldest regardless. */
   private prune(): void {
     let oldest = Infinity;
     for (const seq of this.live) oldest = Math.min(oldest, seq);
-    let drop = 0;
-    while (drop < this.entries.length && this.entries[drop]!.seq <= oldest) drop++;
-    if (drop > 0) this.entries.splice(0, drop);
+    let cutoff = oldest;
+    if (this.keys.size > this.maxKeys) {
+      // Too much to remember: drop the older half and refuse transactions older than that.
+      const seqs = [...this.keys.values()].sort((a, b) => a - b);
+      cutoff = Math.max(cutoff, seqs[(seqs.length >> 1) - 1]!);
+      this.floor = Math.max(this.floor, cutoff);
+    }
+    for (const [key, seq] of this.keys) if (seq <= cutoff) this.keys.delete(key);
+    this.pruneAt = Math.max(Math.min(1024, this.maxKeys), this.keys.size * 2);
   }
-}
-
-function conflictBetween(writes: WriteSet, entry: CommitEntry): Conflict | null {
-  for (const root of writes.cleared) if (entry.trees.has(root)) return { root, key: null };
-  for (const root of entry.cleared) if (writes.trees.has(root)) return { root, key: null };
-  if (entry.keys === null) {
-    for (const root of writes.trees) if (entry.trees.has(root)) return { root, key: null };
-    return null;
-  }
-  const [small, large] = writes.keys.size <= entry.keys.size ? [writes.keys, entry.keys] : [entry.keys, writes.keys];
-  for (const key of small) if (large.has(key)) return { root: rootOfKey(key), key };
-  return null;
 }
 
 /** Keys start with the tree's root page: "root:rowid" or "root#unique-key". */

@@ -7,6 +7,16 @@ import * as nodePath from 'node:path';
 import { SqliteError, type ResultCodeName } from '../common/errors.js';
 import type { LockHolder, OpenFlags, Vfs, VfsFile } from './vfs.js';
 
+/** SQLite's error when a database file (or the directory it would live in) cannot be opened. */
+function cantOpenError(cause: unknown): SqliteError {
+  const code = (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'SQLITE_CANTOPEN_ISDIR' : 'SQLITE_CANTOPEN';
+  const error = new SqliteError('unable to open database file', code);
+  Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
+  return error;
+}
+
+const CANNOT_OPEN_CODES = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EROFS', 'EISDIR']);
+
 function ioError(code: ResultCodeName, cause: unknown): SqliteError {
   const error = new SqliteError('disk I/O error', code);
   Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
@@ -134,10 +144,7 @@ export class NodeVfs implements Vfs {
     try {
       return new NodeFile(fs.openSync(path, mode, 0o644));
     } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'SQLITE_CANTOPEN_ISDIR' : 'SQLITE_CANTOPEN';
-      const error = new SqliteError('unable to open database file', code);
-      Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
-      throw error;
+      throw cantOpenError(cause);
     }
   }
 
@@ -197,7 +204,10 @@ export class NodeVfs implements Vfs {
           },
         };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError('SQLITE_IOERR_LOCK', error);
+        const errno = (error as NodeJS.ErrnoException).code ?? '';
+        // A missing or unwritable directory means the database itself cannot be opened.
+        if (CANNOT_OPEN_CODES.has(errno)) throw cantOpenError(error);
+        if (errno !== 'EEXIST') throw ioError('SQLITE_IOERR_LOCK', error);
       }
       const holder = readLockFile(lockPath);
       // An unreadable lock file may be mid-creation by its owner: retry before treating it as stale.

@@ -124,11 +124,11 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   const checks: { name: string; expr: import('../parser/ast.js').Expr }[] = [];
   for (const definition of statement.columns) {
     for (const constraint of definition.constraints) {
-      if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : sourceText.slice(constraint.expr.start, constraint.expr.end), expr: constraint.expr });
+      if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : unnamedCheckName(sourceText.slice(constraint.expr.start, constraint.expr.end)), expr: constraint.expr });
     }
   }
   for (const constraint of statement.constraints) {
-    if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : sourceText.slice(constraint.expr.start, constraint.expr.end), expr: constraint.expr });
+    if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : unnamedCheckName(sourceText.slice(constraint.expr.start, constraint.expr.end)), expr: constraint.expr });
   }
   return {
     table: {
@@ -152,4 +152,22 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
 /** The IndexInfo of an automatic index once its root page is known. */
 export function autoIndexInfo(tableName: string, spec: AutoIndexSpec, rootPage: number): IndexInfo {
   return { name: spec.name, tableName, rootPage, sql: null, unique: true, origin: spec.origin, columns: spec.columns, where: null, onConflict: spec.onConflict };
+}
+
+/**
+ * The name an unnamed CHECK reports in "CHECK constraint failed: <name>": its expression's text,
+ * dequoted the way SQLite dequotes a name, so an expression that starts with a quoted identifier
+ * reports just that identifier (`"price" > 0` → `price`).
+ */
+function unnamedCheckName(text: string): string {
+  const open = text[0];
+  if (open !== '"' && open !== "'" && open !== '`' && open !== '[') return text;
+  const close = open === '[' ? ']' : open;
+  let name = '';
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== close) name += text[i];
+    else if (close !== ']' && text[i + 1] === close) name += text[++i];
+    else break;
+  }
+  return name;
 }

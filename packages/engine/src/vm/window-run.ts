@@ -39,6 +39,8 @@ interface FrameRun {
   stepsFirst: boolean;
   /** ROWS/GROUPS frames of fixed width: the end's distance from the start, in rows or groups; else -1. */
   lag: number;
+  /** Progress of moveAccumulators through its phases for the current target (frames without a lag). */
+  phase: number;
   /** EXCLUDE given: each result rescans the frame (SQLite's slow path). */
   rescan: boolean;
   /** Rows [s, e) are in the accumulators. */
@@ -112,6 +114,7 @@ export class WindowVmCursor extends MemoryVmCursor {
       alwaysEmpty,
       stepsFirst: frame.units === 'RANGE' && (frame.start.kind === 'Following' || (frame.start.kind === 'Preceding' && frame.end.kind === 'Preceding')),
       lag: frameLag(frame, startOffset, endOffset),
+      phase: 0,
       rescan: frame.exclude !== null,
       s: 0,
       e: 0,
@@ -216,6 +219,7 @@ export class WindowVmCursor extends MemoryVmCursor {
         f.fe = end;
       }
       f.targetRow = r;
+      f.phase = 0;
     }
     if (!this.moveAccumulators(f)) return false;
     if (!this.readResults(f, r)) return false;
@@ -325,34 +329,39 @@ export class WindowVmCursor extends MemoryVmCursor {
 
   // ---- accumulators --------------------------------------------------------------------------
 
+  /**
+   * Moves the accumulators to [fs, fe). Each iteration picks the next operation from the state
+   * alone, so resuming after a spent slice continues the same sequence. SQLite's order: RANGE
+   * frames starting FOLLOWING (or PRECEDING..PRECEDING) add rows first; fixed-width ROWS/GROUPS
+   * frames remove the row (group) `lag` units behind each row just before adding it; the others
+   * remove leaving rows first. Rows are never removed before they were added.
+   */
   private moveAccumulators(f: FrameRun): boolean {
-    if (f.stepsFirst) {
-      while (f.e < f.fe) {
-        if (!this.apply(f, f.e, false)) return false;
-        f.e++;
+    for (;;) {
+      let inverse: boolean;
+      if (f.stepsFirst) {
+        if (f.e < f.fe) inverse = false;
+        else if (f.s < f.fs && f.s < f.e) inverse = true;
+        else return true;
+      } else if (f.lag >= 0) {
+        if (f.e < f.fe) {
+          const limit = f.frame.units === 'ROWS' ? f.e - f.lag : this.groupStart(this.groupNumber[f.e]! - f.lag);
+          inverse = f.s < limit && f.s < f.e;
+        } else if (f.s < f.fs && f.s < f.e) inverse = true;
+        else return true;
+      } else {
+        // Three phases: leaving rows, entering rows, then rows that could only leave once added.
+        if (f.phase === 0 && !(f.s < f.fs && f.s < f.e)) f.phase = 1;
+        if (f.phase === 1 && f.e >= f.fe) f.phase = 2;
+        if (f.phase === 0) inverse = true;
+        else if (f.phase === 1) inverse = false;
+        else if (f.s < f.fs && f.s < f.e) inverse = true;
+        else return true;
       }
+      if (!this.apply(f, inverse ? f.s : f.e, inverse)) return false;
+      if (inverse) f.s++;
+      else f.e++;
     }
-    while (f.s < f.fs && f.s < f.e) {
-      if (!this.apply(f, f.s, true)) return false;
-      f.s++;
-    }
-    while (f.e < f.fe) {
-      // With a fixed-width frame SQLite removes the row (group) `lag` units behind each row it adds, just before adding it.
-      if (f.lag >= 0) {
-        const limit = f.frame.units === 'ROWS' ? f.e - f.lag : this.groupStart(this.groupNumber[f.e]! - f.lag);
-        while (f.s < limit && f.s < f.e) {
-          if (!this.apply(f, f.s, true)) return false;
-          f.s++;
-        }
-      }
-      if (!this.apply(f, f.e, false)) return false;
-      f.e++;
-    }
-    while (f.s < f.fs && f.s < f.e) {
-      if (!this.apply(f, f.s, true)) return false;
-      f.s++;
-    }
-    return true;
   }
 
   /** Steps (or inverts) row `r` into every aggregate of the frame; false when out of work. */

@@ -1,6 +1,6 @@
 // The commit log behind BEGIN CONCURRENT, alone: which commits a transaction is checked against
-// (only those after its snapshot), each conflict rule, pruning once no transaction needs an entry,
-// the bound (a transaction older than the remembered commits cannot commit), and rowid claims.
+// (only those after its snapshot), each conflict rule, forgetting everything once no transaction
+// is live, the bound (a transaction older than the remembered commits cannot commit), and rowid claims.
 
 import { describe, expect, it } from 'vitest';
 import { CommitLog } from '../../src/engine/commit-log.js';
@@ -43,18 +43,22 @@ describe('CommitLog', () => {
     log.recordCommit(writes(['2:1'], [2]), true);
     log.enter(log.seq);
     log.leave(1);
-    expect(log.findConflict(writes(['2:1'], [2]), 1)).toBeNull();
+    expect(log.findConflict(writes(['2:1'], [2]), 1)).toEqual({ root: 2, key: '2:1' });
+    expect(log.findConflict(writes(['2:1'], [2]), 2)).toBeNull();
     expect(log.concurrentLive).toBe(true);
     log.leave(2);
     expect(log.concurrentLive).toBe(false);
   });
 
   it('a transaction older than the remembered commits cannot commit', () => {
-    const log = new CommitLog();
+    const log = new CommitLog(1000);
     log.enter(0);
-    for (let i = 0; i < 10_001; i++) log.recordCommit(writes([`2:${i}`], [2]), true);
+    const many = (prefix: string) => writes(Array.from({ length: 600 }, (_, i) => `${prefix}:${i}`), [2]);
+    log.recordCommit(many('2'), true); // seq 1
+    log.recordCommit(many('3'), true); // seq 2: over the bound, the older half goes
     expect(log.findConflict(writes(['9:1'], [9]), 0)).toBe('too-old');
-    expect(log.findConflict(writes(['9:1'], [9]), 5)).toBeNull();
+    expect(log.findConflict(writes(['3:5'], [3]), 1)).toEqual({ root: 3, key: '3:5' });
+    expect(log.findConflict(writes(['3:5'], [3]), 2)).toBeNull();
   });
 
   it('claims rowids above every rowid already handed out while transactions are live', () => {

@@ -36,6 +36,13 @@ describe('node VFS', () => {
     );
   });
 
+  it('a database in a missing directory cannot be opened: SQLITE_CANTOPEN, as SQLite says', () => {
+    const dir = tempDir('missing-dir');
+    expect(() => nodeVfs().acquireProcessLock(path.join(dir, 'no-such-dir', 'x.db'))).toThrow(
+      expect.objectContaining({ code: 'SQLITE_CANTOPEN', message: 'unable to open database file' }),
+    );
+  });
+
   it('takes the lock once per path, reports the holder, and removes it on release', () => {
     const dir = tempDir('lock');
     const db = path.join(dir, 'db');

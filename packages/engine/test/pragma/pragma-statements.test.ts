@@ -1,7 +1,8 @@
 // PRAGMA statements ORMs and tools use, against SQLite: result columns and values, setter
 // semantics (which setters return a row), schema-qualified forms and silently ignored unknowns.
 
-import { rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import Database from '../../src/index.js';
 import { expectSameResults, registerTandem } from '../../../testkit/src/index.js';
@@ -205,6 +206,31 @@ describe('PRAGMA statements', () => {
       a.close();
       b.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+    }
+  });
+
+  it('integrity_check(table) checks only that table and its indexes', async () => {
+    const made = `/tmp/tandem-integrity-made-${process.pid}.db`;
+    const copy = `/tmp/tandem-integrity-copy-${process.pid}.db`;
+    const sqlite = new Sqlite(made);
+    sqlite.exec(`PRAGMA journal_mode = DELETE;
+      CREATE TABLE good(x); CREATE INDEX good_x ON good(x); INSERT INTO good VALUES (1), (2);
+      CREATE TABLE bad(y); INSERT INTO bad SELECT value FROM json_each('[1,2,3]');`);
+    const root = sqlite.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'bad'").pluck().get() as number;
+    sqlite.close();
+    // Damage the bad table's root page: its b-tree page type byte becomes invalid.
+    const bytes = readFileSync(made);
+    bytes[(root - 1) * 4096] = 0x77;
+    writeFileSync(made, bytes);
+    copyFileSync(made, copy);
+    try {
+      await expectSameResults(['PRAGMA integrity_check(good)', 'PRAGMA quick_check(good)', "SELECT * FROM pragma_integrity_check('good')"], { leftPath: made, rightPath: copy });
+      const db = new Database(made);
+      expect(db.prepare('PRAGMA integrity_check(bad)').pluck().all()).not.toEqual(['ok']);
+      expect(db.prepare('PRAGMA integrity_check').pluck().all()).not.toEqual(['ok']);
+      db.close();
+    } finally {
+      for (const path of [made, copy]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     }
   });
 

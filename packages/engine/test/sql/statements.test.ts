@@ -120,6 +120,11 @@ describe('tables', () => {
       'SELECT rowid, * FROM t',
       'CREATE TABLE n(x CONSTRAINT pos CHECK (x >= 0))',
       'INSERT INTO n VALUES (-1)',
+      // An unnamed CHECK starting with a quoted name reports just that name, dequoted.
+      'CREATE TABLE q("pr""ice" REAL CHECK ("pr""ice" > 0), y CHECK ([y] >= 0 AND 1), z CHECK (\'a\'\'b\' = z))',
+      'INSERT INTO q VALUES (-1, 0, \'a\'\'b\')',
+      'INSERT INTO q VALUES (1, -1, \'a\'\'b\')',
+      'INSERT INTO q VALUES (1, 1, 0)',
       'REPLACE INTO t(a, b, c) VALUES (11, 1, 1)',
       'SELECT rowid, * FROM t',
       'SELECT changes(), total_changes()',

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/common/values.js';
 import { openConnection } from '../../src/internal.js';
 import type { Connection } from '../../src/engine/types.js';
+import { StepResult } from '../../src/engine/prepared.js';
 import { differences, runTandem } from '../sql/differential.js';
 
 const SETUP = [
@@ -122,6 +123,22 @@ describe('VACUUM', () => {
     } finally {
       connection.close();
       oracle.close();
+    }
+  });
+});
+
+describe('VACUUM while a statement runs', () => {
+  it('is refused, as SQLite refuses it', () => {
+    const connection = openConnection(':memory:');
+    try {
+      connection.exec('CREATE TABLE t(a); INSERT INTO t VALUES (1), (2)');
+      const { statement } = connection.prepare('SELECT a FROM t');
+      expect(statement!.step()).toBe(StepResult.Row);
+      expect(runTandem(connection, 'VACUUM')).toEqual({ error: { code: 'SQLITE_ERROR', message: 'cannot VACUUM - SQL statements in progress' } });
+      statement!.finalize();
+      expect(runTandem(connection, 'VACUUM')).toEqual({ rows: [] });
+    } finally {
+      connection.close();
     }
   });
 });

@@ -5,7 +5,7 @@
 // rows to rewrite ({type, name} identify a row; newName/newTblName/newSql are its new values),
 // or throws SqliteError with SQLite's message. Row data (ADD/DROP COLUMN) is the caller's.
 //
-//   renameTable(rows, 'old', 'new')                      -> { updates, sequence }
+//   renameTable(rows, 'old', 'new', { legacy })           -> { updates, sequence }
 //   renameColumn(rows, 't', 'a', 'b', { newNameQuoted })  -> { updates }
 //   addColumn(rows, 't', 'c INT DEFAULT 0', { tableIsEmpty, foreignKeys }) -> { updates }
 //   dropColumn(rows, 't', 'c')                           -> { updates }
