@@ -65,7 +65,7 @@ class TandemQueryable implements SqlQueryable {
 
   async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     const args = this.#args(query);
-    const { columnNames, declaredTypes, rows } = await this.#run(query, async (conn) => {
+    const { columnNames, declaredTypes, rows } = await this.#run(async (conn) => {
       const statement = conn.prepare(query.sql);
       try {
         if (!statement.reader) {
@@ -85,7 +85,7 @@ class TandemQueryable implements SqlQueryable {
 
   async executeRaw(query: SqlQuery): Promise<number> {
     const args = this.#args(query);
-    return this.#run(query, async (conn) => {
+    return this.#run(async (conn) => {
       let statement;
       try {
         statement = conn.prepare(query.sql);
@@ -109,7 +109,7 @@ class TandemQueryable implements SqlQueryable {
     return query.args.map((arg, i) => bindValue(arg, query.argTypes[i], this.settings.timestampFormat));
   }
 
-  async #run<T>(_query: SqlQuery, fn: (conn: PooledConnection) => Promise<T>): Promise<T> {
+  async #run<T>(fn: (conn: PooledConnection) => Promise<T>): Promise<T> {
     try {
       return await this.use(fn);
     } catch (error) {

@@ -6,9 +6,11 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { sameName, type AlterTableStatement, type CreateTableStatement } from '../parser/ast.js';
+import { sameName, type AlterTableStatement, type CreateTableStatement, type Expr } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
-import { addColumn, dropColumn, renameColumn, renameTable, type SchemaRow, type SchemaUpdate } from '../schema/alter/index.js';
+import {
+  addCheckConstraint, addColumn, dropColumn, dropConstraint, dropNotNull, renameColumn, renameTable, setNotNull, type SchemaRow, type SchemaUpdate,
+} from '../schema/alter/index.js';
 import { defineTable } from '../schema/table-definition.js';
 import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
@@ -19,7 +21,7 @@ import { SEQUENCE_TABLE } from './autoincrement.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, checkSchemaName } from './ddl.js';
-import { constantDefault, ExprCompiler } from './expr.js';
+import { constantDefault, ExprCompiler, walkExpr } from './expr.js';
 import type { CursorSource } from './scope.js';
 
 /** sqlite_schema columns: type, name, tbl_name, rootpage, sql. */
@@ -62,10 +64,71 @@ export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statem
       emitRewriteRows(b, table, table.columns.findIndex((c) => sameName(c.name, action.column.text)));
       break;
     }
+    case 'AddConstraint': {
+      const constraint = action.constraint;
+      if (constraint.kind !== 'Check') throw unsupported(`ALTER TABLE ADD ${constraint.kind}`);
+      const result = addCheckConstraint(rows, tableName, ctx.sql.slice(constraint.start, statement.end), constraint.name?.text ?? null);
+      refuseInCheck(constraint.expr);
+      // Unlike a CHECK on INSERT, SQLite's verification here fails a row whose CHECK is NULL.
+      emitVerifyRows(ctx, b, tableName, (ec, _source, failed) => {
+        b.emit(Opcode.IfNot, ec.toRegister(constraint.expr), failed, 1);
+      });
+      emitSchemaUpdates(ctx, b, result.updates);
+      break;
+    }
+    case 'DropConstraint':
+      emitSchemaUpdates(ctx, b, dropConstraint(rows, tableName, action.name.text).updates);
+      break;
+    case 'SetNotNull': {
+      const rest = ctx.sql.slice(action.column.end, statement.end);
+      const result = setNotNull(rows, tableName, action.column.text, rest.slice(rest.search(/\bNOT\b/i)));
+      emitVerifyRows(ctx, b, tableName, (ec, source, failed) => {
+        const index = source.table.columns.findIndex((c) => sameName(c.name, action.column.text));
+        if (index === source.table.rowidAlias) return;
+        const r = b.register();
+        ec.emitColumn({ source, column: index }, r);
+        b.emit(Opcode.IsNull, r, failed);
+      });
+      emitSchemaUpdates(ctx, b, result.updates);
+      break;
+    }
+    case 'DropNotNull':
+      emitSchemaUpdates(ctx, b, dropNotNull(rows, tableName, action.column.text).updates);
+      break;
     default:
-      throw unsupported(`ALTER TABLE ${action.kind.replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase()}`);
+      throw unsupported(`ALTER TABLE ${(action as { kind: string }).kind}`);
   }
   bumpCookieAndReload(b);
+}
+
+/** SQLite's refusals for expressions a CHECK constraint may not hold. */
+function refuseInCheck(expr: Expr): void {
+  walkExpr(expr, (e) => {
+    if (e.kind === 'Parameter') throw new SqliteError('parameters prohibited in CHECK constraints');
+    if (e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect') throw new SqliteError('subqueries prohibited in CHECK constraints');
+  });
+}
+
+/**
+ * The data check of ADD CHECK and SET NOT NULL: `test` emits, per existing row, a jump to
+ * `failed` when the row breaks the new constraint; SQLite then fails with "constraint failed".
+ */
+function emitVerifyRows(ctx: CompileContext, b: ProgramBuilder, tableName: string, test: (ec: ExprCompiler, source: CursorSource, failed: number) => void): void {
+  const table = writableTable(ctx, tableName);
+  if (!table) throw unsupported(`ALTER TABLE on ${tableName}`);
+  const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: b.cursor() };
+  const ec = new ExprCompiler(b, ctx, { sources: [source] });
+  const done = b.label();
+  const failed = b.label();
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  b.emit(Opcode.Rewind, source.cursor, done);
+  const top = b.here;
+  test(ec, source, failed);
+  b.emit(Opcode.Next, source.cursor, top);
+  b.emit(Opcode.Goto, 0, done);
+  b.place(failed);
+  b.emit(Opcode.HaltWithError, 0, 0, 0, { message: 'constraint failed', code: 'SQLITE_CONSTRAINT' } satisfies HaltError);
+  b.place(done);
 }
 
 /** The table whose rows DROP COLUMN rewrites, when Tandem can write it (else undefined: refuse after SQLite's own checks). */

@@ -18,6 +18,7 @@ import { compileVacuum } from './vacuum.js';
 import { compileInsert } from './insert.js';
 import { emitForeignKeyCheck } from './foreign-keys.js';
 import { compileCreateTrigger } from './trigger-ddl.js';
+import { emitTriggerSequences } from './trigger.js';
 import { compilePragma, pragmaTransaction } from './pragma.js';
 import { compileSelect } from './select.js';
 import { compileDelete, compileUpdate } from './update-delete.js';
@@ -132,6 +133,7 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
   }
   if (kind === 'write') b.writes = true;
   emitForeignKeyCheck(ctx, b, statement);
+  emitTriggerSequences(ctx, b);
   b.emit(Opcode.Halt);
   return b.finish(columns, ctx.parameters.names, ctx.schema.generation);
 }

@@ -23,6 +23,36 @@ import { compileDelete, compileUpdate } from './update-delete.js';
 /** Action sub-programs of the statement being prepared, by its root builder (shared with nested ones). */
 const rootCaches = new WeakMap<ProgramBuilder, Map<string, SubProgram>>();
 
+/** Per statement being prepared (its sub-program cache): the action whose program was compiled last. */
+const lastCompiled = new WeakMap<Map<string, SubProgram>, { fk: ForeignKeyInfo; setNull: boolean }>();
+/** RESTRICT actions are inline, but count as compiled programs (SQLite compiles them as triggers). */
+const restrictSeen = new WeakMap<Map<string, SubProgram>, Set<string>>();
+
+function cacheOf(ec: ExprCompiler): Map<string, SubProgram> {
+  let cache = ec.ctx.trigger?.cache ?? rootCaches.get(ec.b);
+  if (!cache) {
+    cache = new Map();
+    rootCaches.set(ec.b, cache);
+  }
+  return cache;
+}
+
+function cacheKey(key: ParentKey, update: boolean): string {
+  const position = (key.child.foreignKeys ?? []).indexOf(key.fk);
+  return `\u0001fk ${key.child.name.toLowerCase()} ${position} ${update ? 'update' : 'delete'}`;
+}
+
+/**
+ * Whether the new child keys of `fk` are not checked here: SQLite skips the check when the action
+ * program it compiled last, for the statement being prepared, is a SET NULL action of `fk` (meant
+ * for that action's own UPDATE, whose new keys are NULL; it also applies to a REPLACE that
+ * compiled such an action just before, as in SQLite).
+ */
+export function isLatestSetNullAction(ec: ExprCompiler, fk: ForeignKeyInfo): boolean {
+  const last = lastCompiled.get(cacheOf(ec));
+  return last !== undefined && last.setNull && last.fk === fk;
+}
+
 const NO_PARAMETERS = { count: 0, names: [] };
 
 function name(text: string): Name {
@@ -62,6 +92,11 @@ export function emitForeignKeyActions(
     const skip = b.label();
     if (row) emitUnlessKeyChanged(ec, key, old, row, skip);
     if (action === 'RESTRICT') {
+      const cache = cacheOf(ec);
+      const seen = restrictSeen.get(cache) ?? new Set<string>();
+      restrictSeen.set(cache, seen);
+      if (!seen.has(cacheKey(key, row !== null))) lastCompiled.set(cache, { fk, setNull: false });
+      seen.add(cacheKey(key, row !== null));
       emitChildScan(ec, key, old, false, () => {
         b.emit(Opcode.HaltWithError, 0, 0, 0, { message: FOREIGN_KEY_FAILED, code: 'SQLITE_CONSTRAINT_TRIGGER' } satisfies HaltError);
       });
@@ -104,18 +139,14 @@ function emitUnlessKeyChanged(ec: ExprCompiler, key: ParentKey, old: RegisterSou
 
 /** The sub-program of one constraint's action, compiled once per statement being prepared. */
 function actionProgram(ec: ExprCompiler, key: ParentKey, update: boolean, action: ForeignKeyInfo['onDelete']): SubProgram {
-  let cache = ec.ctx.trigger?.cache ?? rootCaches.get(ec.b);
-  if (!cache) {
-    cache = new Map();
-    rootCaches.set(ec.b, cache);
-  }
-  const position = (key.child.foreignKeys ?? []).indexOf(key.fk);
-  const cacheKey = `\u0001fk ${key.child.name.toLowerCase()} ${position} ${update ? 'update' : 'delete'}`;
-  const cached = cache.get(cacheKey);
+  const cache = cacheOf(ec);
+  const name = cacheKey(key, update);
+  const cached = cache.get(name);
   if (cached) return cached;
   // Registered before compiling: a cascade that reaches the same constraint again runs this same program.
   const sub: SubProgram = { program: null, name: `foreign key action on ${key.child.name}` };
-  cache.set(cacheKey, sub);
+  cache.set(name, sub);
+  lastCompiled.set(cache, { fk: key.fk, setNull: action === 'SET NULL' });
   sub.program = compileAction(ec.ctx, key, update, action, cache);
   return sub;
 }
@@ -138,7 +169,7 @@ function compileAction(ctx: CompileContext, key: ParentKey, update: boolean, act
     ctes: undefined,
     viewStack: undefined,
     trigger: scope,
-    foreignKeys: { deferAll: options.deferAll, setNullAction: action === 'SET NULL' ? key.fk : undefined },
+    foreignKeys: { deferAll: options.deferAll },
   };
   const child = key.child;
   const parentColumnName = (c: number): string => parent.columns[c]!.name;

@@ -16,7 +16,7 @@ import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
 import { emitChildScan, emitParentProbe, locateParentKey, mismatch, referencesTo, resolveParentKey } from './foreign-key-parent.js';
-import { emitForeignKeyActions } from './foreign-key-actions.js';
+import { emitForeignKeyActions, isLatestSetNullAction } from './foreign-key-actions.js';
 import { emitDeleteRow, openForWrite, type TableWriter } from './rows.js';
 import type { RegisterSource } from './scope.js';
 import { copyCurrentRow } from './trigger-dml.js';
@@ -26,8 +26,6 @@ import type { Assignments } from './update-row.js';
 export interface ForeignKeyOptions {
   /** PRAGMA defer_foreign_keys was on when the statement was compiled. */
   readonly deferAll: boolean;
-  /** The statement is the SET NULL action of this constraint: its new child keys are NULL, never violations. */
-  readonly setNullAction?: ForeignKeyInfo;
   /** DROP TABLE's implicit DELETE: a missing parent table reads as empty, a mismatched key is skipped. */
   readonly lenient?: boolean;
 }
@@ -67,7 +65,7 @@ function emitChildChecks(ec: ExprCompiler, table: TableInfo, keys: readonly Fore
   const b = ec.b;
   const opts = options(ec.ctx)!;
   for (const fk of keys) {
-    if (delta > 0 && opts.setNullAction === fk) continue;
+    if (delta > 0 && isLatestSetNullAction(ec, fk)) continue;
     const key = resolveParentKey(ec.ctx, table, fk, opts.lenient);
     if (key === null) continue;
     const ok = b.label();

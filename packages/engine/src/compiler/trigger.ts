@@ -12,7 +12,7 @@ import { Affinity } from '../values/affinity.js';
 import type { TableInfo, TriggerInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { ProgramFlag, type SubProgram } from '../vm/ops/trigger.js';
-import type { Autoincrement } from './autoincrement.js';
+import { Autoincrement } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
@@ -25,8 +25,8 @@ import { compileDelete, compileUpdate } from './update-delete.js';
 export type TriggerEventName = 'INSERT' | 'UPDATE' | 'DELETE';
 export type TriggerTiming = 'BEFORE' | 'AFTER' | 'INSTEAD OF';
 
-/** Sub-programs compiled for the top-level statement being prepared, by its root builder. */
-const rootCaches = new WeakMap<ProgramBuilder, Map<string, SubProgram>>();
+/** What trigger compilation shares for the top-level statement being prepared, by its root builder. */
+const rootScopes = new WeakMap<ProgramBuilder, Pick<TriggerScope, 'cache' | 'sequences'>>();
 
 const NO_PARAMETERS = { count: 0, names: [] };
 
@@ -121,11 +121,12 @@ export class RowTriggers {
 /** The sub-program of `trigger` for conflict resolution `onConflict`, compiled once per statement. */
 function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo, onConflict: ConflictResolution | null): SubProgram {
   const ctx = ec.ctx;
-  let cache = ctx.trigger?.cache ?? rootCaches.get(ec.b);
-  if (!cache) {
-    cache = new Map();
-    rootCaches.set(ec.b, cache);
+  let shared = ctx.trigger ?? rootScopes.get(ec.b);
+  if (!shared) {
+    shared = { cache: new Map(), sequences: new Set() };
+    rootScopes.set(ec.b, shared);
   }
+  const cache = shared.cache;
   const key = `${foldName(trigger.name)}\u0000${onConflict ?? ''}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -133,11 +134,26 @@ function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo
   // The recursion token is the trigger itself: its sub-programs for other conflict modes count too.
   const sub: SubProgram = { program: null, name: trigger.name, token: trigger };
   cache.set(key, sub);
-  sub.program = compileTriggerBody(ctx, trigger, table, onConflict, cache);
+  sub.program = compileTriggerBody(ctx, trigger, table, onConflict, shared);
   return sub;
 }
 
-function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: TableInfo, onConflict: ConflictResolution | null, cache: Map<string, SubProgram>) {
+/**
+ * Ends a top-level statement that fired triggers: like SQLite, which keeps the AUTOINCREMENT
+ * sequences of every table its triggers may insert into, it makes sure their sqlite_sequence rows
+ * exist (with 0 when nothing was inserted), whether or not a trigger ran.
+ */
+export function emitTriggerSequences(ctx: CompileContext, b: ProgramBuilder): void {
+  const sequences = rootScopes.get(b)?.sequences;
+  if (!sequences || sequences.size === 0) return;
+  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  for (const name of sequences) {
+    const table = ctx.schema.table(name);
+    if (table) Autoincrement.begin(ec, table)?.end(ec);
+  }
+}
+
+function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: TableInfo, onConflict: ConflictResolution | null, shared: Pick<TriggerScope, 'cache' | 'sequences'>) {
   const b = new ProgramBuilder();
   const n = table.columns.length;
   // Registers 1..2n+2 hold the caller's rows: OLD rowid, OLD columns, NEW rowid, NEW columns.
@@ -148,7 +164,8 @@ function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: Ta
   const scope: TriggerScope = {
     old: event === 'Insert' ? null : { kind: 'registers', table: rows, name: 'old', base: 2, rowid: 1 },
     new: event === 'Delete' ? null : { kind: 'registers', table: rows, name: 'new', base: n + 3, rowid: n + 2 },
-    cache,
+    cache: shared.cache,
+    sequences: shared.sequences,
   };
   const bodyCtx: CompileContext = { ...ctx, sql: trigger.sql, parameters: NO_PARAMETERS, ctes: undefined, viewStack: undefined, trigger: scope };
   const end = b.label();
@@ -168,6 +185,7 @@ function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: Ta
 function compileStep(ctx: CompileContext, b: ProgramBuilder, step: TriggerInfo['statement']['body'][number], onConflict: ConflictResolution | null): void {
   switch (step.kind) {
     case 'Insert':
+      if (ctx.schema.table(step.table.name.text)?.autoincrement) ctx.trigger!.sequences?.add(step.table.name.text);
       compileInsert(ctx, b, onConflict ? { ...step, orConflict: onConflict } : step);
       b.emit(Opcode.ResetCount);
       return;

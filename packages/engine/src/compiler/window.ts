@@ -328,9 +328,8 @@ function resolveCall(ec: ExprCompiler, core: SelectClause, call: FunctionCall): 
 function resolveWindow(ec: ExprCompiler, core: SelectClause, over: NonNullable<FunctionCall['over']>, depth = 0): ResolvedWindow {
   const find = (name: Name, before = core.windows.length) => {
     // A name defined twice means its last definition, as in SQLite.
-    const i = core.windows.findLastIndex((w, k) => k < before && foldName(w.name) === foldName(name));
-    if (i < 0) throw new SqliteError(`no such window: ${name.text}`);
-    return i;
+    for (let i = Math.min(before, core.windows.length) - 1; i >= 0; i--) if (foldName(core.windows[i]!.name) === foldName(name)) return i;
+    throw new SqliteError(`no such window: ${name.text}`);
   };
   if (over.kind === 'WindowName') {
     const i = find(over.name);

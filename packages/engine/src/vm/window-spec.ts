@@ -40,11 +40,11 @@ export interface FrameSpec {
 export interface WindowFunctionSpec {
   readonly evaluation: WindowBehavior['evaluation'] | 'minmax';
   readonly fn: VmAggregateFunction;
-  /** Row columns holding the arguments. */
+  /** Payload slots holding the arguments (evaluated per row before the pass). */
   readonly args: readonly number[];
-  /** Row column holding the FILTER condition, or -1. */
+  /** Payload slot holding the FILTER condition, or -1. */
   readonly filter: number;
-  /** Row column the result is written to (a payload slot). */
+  /** Payload slot the result is written to. */
   readonly result: number;
   /** min/max over a sliding frame: true for max; the collation of the argument. */
   readonly max?: boolean;

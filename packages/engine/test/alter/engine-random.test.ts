@@ -9,7 +9,7 @@ import { differences } from '../sql/differential.js';
 
 const SETUP = [
   'PRAGMA foreign_keys = ON',
-  'CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT UNIQUE, score REAL DEFAULT 0, note, CHECK (score >= 0))',
+  'CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT UNIQUE CONSTRAINT nn NOT NULL, score REAL DEFAULT 0, note, CONSTRAINT sc CHECK (score >= 0))',
   'CREATE TABLE c(cid INTEGER PRIMARY KEY AUTOINCREMENT, pid REFERENCES p(id), label TEXT, qty INT DEFAULT 1)',
   'CREATE INDEX c_label ON c(label)',
   'CREATE INDEX p_score ON p(score) WHERE score > 1',
@@ -27,6 +27,8 @@ const DEFINITIONS = [
   'extra DEFAULT (1 + 2)', 'extra REFERENCES p(id)', 'extra REFERENCES p(id) DEFAULT 1', 'extra CHECK (extra IS NULL)', "extra DEFAULT 'v' CHECK (extra = 'w')",
   'x2 REAL DEFAULT -1.25', '"odd col" COLLATE NOCASE', 'name',
 ];
+
+const CONSTRAINTS = ['sc', 'nn', 'k1', 'k2'];
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -48,15 +50,23 @@ function alterStatement(next: () => number, oracle: Database.Database): string {
   const table = next() < 0.8 && tables.length > 0 ? pick(tables) : pick(NAMES);
   const existing = (oracle.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table.startsWith('"') ? table.slice(1, -1).replace(/""/g, '"') : table) as string[]).map(quote);
   const column = () => (next() < 0.8 && existing.length > 0 ? pick(existing) : pick(COLUMNS));
-  switch (Math.floor(next() * 4)) {
+  switch (Math.floor(next() * 8)) {
     case 0:
       return `ALTER TABLE ${table} RENAME TO ${pick(NAMES)}`;
     case 1:
       return `ALTER TABLE ${table} RENAME COLUMN ${column()} TO ${pick(COLUMNS)}`;
     case 2:
       return `ALTER TABLE ${table} ADD COLUMN ${pick(DEFINITIONS)}`;
-    default:
+    case 3:
       return `ALTER TABLE ${table} DROP COLUMN ${column()}`;
+    case 4:
+      return `ALTER TABLE ${table} ADD ${next() < 0.5 ? `CONSTRAINT ${pick(CONSTRAINTS)} ` : ''}CHECK (${column()} IS NOT ${pick(['NULL', "'x'", '99'])})`;
+    case 5:
+      return `ALTER TABLE ${table} DROP CONSTRAINT ${pick(CONSTRAINTS)}`;
+    case 6:
+      return `ALTER TABLE ${table} ALTER COLUMN ${column()} SET NOT NULL`;
+    default:
+      return `ALTER TABLE ${table} ALTER ${column()} DROP NOT NULL`;
   }
 }
 

@@ -1,7 +1,7 @@
 // Random foreign key workloads against SQLite (seeded, so a failure reproduces): a parent, a
 // self-referencing tree and two child tables with randomly chosen actions and deferral, then
-// random INSERT / INSERT OR REPLACE / UPDATE / DELETE statements, some inside transactions that
-// commit or roll back; every statement's outcome and the final contents must match.
+// random INSERT / INSERT OR REPLACE / UPSERT / UPDATE / DELETE statements and defer_foreign_keys
+// changes, some inside transactions that commit or roll back; every statement's outcome and the final contents must match.
 
 import { describe, it } from 'vitest';
 import Database from '../../src/index.js';
@@ -60,6 +60,9 @@ function workload(seed: number): string[] {
     () => `UPDATE c1 SET pcode = ${code()} WHERE id % 3 = ${int(3)}`,
     () => `DELETE FROM c1 WHERE id % 4 = ${int(4)}`,
     () => `DELETE FROM c2 WHERE a = ${int(8)}`,
+    () => `INSERT INTO p VALUES (${int(8)}, ${code()}) ON CONFLICT(id) DO UPDATE SET code = excluded.code`,
+    () => `INSERT OR REPLACE INTO tree VALUES (${int(12)}, ${int(12)}, ${int(8)})`,
+    () => `PRAGMA defer_foreign_keys = ${int(2)}`,
   ];
   // Transaction control at random: a COMMIT may fail (deferred violations) and leave the
   // transaction open, so both engines simply get the same statements and must agree.

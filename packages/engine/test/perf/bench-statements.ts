@@ -3,6 +3,7 @@
 // Run: cd packages/engine && ../../node_modules/.bin/esbuild test/perf/bench-statements.ts --bundle
 //        --platform=node --format=cjs --external:better-sqlite3 --outfile=/tmp/bench-statements.cjs
 //      && NODE_PATH=$PWD/../../node_modules node /tmp/bench-statements.cjs [orders] [--repeat=N] [--only=name,...]
+// GROUP BY over 1M rows (issue 3): pass 1000000 --only=group-by.
 // Profile: add --cpu-prof --cpu-prof-dir=/tmp/prof before the .cjs, and --engine=tandem to skip the oracle.
 
 import BetterSqlite from 'better-sqlite3';
@@ -45,9 +46,14 @@ function buildShop(path: string): void {
   const db = new BetterSqlite(path);
   db.pragma('journal_mode = WAL');
   db.exec(`CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT NOT NULL, region INTEGER NOT NULL);
+    CREATE TABLE products(id INTEGER PRIMARY KEY, name TEXT NOT NULL, category INTEGER NOT NULL, price REAL NOT NULL);
     CREATE TABLE orders(id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL, product_id INTEGER NOT NULL,
       qty INTEGER NOT NULL, amount REAL NOT NULL, created INTEGER NOT NULL, note TEXT);`);
   db.transaction(() => {
+    const customer = db.prepare('INSERT INTO customers VALUES (?, ?, ?)');
+    for (let id = 1; id <= orders / 10; id++) customer.run(id, word(8), rand(0, 9));
+    const product = db.prepare('INSERT INTO products VALUES (?, ?, ?, ?)');
+    for (let id = 1; id <= 1000; id++) product.run(id, word(10), rand(0, 19), rand(100, 20_000) / 100);
     const order = db.prepare('INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (let id = 1; id <= orders; id++) {
       const qty = rand(1, 10);
@@ -114,6 +120,27 @@ const workloads: Record<string, { fresh?: boolean; run: Workload }> = {
         n += (s.get(low, low + span) as unknown[])[0] as number;
       }
       return n;
+    },
+  },
+  'three-table-join': {
+    run(db) {
+      return db.prepare(`SELECT c.region AS region, p.category AS category, count(*) AS n, sum(o.qty) AS q
+          FROM orders o JOIN customers c ON c.id = o.customer_id JOIN products p ON p.id = o.product_id
+         WHERE p.price > 50 GROUP BY c.region, p.category ORDER BY c.region, p.category`).raw().all().length;
+    },
+  },
+  'correlated-subquery': {
+    run(db) {
+      return db.prepare(`SELECT c.id AS id, (SELECT max(o.amount) FROM orders o WHERE o.customer_id = c.id) AS top,
+          EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.qty = 10) AS bulk_buyer
+          FROM customers c WHERE c.id % 4 = 0 ORDER BY c.id`).raw().all().length;
+    },
+  },
+  'recursive-cte': {
+    run(db) {
+      const s = db.prepare(`WITH RECURSIVE seq(n, acc) AS (SELECT 1, 7 UNION ALL SELECT n + 1, (acc * 31 + n) % 1000003 FROM seq WHERE n < ?)
+          SELECT count(*) AS n, sum(acc) AS total, max(acc) AS top FROM seq`).raw();
+      return (s.get(orders * 2.5) as unknown[])[1] as number;
     },
   },
 };

@@ -4,6 +4,7 @@
 
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { SqlValue } from '../../src/common/values.js';
 import { openConnection } from '../../src/internal.js';
 import { differences } from '../sql/differential.js';
 
@@ -12,7 +13,7 @@ const SETUP = [
   "INSERT INTO t VALUES (1,'x',3,1.5,'b'),(2,'y',1,NULL,'A'),(3,'x',2,2.25,'a'),(4,'x',1,-1.0,NULL),(5,'y',3,0.1,'B'),(6,'y',2,7.0,'c'),(7,NULL,NULL,3.5,'a'),(8,'x',3,0.2,'d'),(9,'z',5,1e10,'e'),(10,'y',NULL,-0.3,'C')",
 ];
 
-function check(statements: string[]): void {
+function check(statements: (string | [string, SqlValue[]])[]): void {
   const connection = openConnection(':memory:');
   const oracle = new Database(':memory:');
   try {
@@ -119,6 +120,38 @@ describe('window functions', () => {
       'WITH r AS (SELECT id, g, lag(id) OVER (PARTITION BY g ORDER BY id) AS prev FROM t) SELECT * FROM r ORDER BY id',
       'SELECT id, (SELECT count(*) OVER () FROM t AS u WHERE u.g = t.g LIMIT 1) FROM t',
       'SELECT x, sum(x) OVER (ORDER BY x ROWS 1 PRECEDING) FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 4)',
+    ]);
+  });
+
+  it('in compound SELECTs, IN subqueries, INSERT ... SELECT and views; edge offsets', () => {
+    check([
+      'SELECT row_number() OVER (ORDER BY id) AS rn FROM t UNION ALL SELECT 10 ORDER BY 1',
+      'SELECT id FROM t WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY a DESC) rn FROM t) WHERE rn < 3) ORDER BY id',
+      'CREATE TABLE u(x, y)',
+      'INSERT INTO u SELECT id, sum(a) OVER (ORDER BY id) FROM t',
+      'SELECT * FROM u',
+      'CREATE VIEW v AS SELECT id, lag(a) OVER (ORDER BY id) AS p FROM t',
+      'SELECT * FROM v WHERE p IS NOT NULL',
+      'SELECT id, sum(a) OVER win FROM t WINDOW win AS (ORDER BY id), win AS (ORDER BY a)',
+      'SELECT a, sum(a) OVER () FROM t GROUP BY a ORDER BY a',
+      'SELECT DISTINCT sum(a) OVER (PARTITION BY g) FROM t ORDER BY 1',
+      'SELECT typeof(percent_rank() OVER ()), typeof(cume_dist() OVER ()), typeof(ntile(2) OVER ()) FROM t',
+      'SELECT count(*) OVER (ORDER BY b COLLATE NOCASE), first_value(id) OVER (ORDER BY b DESC NULLS LAST) FROM t',
+      'SELECT id, nth_value(a, 2) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM t LIMIT 2',
+      'SELECT id, ntile(id) OVER (ORDER BY id) FROM t',
+      "SELECT id, lead(a, id - 1, 'd') OVER (ORDER BY id) FROM t",
+      'SELECT sum(id) OVER (ORDER BY id ROWS BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING) FROM t',
+      'SELECT sum(id) OVER (ORDER BY id RANGE BETWEEN 9223372036854775807 PRECEDING AND 1e300 FOLLOWING) FROM t',
+      'SELECT avg(b) OVER (ORDER BY a RANGE BETWEEN 0.5 PRECEDING AND 0.5 FOLLOWING) FROM t',
+      'SELECT g, count(*) FROM t GROUP BY g HAVING rank() OVER (ORDER BY count(*)) = 1',
+      'SELECT row_number() OVER () FROM t ORDER BY count(*)',
+      'WITH RECURSIVE seq(x) AS (VALUES(1) UNION ALL SELECT row_number() OVER () FROM seq) SELECT x FROM seq',
+      ['SELECT id, sum(a) OVER (ORDER BY id ROWS BETWEEN ? PRECEDING AND ? FOLLOWING) FROM t', [0n, 2n]],
+      "SELECT id, sum(a) OVER (ORDER BY id ROWS 1+1 PRECEDING), sum(a) OVER (ORDER BY id ROWS CAST('1' AS INTEGER) PRECEDING) FROM t",
+      'SELECT id, sum((SELECT max(a) FROM t)) OVER (ORDER BY id), (SELECT count(*) FROM t u WHERE u.a < t.a) + row_number() OVER (ORDER BY id) FROM t',
+      'SELECT id, percent_rank() OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) FROM t',
+      'SELECT id, first_value(a) OVER w, sum(a) OVER (w RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE GROUP) FROM t WINDOW w AS (PARTITION BY g ORDER BY a)',
+      'SELECT id, count(*) OVER (ORDER BY a, b GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) FROM t',
     ]);
   });
 

@@ -9,9 +9,11 @@
 //   renameColumn(rows, 't', 'a', 'b', { newNameQuoted })  -> { updates }
 //   addColumn(rows, 't', 'c INT DEFAULT 0', { tableIsEmpty, foreignKeys }) -> { updates }
 //   dropColumn(rows, 't', 'c')                           -> { updates }
+//   addCheckConstraint / dropConstraint / setNotNull / dropNotNull (SQLite 3.53) -> { updates }
 
 export { renameTable, type RenameTableOptions, type RenameTableResult } from './rename-table.js';
 export { renameColumn, type RenameColumnOptions } from './rename-column.js';
 export { addColumn, type AddColumnOptions } from './add-column.js';
 export { dropColumn, type DropColumnOptions } from './drop-column.js';
+export { addCheckConstraint, dropConstraint, dropNotNull, setNotNull } from './constraints.js';
 export { applyUpdates, type AlterResult, type SchemaRow, type SchemaUpdate } from './types.js';
