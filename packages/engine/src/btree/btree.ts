@@ -5,7 +5,7 @@ import type { PageSink, PageSource } from '../pager/types.js';
 import { geometryFor, newCellInfo, parseCell, type Geometry } from './cell.js';
 import { TreeCursor } from './cursor.js';
 import { invalidateCursors } from './cursor-registry.js';
-export { invalidateCursors } from './cursor-registry.js';
+export { invalidateCursors, saveOtherCursors } from './cursor-registry.js';
 import { allocatePage, assertWritable, freePage } from './freelist.js';
 import { freeOverflowChain } from './overflow.js';
 import { cellOffset, get32, isLeafType, PageType, readPageHeader, writeEmptyPage } from './page.js';

@@ -18,7 +18,7 @@ import type { HaltError } from '../vm/ops/control.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ColumnSpec } from '../vm/ops/cursor.js';
 import { SEQUENCE_TABLE } from './autoincrement.js';
-import type { ProgramBuilder } from './builder.js';
+import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, checkSchemaName } from './ddl.js';
 import { constantDefault, ExprCompiler, walkExpr } from './expr.js';
@@ -67,8 +67,20 @@ export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statem
     case 'AddConstraint': {
       const constraint = action.constraint;
       if (constraint.kind !== 'Check') throw unsupported(`ALTER TABLE ADD ${constraint.kind}`);
-      const result = addCheckConstraint(rows, tableName, ctx.sql.slice(constraint.start, statement.end), constraint.name?.text ?? null);
-      refuseInCheck(constraint.expr);
+      const validate = (): void => {
+        refuseInCheck(constraint.expr);
+        const table = writableTable(ctx, tableName);
+        if (!table) throw unsupported(`ALTER TABLE on ${tableName}`);
+        // Compiled into a scratch program only for its errors (unknown columns, misused aggregates...).
+        const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: 0 };
+        walkExpr(constraint.expr, (e) => {
+          if (e.kind === 'Column' && e.table === null && e.column.quoted && ctx.sql[e.column.start] === '"' && !table.columns.some((c) => sameName(c.name, e.column.text))) {
+            throw new SqliteError(`no such column: ${ctx.sql.slice(e.column.start, e.column.end)} - should this be a string literal in single-quotes?`);
+          }
+        });
+        new ExprCompiler(new ProgramBuilder(), ctx, { sources: [source] }).toRegister(constraint.expr);
+      };
+      const result = addCheckConstraint(rows, tableName, ctx.sql.slice(constraint.start, statement.end), constraint.name?.text ?? null, validate);
       // Unlike a CHECK on INSERT, SQLite's verification here fails a row whose CHECK is NULL.
       emitVerifyRows(ctx, b, tableName, (ec, _source, failed) => {
         b.emit(Opcode.IfNot, ec.toRegister(constraint.expr), failed, 1);

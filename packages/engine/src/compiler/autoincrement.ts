@@ -1,7 +1,8 @@
 // AUTOINCREMENT: the sqlite_sequence table (created with the first AUTOINCREMENT table) keeps
 // the largest rowid each such table ever used. An INSERT reads it once, assigns new rowids above
 // both it and the table's largest rowid (SQLITE_FULL at the maximum, never a random probe), and
-// writes it back when the statement ends, as SQLite's autoIncBegin/autoIncEnd do.
+// writes it back when the statement ends, as SQLite's autoIncBegin/autoIncEnd do. Triggers share
+// the top-level statement's sequences (SequenceRegistry).
 
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
@@ -17,8 +18,92 @@ import type { ExprCompiler } from './expr.js';
 export const SEQUENCE_TABLE = 'sqlite_sequence';
 export const SEQUENCE_SQL = 'CREATE TABLE sqlite_sequence(name,seq)';
 
+/** Registers of one table's sequence in the top-level program: the largest rowid, the sequence row's rowid, the value read. */
+interface SequenceRegisters {
+  readonly max: number;
+  readonly rowid: number;
+  readonly original: number;
+  /** Owned by the top-level INSERT's own Autoincrement (which writes it back), else by the registry. */
+  readonly owned: boolean;
+}
+
+/**
+ * The AUTOINCREMENT sequences of one top-level statement, shared with the triggers it fires: as in
+ * SQLite, they live in the top-level program's registers (trigger programs reach them with
+ * RootLoad/RootStore), are read once and written back once, when the top-level statement ends (so
+ * a statement that fails, even with OR FAIL, leaves sqlite_sequence as it was).
+ */
+export class SequenceRegistry {
+  private readonly tables = new Map<string, SequenceRegisters>();
+
+  constructor(private readonly root: ProgramBuilder) {}
+
+  /** The registry of the statement whose program `root` builds (created on first use). */
+  static of(root: ProgramBuilder): SequenceRegistry {
+    let registry = registries.get(root);
+    if (!registry) registries.set(root, (registry = new SequenceRegistry(root)));
+    return registry;
+  }
+
+  adopt(tableName: string, registers: Omit<SequenceRegisters, 'owned'>): void {
+    this.tables.set(tableName.toLowerCase(), { ...registers, owned: true });
+  }
+
+  registersFor(tableName: string): SequenceRegisters {
+    const key = tableName.toLowerCase();
+    let registers = this.tables.get(key);
+    if (!registers) {
+      registers = { max: this.root.register(), rowid: this.root.register(), original: this.root.register(), owned: false };
+      this.tables.set(key, registers);
+    }
+    return registers;
+  }
+
+  /**
+   * Emits, at the end of the top-level statement (`ec` on its program), the write-back of the
+   * sequences only triggers used; one no trigger ran for is read first (SQLite reads them all when
+   * the statement starts, and writes a missing row with 0).
+   */
+  finish(ec: ExprCompiler): void {
+    for (const [key, registers] of this.tables) {
+      if (registers.owned) continue;
+      const table = ec.ctx.schema.table(key);
+      if (!table) continue;
+      const b = ec.b;
+      const cursor = openSequence(ec);
+      const name = b.register();
+      b.emit(Opcode.Value, 0, name, 0, table.name);
+      const loaded = b.label();
+      b.emit(Opcode.NotNull, registers.max, loaded);
+      emitLoad(ec, cursor, name, registers);
+      b.place(loaded);
+      new Autoincrement(cursor, registers.max, registers.rowid, registers.original, table.name, null).end(ec);
+    }
+  }
+}
+
+const registries = new WeakMap<ProgramBuilder, SequenceRegistry>();
+
+function openSequence(ec: ExprCompiler): number {
+  const sequence = ec.ctx.schema.table(SEQUENCE_TABLE);
+  if (!sequence) throw new SqliteError('database corruption: missing sqlite_sequence table', 'SQLITE_CORRUPT');
+  const cursor = ec.b.cursor();
+  ec.b.emit(Opcode.OpenWrite, cursor, sequence.rootPage);
+  return cursor;
+}
+
+/** Emits the read of the sequence named r[name] into `into` (max 0 and rowid NULL when it has no row). */
+function emitLoad(ec: ExprCompiler, cursor: number, name: number, into: { max: number; rowid: number; original: number }): void {
+  const b = ec.b;
+  b.emit(Opcode.Value, 0, into.max, 0, 0n);
+  b.emit(Opcode.Null, 0, into.rowid);
+  emitReadSequence(ec, cursor, name, into.rowid, into.max, b.register());
+  b.emit(Opcode.SCopy, into.max, into.original);
+}
+
 export class Autoincrement {
-  private constructor(
+  /** Internal: use begin(). */
+  constructor(
     private readonly cursor: number,
     /** The largest rowid used so far (sqlite_sequence.seq, then every rowid this statement uses). */
     readonly maxRegister: number,
@@ -27,67 +112,62 @@ export class Autoincrement {
     /** The sequence as read (the row is rewritten only when it grew, or created when missing). */
     private readonly original: number,
     private readonly tableName: string,
-    /** Register holding the table name (the sequence row's key). */
-    private readonly nameRegister: number,
+    /** In a trigger program: the top-level registers the sequence lives in (maxRegister is a local copy). */
+    private readonly shared: SequenceRegisters | null,
   ) {}
 
-  /** Emits the read of `table`'s sequence; null when the table is not AUTOINCREMENT. */
+  /**
+   * Emits the read of `table`'s sequence; null when the table is not AUTOINCREMENT. A top-level
+   * statement shares its sequence with the triggers it fires; in a trigger, the sequence is the
+   * top-level statement's (read here if nothing read it yet).
+   */
   static begin(ec: ExprCompiler, table: TableInfo): Autoincrement | null {
     if (!table.autoincrement) return null;
-    const sequence = ec.ctx.schema.table(SEQUENCE_TABLE);
-    if (!sequence) throw new SqliteError('database corruption: missing sqlite_sequence table', 'SQLITE_CORRUPT');
     const b = ec.b;
-    const cursor = b.cursor();
-    const max = b.register();
-    const rowid = b.register();
+    const cursor = openSequence(ec);
     const name = b.register();
-    const value = b.register();
-    b.emit(Opcode.OpenWrite, cursor, sequence.rootPage);
-    b.emit(Opcode.Value, 0, max, 0, 0n);
-    b.emit(Opcode.Null, 0, rowid);
     b.emit(Opcode.Value, 0, name, 0, table.name);
-    emitReadSequence(ec, cursor, name, rowid, max, value);
-    const original = b.register();
-    b.emit(Opcode.SCopy, max, original);
-    return new Autoincrement(cursor, max, rowid, original, table.name, name);
-  }
-
-  /**
-   * Emits a re-read of the sequence after triggers ran (they may have inserted into the table and
-   * written sqlite_sequence): the row's rowid is taken, and the largest rowid becomes the larger of
-   * both. With a write-back (end) before the triggers, statement and triggers share one sequence,
-   * as SQLite's shared AUTOINCREMENT registers make them.
-   */
-  refresh(ec: ExprCompiler): void {
-    const b = ec.b;
-    const seq = b.register();
-    const value = b.register();
-    b.emit(Opcode.Value, 0, seq, 0, 0n);
-    emitReadSequence(ec, this.cursor, this.nameRegister, this.sequenceRowid, seq, value);
-    const lower = b.label();
-    const spec: ComparisonSpec = { op: '<=', affinity: Affinity.Numeric, collation: ec.collation('BINARY') };
-    b.emit(Opcode.CompareJump, seq, lower, this.maxRegister, spec);
-    b.emit(Opcode.SCopy, seq, this.maxRegister);
-    b.place(lower);
+    const local = { max: b.register(), rowid: b.register(), original: b.register() };
+    const registry = ec.ctx.trigger?.sequences;
+    if (!registry) {
+      emitLoad(ec, cursor, name, local);
+      if (!ec.ctx.trigger) SequenceRegistry.of(b).adopt(table.name, local);
+      return new Autoincrement(cursor, local.max, local.rowid, local.original, table.name, null);
+    }
+    const shared = registry.registersFor(table.name);
+    const loaded = b.label();
+    b.emit(Opcode.RootLoad, shared.max, local.max);
+    b.emit(Opcode.NotNull, local.max, loaded);
+    emitLoad(ec, cursor, name, local);
+    b.emit(Opcode.RootStore, local.max, shared.max);
+    b.emit(Opcode.RootStore, local.rowid, shared.rowid);
+    b.emit(Opcode.RootStore, local.original, shared.original);
+    b.place(loaded);
+    return new Autoincrement(cursor, local.max, local.rowid, local.original, table.name, shared);
   }
 
   /** Emits r[rowid] = a new rowid above the table's largest and the sequence (SQLITE_FULL past the maximum). */
   emitNewRowid(b: ProgramBuilder, tableCursor: number, rowid: number): void {
+    if (this.shared) b.emit(Opcode.RootLoad, this.shared.max, this.maxRegister);
     b.emit(Opcode.NewRowid, tableCursor, rowid, this.maxRegister);
+    if (this.shared) b.emit(Opcode.RootStore, this.maxRegister, this.shared.max);
   }
 
   /** Emits "the sequence is at least r[rowid]" for an explicitly given rowid. */
   emitNoteRowid(ec: ExprCompiler, rowid: number): void {
     const b = ec.b;
     const lower = b.label();
+    if (this.shared) b.emit(Opcode.RootLoad, this.shared.max, this.maxRegister);
     const spec: ComparisonSpec = { op: '<=', affinity: Affinity.Numeric, collation: ec.collation('BINARY') };
     b.emit(Opcode.CompareJump, rowid, lower, this.maxRegister, spec);
     b.emit(Opcode.SCopy, rowid, this.maxRegister);
+    if (this.shared) b.emit(Opcode.RootStore, this.maxRegister, this.shared.max);
     b.place(lower);
   }
 
-  /** Emits the write-back of the sequence row at the end of the statement. */
+  /** Emits the write-back of the sequence row at the end of the statement (a trigger's is written by the top-level statement). */
   end(ec: ExprCompiler): void {
+    if (this.shared) return;
     const b = ec.b;
     const skip = b.label();
     const missing = b.label();

@@ -29,7 +29,7 @@ interface RowContext {
   readonly upsert: UpsertPlan | null;
   readonly returning: Returning | null;
   readonly autoincrement: Autoincrement | null;
-  triggers: RowTriggers | null;
+  readonly triggers: RowTriggers | null;
 }
 
 export function lookupWritableTable(ctx: CompileContext, name: string): TableInfo {
@@ -78,9 +78,8 @@ export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement:
     upsert: planUpsert(ec, writer, statement),
     returning: Returning.open(ec, table, statement.returning),
     autoincrement: Autoincrement.begin(ec, table),
-    triggers: null,
+    triggers: RowTriggers.find(ctx, table, 'INSERT', null, statement.orConflict),
   };
-  rc.triggers = RowTriggers.find(ctx, table, 'INSERT', null, statement.orConflict)?.sharing(rc.autoincrement) ?? null;
   emitRows(ctx, ec, rc, targets);
   rc.autoincrement?.end(ec);
   rc.returning?.finish(ec);

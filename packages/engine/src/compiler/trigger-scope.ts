@@ -16,8 +16,8 @@ export interface TriggerScope {
   readonly new: RegisterSource | null;
   /** Sub-programs compiled for the statement being prepared (see trigger.ts). */
   readonly cache: Map<string, import('../vm/ops/trigger.js').SubProgram>;
-  /** AUTOINCREMENT tables trigger bodies insert into (the statement keeps their sequence rows, see trigger.ts). */
-  readonly sequences?: Set<string>;
+  /** The top-level statement's AUTOINCREMENT sequences, which trigger bodies share (autoincrement.ts). */
+  readonly sequences?: import('./autoincrement.js').SequenceRegistry;
 }
 
 /**

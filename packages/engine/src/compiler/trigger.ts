@@ -12,7 +12,7 @@ import { Affinity } from '../values/affinity.js';
 import type { TableInfo, TriggerInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { ProgramFlag, type SubProgram } from '../vm/ops/trigger.js';
-import { Autoincrement } from './autoincrement.js';
+import { SequenceRegistry } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
@@ -64,15 +64,6 @@ export class RowTriggers {
     return triggers.length > 0 ? new RowTriggers(table, triggers, onConflict) : null;
   }
 
-  /** The INSERT's AUTOINCREMENT sequence: written back before triggers fire and re-read after (they may insert too). */
-  private autoincrement: Autoincrement | null = null;
-
-  /** Shares the statement's AUTOINCREMENT sequence with the triggers it fires; returns this. */
-  sharing(autoincrement: Autoincrement | null): this {
-    this.autoincrement = autoincrement;
-    return this;
-  }
-
   has(timing: TriggerTiming): boolean {
     return this.triggers.some((t) => timingOf(t) === timing);
   }
@@ -98,22 +89,9 @@ export class RowTriggers {
     };
     load(old, args);
     load(row, args + n + 1);
-    const autoincrement = this.autoincrement;
-    autoincrement?.end(ec);
-    // With a sequence to re-read, RAISE(IGNORE) re-reads it too before going on at `ignore`.
-    const ignored = autoincrement ? b.label() : ignore;
     for (const trigger of triggers) {
       const sub = triggerProgram(ec, trigger, this.table, this.onConflict);
-      b.emit(Opcode.Program, args, ignored, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
-    }
-    if (autoincrement) {
-      const done = b.label();
-      autoincrement.refresh(ec);
-      b.emit(Opcode.Goto, 0, done);
-      b.place(ignored);
-      autoincrement.refresh(ec);
-      b.emit(Opcode.Goto, 0, ignore);
-      b.place(done);
+      b.emit(Opcode.Program, args, ignore, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
     }
   }
 }
@@ -123,7 +101,7 @@ function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo
   const ctx = ec.ctx;
   let shared = ctx.trigger ?? rootScopes.get(ec.b);
   if (!shared) {
-    shared = { cache: new Map(), sequences: new Set() };
+    shared = { cache: new Map(), sequences: SequenceRegistry.of(ec.b) };
     rootScopes.set(ec.b, shared);
   }
   const cache = shared.cache;
@@ -139,18 +117,11 @@ function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo
 }
 
 /**
- * Ends a top-level statement that fired triggers: like SQLite, which keeps the AUTOINCREMENT
- * sequences of every table its triggers may insert into, it makes sure their sqlite_sequence rows
- * exist (with 0 when nothing was inserted), whether or not a trigger ran.
+ * Ends a top-level statement whose triggers may insert into AUTOINCREMENT tables: their shared
+ * sequences are written back now, whether or not a trigger ran (as SQLite does).
  */
 export function emitTriggerSequences(ctx: CompileContext, b: ProgramBuilder): void {
-  const sequences = rootScopes.get(b)?.sequences;
-  if (!sequences || sequences.size === 0) return;
-  const ec = new ExprCompiler(b, ctx, { sources: [] });
-  for (const name of sequences) {
-    const table = ctx.schema.table(name);
-    if (table) Autoincrement.begin(ec, table)?.end(ec);
-  }
+  rootScopes.get(b)?.sequences?.finish(new ExprCompiler(b, ctx, { sources: [] }));
 }
 
 function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: TableInfo, onConflict: ConflictResolution | null, shared: Pick<TriggerScope, 'cache' | 'sequences'>) {
@@ -185,7 +156,6 @@ function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: Ta
 function compileStep(ctx: CompileContext, b: ProgramBuilder, step: TriggerInfo['statement']['body'][number], onConflict: ConflictResolution | null): void {
   switch (step.kind) {
     case 'Insert':
-      if (ctx.schema.table(step.table.name.text)?.autoincrement) ctx.trigger!.sequences?.add(step.table.name.text);
       compileInsert(ctx, b, onConflict ? { ...step, orConflict: onConflict } : step);
       b.emit(Opcode.ResetCount);
       return;

@@ -4,7 +4,7 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { clearTree, createTree, dropTree, formatEmptyDatabase, openIndexCursor, openTableCursor } from '../btree/btree.js';
+import { clearTree, createTree, dropTree, formatEmptyDatabase, openIndexCursor, openTableCursor, saveOtherCursors } from '../btree/btree.js';
 import type { BtreeCursor, KeyInfo } from '../btree/types.js';
 import { compileStatement } from '../compiler/compile.js';
 import type { CompileContext } from '../compiler/context.js';
@@ -339,7 +339,7 @@ export class ConnectionImpl implements Connection, VmHost {
     if (!writer || !writer.active) return;
     if (!success) {
       this.rollbacks++;
-      writer.rollbackTo(depth);
+      rollbackPagesTo(writer, depth);
       this.foreignKeyCounters.rollbackTo(depth);
     }
     this.foreignKeyCounters.release(depth);
@@ -482,7 +482,7 @@ export class ConnectionImpl implements Connection, VmHost {
     // ROLLBACK TO: undo everything since the savepoint, keep it (and the transaction) open.
     if (writer && target.depth !== null) {
       this.rollbacks++;
-      writer.rollbackTo(target.depth);
+      rollbackPagesTo(writer, target.depth);
       this.reloadSchemaIfChanged();
     }
     this.foreignKeyCounters.rollbackTo(target);
@@ -735,4 +735,15 @@ function emptyCursor(rootPage: number, isIndex: boolean): BtreeCursor {
 /** Opens a connection to the database at `path` (":memory:" or "" for a private in-memory one). */
 export function openConnection(path: string, options: ConnectionOptions = {}): Connection {
   return new ConnectionImpl(path, options);
+}
+
+/**
+ * Puts the pages back as they were at savepoint `depth`. Every cursor still open on the
+ * transaction (an iterating statement's, or one kept for reuse by a statement that finished)
+ * first saves its key, so it re-seeks afterwards instead of reading a page that changed under it
+ * (SQLite saves its cursors before a savepoint rollback the same way).
+ */
+function rollbackPagesTo(writer: WriteTransaction, depth: number): void {
+  saveOtherCursors(writer, 0, null);
+  writer.rollbackTo(depth);
 }

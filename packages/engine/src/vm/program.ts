@@ -147,6 +147,8 @@ export const enum Opcode {
   TriggerReturn,
   Raise,
   ResetCount,
+  RootLoad,
+  RootStore,
   // foreign-key.ts
   FkCounter,
   FkIfZero,

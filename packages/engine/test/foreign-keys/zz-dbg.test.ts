@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import Sqlite from 'better-sqlite3';
 import Database from '../../src/index.js';
-import { workload } from './zz-wl.ts';
+import { workload } from './zz-wl.js';
 it('dbg', () => {
   const script = workload(Number(process.env.SEED));
   const stop = Number(process.env.STOP);

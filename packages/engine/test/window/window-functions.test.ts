@@ -155,6 +155,21 @@ describe('window functions', () => {
     ]);
   });
 
+  it('without FROM, in UPDATE and DELETE subqueries, with JSON results', () => {
+    check([
+      'SELECT row_number() OVER ()',
+      'SELECT sum(1) OVER (), count(*) OVER () WHERE 0',
+      'SELECT count(*), row_number() OVER ()',
+      'SELECT json_array(json_group_array(a) OVER (ORDER BY id)) FROM t',
+      "SELECT id, json_group_object(g, a) OVER (ORDER BY id ROWS 1 PRECEDING) -> '$.x' FROM t",
+      'UPDATE t SET b = (SELECT rn FROM (SELECT id AS i, row_number() OVER (ORDER BY a DESC) AS rn FROM t) WHERE i = t.id)',
+      'DELETE FROM t WHERE id IN (SELECT id FROM (SELECT id, rank() OVER (PARTITION BY g ORDER BY id DESC) r FROM t) WHERE r > 1)',
+      'SELECT * FROM t',
+      'SELECT g, group_concat(a) OVER (PARTITION BY g) FROM t WHERE id > 1 ORDER BY g DESC',
+      'SELECT id, sum(id) OVER (ORDER BY id), avg(id) OVER (ORDER BY id DESC) FROM t ORDER BY 2 DESC LIMIT 1',
+    ]);
+  });
+
   it("SQLite's errors", () => {
     check([
       'SELECT id FROM t WHERE row_number() OVER () > 1',

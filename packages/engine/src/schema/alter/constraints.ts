@@ -47,9 +47,17 @@ function withoutColumnConstraint(sql: string, def: ColumnDefinition, index: numb
   return sql.slice(0, previous) + sql.slice(delimiter);
 }
 
-/** ADD [CONSTRAINT name] CHECK (...): `text` is the constraint as written, from CONSTRAINT or CHECK on. */
-export function addCheckConstraint(rows: readonly SchemaRow[], table: string, text: string, name: string | null): AlterResult {
+/**
+ * ADD [CONSTRAINT name] CHECK (...): `text` is the constraint as written, from CONSTRAINT or CHECK
+ * on; `validate` (the caller's) raises the expression's errors, which SQLite reports before a
+ * duplicate name.
+ */
+export function addCheckConstraint(
+  rows: readonly SchemaRow[], table: string, text: string, name: string | null, validate: () => void = () => undefined,
+): AlterResult {
   const t = target(rows, table);
+  // SQLite resolves the new expression against the table before it looks at the name.
+  validate();
   if (name !== null) {
     const named = [...t.statement.columns.flatMap((c) => c.constraints), ...t.statement.constraints].some((k) => k.name && sameName(k.name.text, name));
     if (named) throw new SqliteError(`constraint ${name} already exists`);

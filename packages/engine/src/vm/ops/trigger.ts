@@ -63,6 +63,14 @@ registerOps({
     vm.errorAction = spec.action === 'ABORT' ? null : spec.action;
     throw new SqliteError(message === null ? '' : valueToText(message), 'SQLITE_CONSTRAINT_TRIGGER');
   },
+  /** RootLoad: r[P2] = register P1 of the top-level program (shared AUTOINCREMENT sequences). */
+  [Opcode.RootLoad]: (vm, ins) => {
+    vm.registers[ins.p2] = (vm.frames[0]?.registers ?? vm.registers)[ins.p1] ?? null;
+  },
+  /** RootStore: register P2 of the top-level program = r[P1]. */
+  [Opcode.RootStore]: (vm, ins) => {
+    (vm.frames[0]?.registers ?? vm.registers)[ins.p2] = vm.registers[ins.p1] ?? null;
+  },
   /** ResetCount: a trigger body statement ended: changes() = its row count, added to total_changes(). */
   [Opcode.ResetCount]: (vm) => {
     vm.host.setChanges?.(vm.changes);
