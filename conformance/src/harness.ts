@@ -26,8 +26,10 @@ export interface ScenarioContext<Db> {
   engine: EngineName;
   /** A fresh temporary directory, removed afterwards. */
   dir: string;
-  /** The ORM on a fresh copy of the conformance schema. */
+  /** The ORM on a fresh copy of the conformance schema… */
   db: Db;
+  /** …in this file. */
+  path: string;
   /** Opens the ORM on another file (closed after the scenario). */
   open(path: string, options?: OpenOptions): Promise<Db>;
   /** A line for this engine's cell in the results table. */
@@ -123,7 +125,7 @@ export function defineConformance<Db>(harness: OrmHarness<Db>): void {
         const skip = (reason: string): never => {
           throw new ScenarioSkipped(reason);
         };
-        const value = await withDeadline(Promise.resolve(fn({ engine, dir, db, open, note: (text) => notes.push(text), skip })), `${harness.orm} on ${engine}`);
+        const value = await withDeadline(Promise.resolve(fn({ engine, dir, db, path, open, note: (text) => notes.push(text), skip })), `${harness.orm} on ${engine}`);
         run = { ok: true, value: normalize(value), notes };
       } catch (error) {
         run = { ok: false, error: describeError(error), notes, ...(error instanceof ScenarioSkipped ? { skipped: error.message } : {}) };

@@ -336,11 +336,11 @@ const harness: OrmHarness<Db> = {
         transaction(engine, db, {
           async: async (tx) => {
             await tx.insert(counters).values({ id: 7, value: 7 });
-            tx.rollback();
+            (tx as unknown as { rollback(): never }).rollback();
           },
           sync: (tx) => {
             tx.insert(counters).values({ id: 7, value: 7 }).run();
-            tx.rollback();
+            (tx as unknown as { rollback(): never }).rollback();
           },
         }),
       );

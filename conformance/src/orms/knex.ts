@@ -188,7 +188,7 @@ const harness: OrmHarness<Db> = {
 
     async 'raw-sql'({ db }: Ctx) {
       await seed(db, 2, 1);
-      const typed = await db.raw('SELECT ? AS i, ? AS r, ? AS t, ? AS b, ? AS n, ? AS big, typeof(?) AS ti, ? AS flag, ? AS d', [1, 1.5, 'text ✓', Buffer.from('hi'), null, 10n, 1, true, new Date(86_400_000)]);
+      const typed = await db.raw('SELECT ? AS i, ? AS r, ? AS t, ? AS b, ? AS n, ? AS big, typeof(?) AS ti, ? AS flag, ? AS d', [1, 1.5, 'text ✓', Buffer.from('hi'), null, 10n, 1, true, new Date(86_400_000)] as never);
       const named = await db.raw('SELECT :a AS a, :b AS b', { a: 'x', b: 2 });
       const ids = await db.raw('SELECT ?? FROM ?? WHERE id IN (?, ?) ORDER BY id', ['email', 'users', 1, 2]);
       const cte = await db.withRecursive('seq', ['x'], db.raw('SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?', [5])).select('x', db.raw('x * x as sq')).from('seq');
@@ -375,7 +375,7 @@ const harness: OrmHarness<Db> = {
 
     async 'bad-input'(ctx: Ctx) {
       return badInput(ctx, {
-        onPool: (pool) => knex({ client: TandemClient, connectionPool: pool, useNullAsDefault: true } as Knex.Config),
+        onPool: (pool) => knex({ client: TandemClient, connectionPool: pool, useNullAsDefault: true } as unknown as Knex.Config),
         onFile: async (path) => {
           const db = open(ctx.engine, path);
           return { db, close: () => db.destroy() };

@@ -134,6 +134,8 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
       const c = this.compareRowidAt(this.depth, this.idx[this.depth]!, rowid, safeNumber(rowid));
       if (c <= 0) return c === 0 ? 0 : -1;
     }
+    const inLeaf = this.seekRowidInLeaf(rowid);
+    if (inLeaf !== null) return inLeaf;
     if (this.descendRowid(rowid)) {
       this.valid = true;
       return 0;
@@ -264,6 +266,40 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     if (this.peers!.size > 1 || !this.peers!.has(this)) saveOtherCursors(w.sink, this.rootPage, this);
     w.overrides.clear();
     return w;
+  }
+
+  /**
+   * When the cursor is on a table leaf whose first and last rowids bracket `rowid`, the descent
+   * would land on this same leaf: search it alone (rows fetched through an index in rowid order
+   * are mostly neighbours). null when the leaf does not bracket it.
+   */
+  private seekRowidInLeaf(rowid: bigint): SeekResult | null {
+    if (!this.valid || this.needsSeek || this.depth < 0) return null;
+    const d = this.depth;
+    const n = this.counts[d]!;
+    if (n === 0 || !this.isLeafLevel(d)) return null;
+    const target = safeNumber(rowid);
+    let lo = 0;
+    let hi = n - 1;
+    if (this.compareRowidAt(d, lo, rowid, target) > 0 || this.compareRowidAt(d, hi, rowid, target) < 0) return null;
+    // The next cell first: ascending neighbours are the common case.
+    const next = this.idx[d]! + 1;
+    if (next > 0 && next < n && this.compareRowidAt(d, next, rowid, target) === 0) {
+      this.idx[d] = next;
+      return 0;
+    }
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = this.compareRowidAt(d, mid, rowid, target);
+      if (c === 0) {
+        this.idx[d] = mid;
+        return 0;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.idx[d] = lo;
+    return this.positionAfterMiss();
   }
 
   /** true when the stack is valid and on the tree's last entry (every level on its right edge). */

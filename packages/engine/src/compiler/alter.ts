@@ -2,7 +2,9 @@
 // rewriting library (schema/alter); this file turns its row updates into bytecode that rewrites
 // sqlite_schema in place, and adds the data work SQLite does: refusals that depend on the table
 // being non-empty, CHECK verification after ADD COLUMN, every row rewritten by DROP COLUMN, the
-// sqlite_sequence rename. Then the schema cookie is bumped and the schema reloaded.
+// sqlite_sequence rename, the row checks of 3.53's ADD CHECK and SET NOT NULL. PRAGMA
+// legacy_alter_table selects the pre-3.26 RENAME TO. Then the schema cookie is bumped and the
+// schema reloaded (statements prepared elsewhere re-prepare).
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';

@@ -289,6 +289,7 @@ function resolveCall(ec: ExprCompiler, core: SelectClause, call: FunctionCall): 
   if ((start.kind === 'CurrentRow' && end.kind === 'Preceding') || (start.kind === 'Following' && (end.kind === 'Preceding' || end.kind === 'CurrentRow'))) {
     throw new SqliteError('unsupported frame specification');
   }
+  if (call.orderBy.length > 0) throw new SqliteError(`ORDER BY may not be used with non-aggregate ${name}()`);
   if (call.distinct) throw new SqliteError('DISTINCT is not supported for window functions');
   const resolved = ec.ctx.functions.resolve(name, call.star ? 0 : call.args.length);
   if (units === 'RANGE' && ('offset' in start || 'offset' in end) && window.orderBy.length !== 1) {

@@ -506,6 +506,8 @@ export class ConnectionImpl implements Connection, VmHost {
       return true;
     }
     if (this.autocommit) {
+      // SQLite ends the failed statement as a rollback, which switches defer_foreign_keys off.
+      this.foreignKeyCounters.transactionEnded();
       throw new SqliteError(rollback ? 'cannot rollback - no transaction is active' : 'cannot commit - no transaction is active');
     }
     if (!rollback) this.foreignKeyCounters.assertCommittable();

@@ -58,7 +58,7 @@ export class ForeignKeyState implements ForeignKeyCounters {
    * PRAGMA foreign_keys / defer_foreign_keys: returns the current value (0/1) when `value` is null,
    * else applies it and returns whether compiled statements must be prepared again. Setting
    * foreign_keys inside a transaction does nothing (SQLite's rule); switching defer_foreign_keys off
-   * forgets the immediate violations it deferred.
+   * forgets every outstanding deferred violation (SQLite 3.53 clears both counts).
    */
   pragma(name: 'foreign_keys' | 'defer_foreign_keys', value: boolean | null): bigint | boolean {
     if (value === null) return (name === 'foreign_keys' ? this.enabled : this.deferAll) ? 1n : 0n;
@@ -67,7 +67,10 @@ export class ForeignKeyState implements ForeignKeyCounters {
       this.enabled = value;
       return true;
     }
-    if (!value) this.deferredImmediate = 0;
+    if (!value) {
+      this.deferredImmediate = 0;
+      this.deferred = 0;
+    }
     const changed = this.deferAll !== value;
     this.deferAll = value;
     return changed;

@@ -170,6 +170,20 @@ export function emptyDatabaseImage(pageSize: number): Uint8Array {
 }
 
 /**
+ * Whether page 1 already says what a commit stamp would (valid page count `pageCount`, WAL
+ * versions). A commit that changes no other page-1 field may then leave page 1 alone, as SQLite
+ * does in WAL mode (it bumps the change counter only in rollback-journal mode): one frame fewer.
+ */
+export function headerCurrentFor(page1: Uint8Array, pageCount: number): boolean {
+  return (
+    u32(page1, Offset.pageCount) === pageCount &&
+    u32(page1, Offset.versionValidFor) === u32(page1, Offset.changeCounter) &&
+    page1[Offset.writeVersion] === 2 &&
+    page1[Offset.readVersion] === 2
+  );
+}
+
+/**
  * Commit-time stamp: bumps the change counter and records the page count, marking it valid
  * (version-valid-for = change counter) and the writer's version; also switches a legacy
  * rollback-journal database to WAL (bytes 18/19 = 2).

@@ -13,7 +13,7 @@ import { corruptError, SqliteError } from '../common/errors.js';
 import { memoryVfs } from '../os/memory-vfs.js';
 import type { Vfs, VfsFile } from '../os/vfs.js';
 import { backfill, type CheckpointMode, type CheckpointResult } from './checkpoint.js';
-import { DEFAULT_PAGE_SIZE, emptyDatabaseImage, isValidPageSize, Offset, parseHeader, stampHeaderForCommit, writeNewHeader } from './header.js';
+import { DEFAULT_PAGE_SIZE, emptyDatabaseImage, headerCurrentFor, isValidPageSize, Offset, parseHeader, stampHeaderForCommit, writeNewHeader } from './header.js';
 import { cacheCapacityInPages, DEFAULT_CACHE_SIZE, dbPageKey, frameKey, PageCache } from './page-cache.js';
 import { PagerReadTransaction } from './read-transaction.js';
 import { MemoryPageStore } from './memory-store.js';
@@ -331,9 +331,13 @@ export class Pager implements WriteOwner {
     const changed = tx.dirty.size > 0 || pageCount !== tx.base.pageCount;
     try {
       if (changed) {
-        // Only now is page 1 stamped: change counter, page count, valid-for, version, WAL mode.
-        const page1 = tx.getWritable(1);
-        stampHeaderForCommit(page1, pageCount);
+        // Only now is page 1 stamped: change counter, page count, valid-for, version, WAL mode;
+        // a commit that left page 1 alone and finds its header current writes no page-1 frame.
+        let page1 = tx.getPage(1);
+        if (tx.dirty.has(1) || !headerCurrentFor(page1, pageCount)) {
+          page1 = tx.getWritable(1);
+          stampHeaderForCommit(page1, pageCount);
+        }
         const pages = [...tx.dirty].filter(([pgno]) => pgno <= pageCount).sort((a, b) => a[0] - b[0]);
         if (this.memoryStore) this.commitToMemory(tx, pages, pageCount);
         else this.commitToWal(tx, pages, pageCount, page1);

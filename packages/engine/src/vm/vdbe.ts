@@ -193,7 +193,7 @@ export class Vdbe {
     const c = this.parked[slot];
     if (!c) return null;
     this.parked[slot] = null;
-    if (c.root === root && c.keyInfo === keyInfo && c.writable === write && this.parkedCursorValid(c)) {
+    if (c.root === root && c.keyInfo === keyInfo && c.writable === write && this.cursorReusable(c)) {
       c.invalidate();
       return c;
     }
@@ -202,7 +202,7 @@ export class Vdbe {
   }
 
   /** Still in the transaction it was opened in, with no savepoint rollback since (pages unchanged behind it). */
-  private parkedCursorValid(c: BtreeVmCursor): boolean {
+  cursorReusable(c: BtreeVmCursor): boolean {
     return c.scope === (this.host.cursorScope?.(c.writable) ?? null) && c.rollbacks === (this.host.savepointRollbacks ?? 0);
   }
 
@@ -211,7 +211,7 @@ export class Vdbe {
     const parked = this.parked;
     for (let i = 0; i < parked.length; i++) {
       const c = parked[i];
-      if (c && !this.parkedCursorValid(c)) {
+      if (c && !this.cursorReusable(c)) {
         c.close();
         parked[i] = null;
       }

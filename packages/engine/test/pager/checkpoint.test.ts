@@ -35,23 +35,23 @@ describe('checkpoint', () => {
     pager.setPageSize(512);
     pager.autoCheckpoint = 0;
     expect(pager.checkpoint('passive')).toEqual({ busy: false, log: 0, checkpointed: 0 });
-    commitValue(pager, 1, 3); // 3 frames
-    commitValue(pager, 2, 3); // 3 more
-    expect(pager.checkpoint('passive')).toEqual({ busy: false, log: 6, checkpointed: 6 });
-    expect(pager.checkpoint('restart')).toEqual({ busy: false, log: 6, checkpointed: 6 });
-    commitValue(pager, 3, 3); // the WAL restarted: frames 1..3 again
-    expect(pager.walFrames).toEqual({ log: 3, backfilled: 0 });
+    commitValue(pager, 1, 3); // 3 frames (pages 1..3)
+    commitValue(pager, 2, 3); // 2 more (pages 2 and 3: page 1's header is current, as in SQLite)
+    expect(pager.checkpoint('passive')).toEqual({ busy: false, log: 5, checkpointed: 5 });
+    expect(pager.checkpoint('restart')).toEqual({ busy: false, log: 5, checkpointed: 5 });
+    commitValue(pager, 3, 3); // the WAL restarted: frames 1..2 again
+    expect(pager.walFrames).toEqual({ log: 2, backfilled: 0 });
     const reader = pager.beginRead();
     commitValue(pager, 4, 3);
-    // A reader on frame 3 stops FULL at frame 3 and makes it busy; PASSIVE is never busy.
-    expect(pager.checkpoint('passive')).toEqual({ busy: false, log: 6, checkpointed: 3 });
-    expect(pager.checkpoint('full')).toEqual({ busy: true, log: 6, checkpointed: 3 });
-    expect(pager.checkpoint('truncate')).toEqual({ busy: true, log: 6, checkpointed: 3 });
+    // A reader on frame 2 stops FULL at frame 2 and makes it busy; PASSIVE is never busy.
+    expect(pager.checkpoint('passive')).toEqual({ busy: false, log: 4, checkpointed: 2 });
+    expect(pager.checkpoint('full')).toEqual({ busy: true, log: 4, checkpointed: 2 });
+    expect(pager.checkpoint('truncate')).toEqual({ busy: true, log: 4, checkpointed: 2 });
     reader.end();
     // A writer holding the lock makes FULL busy (after backfilling what it can).
     const r = pager.beginRead();
     const w = pager.tryBeginWrite(r)!;
-    expect(pager.checkpoint('full')).toEqual({ busy: true, log: 6, checkpointed: 6 });
+    expect(pager.checkpoint('full')).toEqual({ busy: true, log: 4, checkpointed: 4 });
     w.rollback();
     r.end();
     expect(pager.checkpoint('truncate')).toEqual({ busy: false, log: 0, checkpointed: 0 });
@@ -127,7 +127,8 @@ describe('checkpoint', () => {
     pager.close({ checkpoint: false });
     expect(vfs.exists('db-wal')).toBe(true);
     pager = Pager.open(vfs, 'db');
-    expect(pager.walFrames.log).toBe(5 * 4);
+    // 4 frames for the first commit (pages 1..4), then 3 each (page 1 untouched).
+    expect(pager.walFrames.log).toBe(4 + 4 * 3);
     expect(valueOf(pager, 4)).toBe(5);
     pager.close();
   });

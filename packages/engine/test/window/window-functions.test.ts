@@ -170,6 +170,18 @@ describe('window functions', () => {
     ]);
   });
 
+  it('min/max over sliding frames: equal values (1 and 1.0, NOCASE) resolve as in SQLite', () => {
+    check([
+      'CREATE TABLE e(id INTEGER PRIMARY KEY, x, s TEXT COLLATE NOCASE)',
+      "INSERT INTO e VALUES (1,1,'a'),(2,1.0,'A'),(3,2,'b'),(4,2.0,'B'),(5,1,'a'),(6,NULL,NULL),(7,1.0,'A'),(8,2,'b')",
+      'SELECT id, max(x) OVER w, min(x) OVER w, max(s) OVER w, min(s) OVER w, typeof(max(x) OVER w) FROM e WINDOW w AS (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)',
+      'SELECT id, max(x) OVER w, min(x) OVER w, max(s) OVER w, min(s) OVER w FROM e WINDOW w AS (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)',
+      'SELECT id, max(x) OVER w, min(x) OVER w, max(s) OVER w, min(s) OVER w FROM e WINDOW w AS (ORDER BY id ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW)',
+      'SELECT id, max(x) OVER w, min(s) OVER w FROM e WINDOW w AS (ORDER BY s RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)',
+      'SELECT id, max(x) OVER w, min(s COLLATE BINARY) OVER w FROM e WINDOW w AS (ORDER BY s GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW)',
+    ]);
+  });
+
   it("SQLite's errors", () => {
     check([
       'SELECT id FROM t WHERE row_number() OVER () > 1',
@@ -183,6 +195,7 @@ describe('window functions', () => {
       'SELECT row_number() FILTER (WHERE a > 1) OVER () FROM t',
       'SELECT abs(a) OVER () FROM t',
       'SELECT count(DISTINCT a) OVER () FROM t',
+      'SELECT group_concat(s ORDER BY a) OVER () FROM t',
       'SELECT sum(a) OVER (ORDER BY a, b RANGE 1 PRECEDING) FROM t',
       'SELECT sum(a) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t',
       'SELECT sum(a) OVER (ORDER BY id ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM t',

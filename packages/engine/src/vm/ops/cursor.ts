@@ -29,7 +29,15 @@ function open(write: boolean) {
     const root = ins.p5 === 1 ? Number(vm.registers[ins.p2] as bigint) : ins.p2;
     const keyInfo = (ins.p4 as KeyInfo | null) ?? null;
     const previous = vm.cursors[ins.p1];
-    if (previous?.kind === 'btree') previous.close();
+    if (previous?.kind === 'btree') {
+      // Reopening the tree a cursor is already on (a correlated subquery's loop, once per outer row):
+      // keep it, as SQLite does; it is repositioned before it is read.
+      if (previous.root === root && previous.keyInfo === keyInfo && previous.writable === write && vm.cursorReusable(previous)) {
+        previous.invalidate();
+        return;
+      }
+      previous.close();
+    }
     const reused = vm.takeParkedCursor(ins.p1, root, keyInfo, write);
     if (reused) {
       vm.cursors[ins.p1] = reused;
