@@ -206,7 +206,7 @@ export function firstDifference(actual: Typed, expected: Typed, path = '$'): str
       const a = (actual as Record<string, Typed>)[key];
       const e = (expected as Record<string, Typed>)[key];
       if (!isDeepStrictEqual(a, e)) {
-        if (a === undefined || e === undefined) return `${path}.${key}: tandem ${brief(a ?? 'missing', 200)}, sqlite ${brief(e ?? 'missing', 200)}`;
+        if (a === undefined || e === undefined) return `${path}: tandem ${brief(actual, 200)}, sqlite ${brief(expected, 200)}`;
         return firstDifference(a, e, `${path}.${key}`);
       }
     }
@@ -216,3 +216,17 @@ export function firstDifference(actual: Typed, expected: Typed, path = '$'): str
 
 export { attempt };
 export const hasFile = existsSync;
+
+/**
+ * The ORM's harness, or — when its module (and so its adapter package) cannot be loaded — one that
+ * skips every scenario with the reason, so the rest of the suite still runs and the table says why.
+ */
+export async function loadHarness<Db>(orm: OrmName, load: () => Promise<{ default: OrmHarness<Db> }>): Promise<OrmHarness<Db>> {
+  try {
+    return (await load()).default;
+  } catch (error) {
+    const reason = `adapter not loadable: ${String((error as Error).message).split('\n')[0]}`;
+    const scenarios = Object.fromEntries(SCENARIOS.map((s) => [s.name, { skip: reason }])) as Record<ScenarioName, Skip>;
+    return { orm, unavailable: async () => reason, createSchema: async () => undefined, open: async () => ({ db: undefined as Db, close: async () => undefined }), scenarios };
+  }
+}

@@ -53,8 +53,10 @@ export function renderTable(records: CellRecord[]): string {
       const cell = cells.get(`${scenario.name}|${orm}|${engine}`);
       if (!cell) return 'not run';
       if (!cell.note) return MARK[cell.status];
-      notes.push(cell.note);
-      return `${MARK[cell.status]} [${notes.length}]`;
+      // The same note (e.g. one skip reason for a whole ORM) keeps one number.
+      let number = notes.indexOf(cell.note) + 1;
+      if (number === 0) number = notes.push(cell.note);
+      return `${MARK[cell.status]} [${number}]`;
     });
     return `| ${scenario.name} | ${marks.join(' | ')} |`;
   });

@@ -1,4 +1,3 @@
-import { defineConformance } from '../src/harness.js';
-import harness from '../src/orms/drizzle.js';
+import { defineConformance, loadHarness } from '../src/harness.js';
 
-defineConformance(harness);
+defineConformance(await loadHarness('drizzle', () => import('../src/orms/drizzle.js')));

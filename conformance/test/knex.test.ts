@@ -1,4 +1,3 @@
-import { defineConformance } from '../src/harness.js';
-import harness from '../src/orms/knex.js';
+import { defineConformance, loadHarness } from '../src/harness.js';
 
-defineConformance(harness);
+defineConformance(await loadHarness('knex', () => import('../src/orms/knex.js')));

@@ -253,12 +253,16 @@ const harness: OrmHarness<Db> = {
     },
 
     async returning({ db }: Ctx) {
-      const inserted = await db.insert(users).values([{ email: 'a@x', score: 1.25 }, { email: 'b@x', score: 2 }, { email: 'c@x' }]).returning({ id: users.id, email: users.email, score: users.score, active: users.active });
-      const runResult = await db.insert(users).values({ email: 'd@x' }).run();
+      // joined is set: its default, unixepoch(), is the clock, which differs between the two runs.
+      const inserted = await db.insert(users).values([{ email: 'a@x', score: 1.25, joined: 1 }, { email: 'b@x', score: 2, joined: 2 }, { email: 'c@x', joined: 3 }]).returning({ id: users.id, email: users.email, score: users.score, active: users.active });
+      const runResult = await db.insert(users).values({ email: 'd@x', joined: 4 }).run();
       const updated = await db.update(users).set({ score: sql`${users.score} * 2` }).where(isNotNull(users.score)).returning({ id: users.id, score: users.score, shout: sql<string>`upper(${users.email})` });
       const deleted = await db.delete(users).where(eq(users.email, 'c@x')).returning();
       const none = await db.delete(users).where(eq(users.email, 'nobody')).returning({ id: users.id });
-      return { inserted, runResult, updated, deleted: rowsOf(deleted), none };
+      // UPDATE/DELETE … ORDER BY … LIMIT (SQLITE_ENABLE_UPDATE_DELETE_LIMIT in better-sqlite3's build).
+      const limitedUpdate = await db.update(users).set({ name: 'first two' }).orderBy(users.id).limit(2).returning({ id: users.id });
+      const limitedDelete = await db.delete(users).orderBy(desc(users.id)).limit(1).returning({ id: users.id });
+      return { inserted, runResult, updated, deleted: rowsOf(deleted), none, limitedUpdate, limitedDelete };
     },
 
     async aggregates({ db }: Ctx) {
@@ -382,8 +386,6 @@ const harness: OrmHarness<Db> = {
           return { inner, rows: tx.select().from(counters).orderBy(counters.id).all() };
         },
       });
-      const batch = engine === 'tandem' ? await (db as unknown as { batch(items: unknown[]): Promise<unknown[]> }).batch([db.insert(counters).values({ id: 8, value: 8 }), db.select().from(counters).where(eq(counters.id, 8))]) : null;
-      if (batch) await db.delete(counters).where(eq(counters.id, 8));
       const final = await db.select().from(counters).orderBy(counters.id);
       return { committed, rolledBack, explicitRollback, nested, final };
     },

@@ -182,8 +182,10 @@ const harness: OrmHarness<Db> = {
         after = rows[rows.length - 1].id;
       }
       const offsetOnly = await db('users').select('id').orderBy('id').offset(23);
+      const streamed: unknown[] = [];
+      for await (const row of db('users').select('id', 'email').where({ age: 3 }).orderBy('id').stream()) streamed.push(row);
       const total = await db('users').count({ n: '*' }).first();
-      return { pages, keyset, offsetOnly, total };
+      return { pages, keyset, offsetOnly, streamed, total };
     },
 
     async 'raw-sql'({ db }: Ctx) {
@@ -194,7 +196,11 @@ const harness: OrmHarness<Db> = {
       const cte = await db.withRecursive('seq', ['x'], db.raw('SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?', [5])).select('x', db.raw('x * x as sq')).from('seq');
       const write = await db.raw('UPDATE users SET age = age + ? WHERE id IN (?, ?)', [1, 1, 2]);
       const functions = await db.raw("SELECT abs(-3) AS a, round(2.555, 2) AS r, substr('héllo', 2, 3) AS s, printf('%05.1f|%d', 3.14159, 42) AS p, date('2024-02-29', '+1 year') AS d, hex(zeroblob(2)) AS h");
-      return { typed, named, ids, cte, write, functions };
+      const windowed = await db('posts')
+        .select('id', db.raw('rank() OVER (PARTITION BY author_id ORDER BY views DESC) AS r'), db.raw('avg(views) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS moving'))
+        .orderBy('id');
+      const strings = await db.raw("SELECT upper('straße') AS u, lower('ÀB') AS l, length('日本語') AS n, instr('hello', 'l') AS i, replace('a-b-c', '-', '+') AS r, trim('  x  ') AS t, 'a' || NULL AS c, quote('it''s') AS q, unicode('é') AS cp, char(233, 0x1F600) AS ch");
+      return { typed, named, ids, cte, write, functions, windowed, strings };
     },
 
     async transactions({ db }: Ctx) {

@@ -218,7 +218,19 @@ const harness: OrmHarness<Db> = {
         .execute();
       const distinct = await db.selectFrom('posts').select((eb) => eb.fn.count('author_id').distinct().as('authors')).executeTakeFirst();
       const avgScore = await db.selectFrom('users').select((eb) => [eb.fn.avg('score').as('avg'), sql`total(score)`.as('total')]).executeTakeFirst();
-      return { empty, totals, grouped, distinct, avgScore };
+      const windowed = await db
+        .selectFrom('posts')
+        .select((eb) => [
+          'id',
+          'author_id',
+          eb.fn.agg<number>('row_number').over((ob) => ob.partitionBy('author_id').orderBy('views', 'desc')).as('rank'),
+          eb.fn.sum<number>('views').over((ob) => ob.orderBy('id')).as('running'),
+          sql<number>`lag(views, 1, -1) OVER (PARTITION BY author_id ORDER BY id)`.as('previous'),
+          sql<number>`ntile(3) OVER (ORDER BY views)`.as('tile'),
+        ])
+        .orderBy('id')
+        .execute();
+      return { empty, totals, grouped, distinct, avgScore, windowed };
     },
 
     async pagination({ db }: Ctx) {
@@ -235,8 +247,10 @@ const harness: OrmHarness<Db> = {
         keyset.push(rows.map((r) => r.id));
         after = rows[rows.length - 1]!.id;
       }
+      const streamed = [];
+      for await (const row of db.selectFrom('users').select(['id', 'email']).where('age', '=', 3).orderBy('id').stream(2)) streamed.push(row);
       const total = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return { pages, keyset, total };
+      return { pages, keyset, streamed, total };
     },
 
     async 'raw-sql'({ db }: Ctx) {
@@ -246,7 +260,21 @@ const harness: OrmHarness<Db> = {
       const write = await sql`UPDATE users SET age = age + ${1} WHERE id IN (${sql.join([1, 2])})`.execute(db);
       const ident = await sql`SELECT ${sql.ref('users.email')} FROM ${sql.table('users')} ORDER BY id`.execute(db);
       const functions = await sql`SELECT abs(-3) AS a, round(2.555, 2) AS r, substr('héllo', 2, 3) AS s, printf('%05.1f|%d', 3.14159, 42) AS p, date('2024-02-29', '+1 year') AS d, json_object('a', 1, 'b', json_array(1, 2)) AS j, hex(zeroblob(2)) AS h`.execute(db);
-      return { typed: typed.rows, cte: cte.rows, write: { changes: write.numAffectedRows }, ident: ident.rows, functions: functions.rows };
+      const jsonTables = await sql`SELECT j.key, j.value, j.type, t.fullkey FROM json_each(${'{"a":1,"b":[1,2],"c":{"d":null}}'}) AS j, json_tree('{"x":[true]}') AS t WHERE t.type != 'object' ORDER BY j.key, t.fullkey`.execute(db);
+      const jsonAgg = await sql`SELECT json_group_object(email, age) AS o, json_group_array(id) AS a FROM users`.execute(db);
+      const updateFrom = await db.updateTable('posts').from('users').set((eb) => ({ title: eb.fn('concat', [eb.ref('users.name'), sql.lit(': '), eb.ref('posts.title')]) })).whereRef('users.id', '=', 'posts.author_id').returning(['posts.id', 'posts.title']).execute();
+      const generated = await attempt(async () => {
+        await sql`CREATE TABLE gen (a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) VIRTUAL, c TEXT AS (printf('#%d', a)) STORED)`.execute(db);
+        await sql`INSERT INTO gen (a) VALUES (1), (21)`.execute(db);
+        return (await sql`SELECT a, b, c FROM gen ORDER BY a`.execute(db)).rows;
+      });
+      await sql`CREATE VIEW post_titles AS SELECT p.id, u.email, p.title FROM posts p JOIN users u ON u.id = p.author_id`.execute(db);
+      const view = await sql`SELECT * FROM post_titles ORDER BY id`.execute(db);
+      await sql`CREATE TRIGGER posts_audit AFTER UPDATE OF views ON posts BEGIN INSERT INTO counters (id, value) VALUES (NEW.id, NEW.views - OLD.views); END`.execute(db);
+      await db.updateTable('posts').set((eb) => ({ views: eb('views', '+', 5) })).execute();
+      const audit = await db.selectFrom('counters').selectAll().orderBy('id').execute();
+      const more = await attempt(async () => (await sql`SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 1700000000.5, 'unixepoch') AS ts, julianday('2024-02-29 12:00') AS jd, datetime('2024-01-31', '+1 month') AS m, unixepoch('2024-02-29') AS ux, pow(2, 0.5) AS p, log(100) AS lg, 7 / 2 AS idiv, 7 % 0 AS modz, 1 / 0.0 AS divz, CAST(0.1 AS TEXT) AS rt, 1e100 AS huge, printf('%.17g', 0.1) AS pg, iif(1, 'y', 'n') AS i, concat_ws('-', 'a', NULL, 'b') AS cw, format('%q', 'it''s') AS f, unhex('C3A9') AS uh, octet_length('é') AS ol, 'ä' LIKE 'Ä' AS lk, 'B' < 'a' COLLATE NOCASE AS nc, typeof(9223372036854775807 + 0.0) AS tr`.execute(db)).rows);
+      return { more, typed: typed.rows, cte: cte.rows, write: { changes: write.numAffectedRows }, ident: ident.rows, functions: functions.rows, jsonTables: jsonTables.rows, jsonAgg: jsonAgg.rows, updateFrom, generated, view: view.rows, audit };
     },
 
     async transactions({ db }: Ctx) {
@@ -310,6 +338,7 @@ const harness: OrmHarness<Db> = {
             await k.schema.dropTable('book').execute();
             await k.schema.alterTable('book_new').renameTo('book').execute();
             await k.schema.createIndex('book_name').on('book').column('name').execute();
+            await k.schema.createView('book_authors').as(k.selectFrom('book').innerJoin('author', 'author.id', 'book.author_id').select(['book.name as book', 'author.name as author'])).execute();
           },
         },
       };
@@ -320,8 +349,9 @@ const harness: OrmHarness<Db> = {
       const tables = await db.introspection.getTables();
       const schema = await sql`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`.execute(db);
       const books = await db.selectFrom('book').selectAll().orderBy('id').execute();
+      const viewRows = await db.selectFrom('book_authors').selectAll().orderBy('book').execute();
       const fk = await attempt(() => db.insertInto('book').values({ id: 3, author_id: 99, name: 'x', year: 2000 }).execute());
-      return { first, rest, again, tables, schema: schema.rows, books, fk };
+      return { first, rest, again, tables, schema: schema.rows, books, viewRows, fk };
     },
 
     async introspection({ db }: Ctx) {
@@ -346,7 +376,16 @@ const harness: OrmHarness<Db> = {
           }),
         ),
         after: await db.selectFrom('counters').selectAll().execute(),
+        strict: await attempt(async () => {
+          await sql`CREATE TABLE strict_t (x INTEGER NOT NULL, y TEXT) STRICT`.execute(db);
+          await sql`INSERT INTO strict_t VALUES (1, 'ok'), ('2', 3)`.execute(db);
+          return sql`INSERT INTO strict_t VALUES ('abc', 'x')`.execute(db);
+        }),
+        strictRows: await attempt(() => sql`SELECT x, typeof(x) AS tx, y, typeof(y) AS ty FROM strict_t`.execute(db)),
         noSuchTable: await attempt(() => sql`SELECT * FROM nope`.execute(db)),
+        noSuchColumn: await attempt(() => sql`SELECT nope FROM users`.execute(db)),
+        tooBig: await attempt(() => sql`SELECT 9223372036854775807 + 1`.execute(db)),
+        mismatch: await attempt(() => sql`INSERT INTO users (email) SELECT 1, 2`.execute(db)),
         syntax: await attempt(() => sql`SELEC 1`.execute(db)),
       };
     },

@@ -267,8 +267,15 @@ const harness: OrmHarness<Db> = {
         after = rows[rows.length - 1]!.id;
       }
       const backwards = await db.user.findMany({ select: { id: true }, orderBy: { id: 'asc' }, cursor: { id: 10 }, take: -3 });
+      const filtered = {
+        startsWith: await db.user.findMany({ where: { email: { startsWith: 'p0' } }, select: { id: true }, orderBy: { id: 'asc' } }),
+        endsWith: await db.user.count({ where: { email: { endsWith: '5@x' } } }),
+        containsWildcard: await db.user.count({ where: { email: { contains: '%' } } }),
+        inList: await db.user.findMany({ where: { age: { in: [0, 6] }, NOT: { id: { lt: 10 } } }, select: { id: true }, orderBy: { id: 'desc' } }),
+        nullsLast: await db.user.findMany({ select: { id: true, name: true }, orderBy: [{ name: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }], take: 3 }),
+      };
       const total = await db.user.count();
-      return { pages, cursor, backwards, total };
+      return { pages, cursor, backwards, filtered, total };
     },
 
     async 'raw-sql'({ db }: Ctx) {

@@ -15,9 +15,9 @@ import { assertWritable } from './freelist.js';
 import { balanceQuick, insertCellInPlace, reserveCellInPlace } from './leaf-insert.js';
 import { TreeNavigator } from './navigator.js';
 import { loadNode, storeNode, type TreeWrite } from './node-io.js';
-import { freeOverflowChain, writeOverflowChain } from './overflow.js';
+import { freeOverflowChain, readPayload, writeOverflowChain } from './overflow.js';
 import { get16, get32, headerOffset, isLeafType } from './page.js';
-import type { BtreeCursor, KeyInfo, SeekResult } from './types.js';
+import type { BtreeCursor, KeyInfo, PayloadRange, SeekResult } from './types.js';
 
 /** The rowid as a number when it is a safe integer, else NaN (compareRowidAt's fast path). */
 function safeNumber(rowid: bigint): number {
@@ -216,6 +216,25 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     if (!this.valid) throw new SqliteError('cursor is not on an entry', 'SQLITE_MISUSE');
     const record = this.payloadAt(this.depth, this.idx[this.depth]!);
     return this.sink !== null && this.info.overflow === 0 ? record.slice() : record;
+  }
+
+  payloadRange(range: PayloadRange): void {
+    if (this.needsSeek) this.restore();
+    if (!this.valid) throw new SqliteError('cursor is not on an entry', 'SQLITE_MISUSE');
+    const d = this.depth;
+    const page = this.pages[d]!;
+    const info = this.info;
+    parseCell(page, this.cellAt(d, this.idx[d]!), this.types[d]!, this.g, info);
+    if (this.sink === null && info.localSize === info.payloadSize) {
+      range.bytes = page;
+      range.start = info.payloadOffset;
+      range.end = info.payloadOffset + info.payloadSize;
+      return;
+    }
+    const record = readPayload(this.source, page, info);
+    range.bytes = this.sink !== null && info.overflow === 0 ? record.slice() : record;
+    range.start = 0;
+    range.end = record.length;
   }
 
   // ---- saved positions ----

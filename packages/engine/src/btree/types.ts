@@ -20,6 +20,13 @@ export interface KeyInfo {
  */
 export type SeekResult = number;
 
+/** Where a record lies: bytes[start, end). */
+export interface PayloadRange {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+}
+
 export interface BtreeCursor {
   readonly rootPage: number;
   readonly isIndex: boolean;
@@ -52,6 +59,13 @@ export interface BtreeCursor {
    * BtreeCursor implementations need not provide it; TreeCursor does.
    */
   compareKey?(key: readonly SqlValue[]): number;
+
+  /**
+   * The current entry's record as bytes[start, end): over a read snapshot, when the record lies
+   * whole on its page, the page itself (no copy, no view object); otherwise what payload() returns.
+   * Optional, like compareKey.
+   */
+  payloadRange?(range: PayloadRange): void;
 
   /** Table trees: inserts or replaces the row `rowid`. Leaves the cursor on the new entry. */
   insert(rowid: bigint, record: Uint8Array): void;

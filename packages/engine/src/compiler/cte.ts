@@ -27,8 +27,11 @@ export type CteBinding =
 /** A context with the WITH clause's CTEs bound (later CTEs see earlier ones). */
 export function bindWith(ctx: CompileContext, withClause: WithClause): CompileContext {
   let current = ctx;
+  const seen = new Set<string>();
   for (const cte of withClause.ctes) {
     const key = cte.name.text.toLowerCase();
+    if (seen.has(key)) throw new SqliteError(`duplicate WITH table name: ${cte.name.text}`);
+    seen.add(key);
     // SQLite treats a CTE that reads its own name as recursive, with or without RECURSIVE.
     const recursive = selectReads(cte.select, key);
     const ctes = new Map(current.ctes ?? []);

@@ -21,6 +21,8 @@ import { emitCreateSequenceTable, emitDropSequenceRow, SEQUENCE_TABLE } from './
 import { emitDropTableForeignKeys } from './foreign-keys.js';
 import { compileDropView } from './view.js';
 import { compileDropTrigger } from './trigger-ddl.js';
+import { checkGeneratedAtCreate } from './generated.js';
+import { checkIndexFunctions, emitKeyPartFromCursor, uniqueFailureMessage } from './index-expressions.js';
 
 const SCHEMA_COOKIE_OFFSET = 40;
 
@@ -67,7 +69,7 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);
   if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
-  if (table.columns.some((c) => c.generated)) throw unsupported('generated columns');
+  checkGeneratedAtCreate(ctx, table);
   b.writes = true;
   const root = b.register();
   b.emit(Opcode.CreateBtree, 0, root);
@@ -96,6 +98,7 @@ export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, state
   if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
   const sql = `CREATE${statement.unique ? ' UNIQUE' : ''} INDEX ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const index = defineIndex(statement, sql, table, 0, ctx.sql);
+  checkIndexFunctions(new ExprCompiler(b, ctx, { sources: [] }), index);
   b.writes = true;
   const root = b.register();
   b.emit(Opcode.CreateBtree, 1, root);
@@ -121,13 +124,12 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
   if (index.where) ec.jumpIfNotTrue(index.where, next);
   const n = index.columns.length;
   const key = b.registerBlock(n + 1);
-  index.columns.forEach((c, i) => ec.emitColumn({ source, column: c.column === table.rowidAlias ? -1 : c.column }, key + i));
+  index.columns.forEach((c, i) => emitKeyPartFromCursor(ec, c, source, key + i));
   b.emit(Opcode.Rowid, source.cursor, key + n);
   if (index.unique) {
     const ok = b.label();
     b.emit(Opcode.NoConflict, indexCursor, ok, key, n);
-    const names = index.columns.map((c) => `${table.name}.${table.columns[c.column]!.name}`).join(', ');
-    b.emit(Opcode.HaltWithError, 0, 0, 0, { message: `UNIQUE constraint failed: ${names}`, code: 'SQLITE_CONSTRAINT_UNIQUE' } satisfies HaltError);
+    b.emit(Opcode.HaltWithError, 0, 0, 0, { message: uniqueFailureMessage(table, index), code: 'SQLITE_CONSTRAINT_UNIQUE' } satisfies HaltError);
     b.place(ok);
   }
   const record = b.register();

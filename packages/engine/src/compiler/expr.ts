@@ -3,7 +3,7 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import type { BinaryOperator, Expr } from '../parser/ast.js';
+import type { BinaryOperator, Expr, InTableExpr, Select, SelectClause, TableSource } from '../parser/ast.js';
 import { Affinity, affinityOfType, comparisonAffinity } from '../values/affinity.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
@@ -14,6 +14,8 @@ import type { CompileContext } from './context.js';
 import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
 import { compileExists, compileInSelect, compileScalarSubquery } from './subquery.js';
 import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
+import { emitGeneratedRead } from './generated.js';
+import { hasGeneratedColumns } from '../schema/generated.js';
 
 const ARITHMETIC: Partial<Record<BinaryOperator, Opcode>> = {
   '+': Opcode.Add,
@@ -134,8 +136,10 @@ export class ExprCompiler {
       return;
     }
     const info = source.table.columns[column]!;
+    const field = hasGeneratedColumns(source.table) ? emitGeneratedRead(this, source, column, target) : column;
+    if (field === null) return;
     const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: info.affinity === Affinity.Real };
-    this.b.emit(Opcode.Column, source.cursor, column, target, spec);
+    this.b.emit(Opcode.Column, source.cursor, field, target, spec);
   }
 
   /** Evaluates `expr` into a fresh register and returns it. */
@@ -282,7 +286,8 @@ export class ExprCompiler {
         compileInSelect(this, expr.operand, expr.select, expr.not, target);
         return;
       case 'InTable':
-        throw unsupported('IN table-name');
+        compileInSelect(this, expr.operand, inTableSelect(expr), expr.not, target);
+        return;
       case 'Vector':
         throw new SqliteError('row value misused');
       case 'Raise':
@@ -421,4 +426,15 @@ export function walkExpr(expr: Expr, visit: (e: Expr) => boolean | void): void {
       break;
   }
   for (const child of children) if (child) walkExpr(child, visit);
+}
+
+/** `x IN t` and `x IN f(args)` mean `x IN (SELECT * FROM t)` / `x IN (SELECT * FROM f(args))`. */
+function inTableSelect(expr: InTableExpr): Select {
+  const span = { start: expr.table.name.start, end: expr.end };
+  const source: TableSource = expr.args
+    ? { kind: 'TableFunction', name: expr.table, args: expr.args, alias: null, ...span }
+    : { kind: 'TableRef', name: expr.table, alias: null, indexHint: null, ...span };
+  const from = { sources: [{ join: null, source, on: null, using: null }], ...span };
+  const core: SelectClause = { kind: 'SelectClause', distinct: false, columns: [{ kind: 'Star', ...span }], from, where: null, groupBy: [], having: null, windows: [], ...span };
+  return { kind: 'Select', with: null, first: core, compounds: [], orderBy: [], limit: null, ...span };
 }

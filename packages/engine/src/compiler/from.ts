@@ -148,6 +148,5 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
   }
   if (item.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
   if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
-  if (table.columns.some((c) => c.generated)) throw unsupported('generated columns');
   return { kind: 'cursor', table, name: alias, cursor: b.cursor() };
 }

@@ -11,6 +11,7 @@ import { Opcode } from '../vm/program.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
+import { bindWith } from './cte.js';
 import { ExprCompiler } from './expr.js';
 import { emitConstraintChecks, emitInsertRow, openForWrite, type TableWriter } from './rows.js';
 import { isRowidName, type RegisterSource } from './scope.js';
@@ -21,6 +22,7 @@ import { planUpsert, type UpsertPlan } from './upsert.js';
 import { RowTriggers } from './trigger.js';
 import { compileInsteadOfInsert, emitBeforeInsertTriggers } from './trigger-dml.js';
 import { foreignKeysBeforeInsert } from './foreign-keys.js';
+import { checkInsertTarget, emitComputeGenerated } from './generated.js';
 
 /** Per-statement parts every inserted row uses. */
 interface RowContext {
@@ -43,15 +45,15 @@ export function lookupWritableTable(ctx: CompileContext, name: string): TableInf
   if (table.rootPage === 1) throw new SqliteError(`table ${table.name} may not be modified`);
   const unwritable = ctx.schema.unwritableReason(table.name);
   if (unwritable) throw unsupported(`writing table ${table.name} (${unwritable})`);
-  if (table.strict) throw unsupported('writing STRICT tables');
   return table;
 }
 
 /** Target slot of each inserted value: a column index, or -1 for an explicit rowid. */
 function targetColumns(table: TableInfo, statement: InsertStatement): number[] {
-  if (!statement.columns) return table.columns.map((_, i) => (i === table.rowidAlias ? -1 : i));
+  if (!statement.columns) return table.columns.flatMap((c, i) => (c.generated ? [] : [i === table.rowidAlias ? -1 : i]));
   return statement.columns.map((name) => {
     const index = table.columns.findIndex((c) => sameName(c.name, name.text));
+    if (index >= 0) checkInsertTarget(table, index);
     if (index >= 0) return index === table.rowidAlias ? -1 : index;
     if (isRowidName(name.text)) return -1;
     throw new SqliteError(`table ${table.name} has no column named ${name.text}`);
@@ -60,12 +62,12 @@ function targetColumns(table: TableInfo, statement: InsertStatement): number[] {
 
 function countMismatch(table: TableInfo, statement: InsertStatement, valueCount: number, targetCount: number): SqliteError {
   if (statement.columns) return new SqliteError(`${valueCount} values for ${targetCount} columns`);
-  return new SqliteError(`table ${table.name} has ${table.columns.length} columns but ${valueCount} values were supplied`);
+  return new SqliteError(`table ${table.name} has ${table.columns.filter((c) => !c.generated).length} columns but ${valueCount} values were supplied`);
 }
 
 /** Compiles an INSERT; returns the RETURNING columns (none without RETURNING). */
 export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement: InsertStatement): ResultColumnMeta[] {
-  if (statement.with) throw unsupported('WITH clauses');
+  if (statement.with) return compileInsert(bindWith(ctx, statement.with), b, { ...statement, with: null });
   if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfInsert(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
@@ -135,6 +137,7 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   });
   // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
   rowidSlot = targets.lastIndexOf(-1);
+  if (rc.triggers) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid });
   if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
   if (rowidSlot >= 0) {
     const automatic = b.label();
@@ -152,6 +155,7 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   }
   if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, rowid, base + table.rowidAlias);
   const row: RegisterSource = { kind: 'registers', table, name: table.name, base, rowid };
+  emitComputeGenerated(ec, row);
   const afterWrite = rc.returning ? (written: RegisterSource) => rc.returning!.emitRow(ec, written) : undefined;
   const unique = rc.upsert?.hookFor(row, skip, afterWrite);
   emitConstraintChecks(ec, writer, row, { onConflict: statement.orConflict, skip, oldRowid: null, unique });

@@ -127,7 +127,7 @@ function numberSelects(statement: Statement): Map<SelectCore, number> {
 
 /** SQLite's text for a search on index columns: "(a=? AND b>?)". */
 export function indexConstraintText(index: IndexInfo, columnNames: readonly string[], equalities: number, lower: string | null, upper: string | null): string {
-  const name = (position: number) => columnNames[index.columns[position]!.column] ?? 'rowid';
+  const name = (position: number) => (index.columns[position]!.column === -2 ? '<expr>' : (columnNames[index.columns[position]!.column] ?? 'rowid'));
   const terms: string[] = [];
   for (let i = 0; i < equalities; i++) terms.push(`${name(i)}=?`);
   if (lower) terms.push(`${name(equalities)}${lower}?`);

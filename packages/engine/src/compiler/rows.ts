@@ -13,8 +13,11 @@ import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { keyInfoOf } from './where.js';
-import { emitReplaceDelete, emitRowidRecheck } from './trigger-dml.js';
+import { emitReplaceDelete, replaceFiresTriggers } from './trigger-dml.js';
 import { withForeignKeyDelete } from './foreign-keys.js';
+import { emitStrictTypeCheck } from './strict.js';
+import { emitRecordFields } from './generated.js';
+import { emitKeyPartFromCursor, emitKeyPartFromRegisters, uniqueFailureMessage } from './index-expressions.js';
 
 export interface TableWriter {
   readonly table: TableInfo;
@@ -26,7 +29,6 @@ export interface TableWriter {
 /** Opens the table and all its indexes for writing. */
 export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): TableWriter {
   if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
-  if (table.columns.some((c) => c.generated)) throw unsupported('generated columns');
   const b = ec.b;
   b.writes = true;
   const source: CursorSource = { kind: 'cursor', table, name, cursor: b.cursor() };
@@ -50,10 +52,7 @@ function loadIndexKey(ec: ExprCompiler, index: IndexInfo, row: RegisterSource): 
   const b = ec.b;
   const n = index.columns.length;
   const base = b.registerBlock(n + 1);
-  index.columns.forEach((c, i) => {
-    const from = c.column === row.table.rowidAlias ? row.rowid : row.base + c.column;
-    b.emit(Opcode.SCopy, from, base + i);
-  });
+  index.columns.forEach((c, i) => emitKeyPartFromRegisters(ec, c, row, base + i));
   b.emit(Opcode.SCopy, row.rowid, base + n);
   return base;
 }
@@ -78,7 +77,7 @@ export function emitDeleteRow(ec: ExprCompiler, w: TableWriter, rowidReg: number
     partialGuard(ec, index, w.source, skip);
     const n = index.columns.length;
     const base = b.registerBlock(n + 1);
-    index.columns.forEach((c, k) => ec.emitColumn({ source: w.source, column: c.column === w.table.rowidAlias ? -1 : c.column }, base + k));
+    index.columns.forEach((c, k) => emitKeyPartFromCursor(ec, c, w.source, base + k));
     b.emit(Opcode.SCopy, rowidReg, base + n);
     b.emit(Opcode.IdxDelete, w.indexCursors[i]!, base, n + 1);
     b.place(skip);
@@ -146,7 +145,10 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
     b.place(ok);
   });
 
+  // STRICT's type check goes where SQLite applies the affinity: before CHECK or the first index.
+  let typesChecked = false;
   if (table.checks.length > 0 && !ec.ctx.ignoreCheckConstraints) {
+    typesChecked = (emitStrictTypeCheck(ec, row), true);
     const saved = ec.scope;
     ec.scope = { sources: [row] };
     const mode = modeFor(null);
@@ -163,11 +165,21 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
 
   const order = options.unique?.order ?? defaultCheckOrder(table, options.onConflict);
   for (const check of order) {
+    if (check !== ROWID_CHECK && !typesChecked) typesChecked = (emitStrictTypeCheck(ec, row), true);
     if (check === ROWID_CHECK) emitRowidCheck(ec, w, row, options, modeFor(table.rowidConflict));
     else if (table.indexes[check]!.unique) emitIndexCheck(ec, w, row, options, check, modeFor(table.indexes[check]!.onConflict));
   }
+  if (!typesChecked) emitStrictTypeCheck(ec, row);
   const replacing = order.some((check) => modeFor(check === ROWID_CHECK ? table.rowidConflict : table.indexes[check]!.onConflict) === 'REPLACE');
-  if (replacing) emitRowidRecheck(ec, w, row, options.oldRowid, (rowidCheck) => halt(ec, rowidCheck.message, rowidCheck.code));
+  if (replacing && replaceFiresTriggers(ec, table)) {
+    // DELETE triggers of the replaced rows may have written conflicting rows again: every check
+    // runs once more, failing with ABORT (SQLite's rule).
+    const recheck: ConstraintOptions = { ...options, onConflict: 'ABORT', unique: undefined };
+    for (const check of order) {
+      if (check === ROWID_CHECK) emitRowidCheck(ec, w, row, recheck, 'ABORT');
+      else if (table.indexes[check]!.unique) emitIndexCheck(ec, w, row, recheck, check, 'ABORT');
+    }
+  }
 }
 
 /**
@@ -220,8 +232,7 @@ function emitIndexCheck(ec: ExprCompiler, w: TableWriter, row: RegisterSource, o
   } else if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
   else if (mode === 'REPLACE') emitDeleteByRowid(ec, w, conflictRowid);
   else {
-    const names = index.columns.map((c) => `${table.name}.${table.columns[c.column]!.name}`).join(', ');
-    halt(ec, `UNIQUE constraint failed: ${names}`, index.origin === 'pk' ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT_UNIQUE', mode);
+    halt(ec, uniqueFailureMessage(table, index), index.origin === 'pk' ? 'SQLITE_CONSTRAINT_PRIMARYKEY' : 'SQLITE_CONSTRAINT_UNIQUE', mode);
   }
   b.place(ok);
 }
@@ -230,12 +241,9 @@ function emitIndexCheck(ec: ExprCompiler, w: TableWriter, row: RegisterSource, o
 export function emitInsertRow(ec: ExprCompiler, w: TableWriter, row: RegisterSource, flags: number): void {
   const b = ec.b;
   const table = w.table;
-  const n = table.columns.length;
-  const recordBase = b.registerBlock(n);
-  b.emit(Opcode.Copy, row.base, recordBase, n - 1);
-  if (table.rowidAlias >= 0) b.emit(Opcode.Null, 0, recordBase + table.rowidAlias);
+  const fields = emitRecordFields(ec, row);
   const record = b.register();
-  b.emit(Opcode.MakeRecord, recordBase, n, record);
+  b.emit(Opcode.MakeRecord, fields.base, fields.count, record);
   b.emit(Opcode.Insert, w.source.cursor, record, row.rowid, null, flags);
   table.indexes.forEach((index, i) => {
     const skip = b.label();

@@ -10,7 +10,6 @@ import { parseStatement } from '../parser/parser.js';
 import type { TableInfo, ViewInfo } from '../schema/types.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
-import type { ComparisonSpec } from '../vm/ops/expression.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
@@ -102,20 +101,9 @@ export function emitReplaceDelete(ec: ExprCompiler, writer: TableWriter, rowid: 
   b.place(done);
 }
 
-/**
- * After REPLACE removed rows, DELETE triggers (recursive_triggers on) may have inserted a row
- * with the new row's rowid: checked again, SQLite's error rather than overwriting that row.
- */
-export function emitRowidRecheck(ec: ExprCompiler, writer: TableWriter, row: RegisterSource, oldRowid: number | null, fail: (error: { message: string; code: 'SQLITE_CONSTRAINT_PRIMARYKEY' }) => void): void {
-  const table = writer.table;
-  if (!RowTriggers.find(ec.ctx, table, 'DELETE', null, 'REPLACE')) return;
-  const b = ec.b;
-  const free = b.label();
-  if (oldRowid !== null) b.emit(Opcode.CompareJump, row.rowid, free, oldRowid, { op: '=', affinity: null, collation: ec.collation('BINARY') } satisfies ComparisonSpec);
-  b.emit(Opcode.NotExists, writer.source.cursor, free, row.rowid);
-  const pkName = table.rowidAlias >= 0 ? table.columns[table.rowidAlias]!.name : 'rowid';
-  fail({ message: `UNIQUE constraint failed: ${table.name}.${pkName}`, code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
-  b.place(free);
+/** Whether rows REPLACE removes from `table` may fire DELETE triggers (with recursive_triggers on). */
+export function replaceFiresTriggers(ec: ExprCompiler, table: TableInfo): boolean {
+  return RowTriggers.find(ec.ctx, table, 'DELETE', null, 'REPLACE') !== null;
 }
 
 // ---- Writes to views ------------------------------------------------------------------------

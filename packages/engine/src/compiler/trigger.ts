@@ -11,6 +11,7 @@ import { foldName } from '../schema/schema.js';
 import { Affinity } from '../values/affinity.js';
 import type { TableInfo, TriggerInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
+import type { HaltError } from '../vm/ops/control.js';
 import { ProgramFlag, type SubProgram } from '../vm/ops/trigger.js';
 import { SequenceRegistry } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
@@ -90,7 +91,7 @@ export class RowTriggers {
     load(old, args);
     load(row, args + n + 1);
     for (const trigger of triggers) {
-      const sub = triggerProgram(ec, trigger, this.table, this.onConflict);
+      const sub = onlyRecursive ? deferredErrors(() => triggerProgram(ec, trigger, this.table, this.onConflict), ec) : triggerProgram(ec, trigger, this.table, this.onConflict);
       b.emit(Opcode.Program, args, ignore, 2 * (n + 1), sub, ProgramFlag.NotRecursive | (onlyRecursive ? ProgramFlag.OnlyRecursive : 0));
     }
   }
@@ -170,6 +171,21 @@ function compileStep(ctx: CompileContext, b: ProgramBuilder, step: TriggerInfo['
     case 'Select':
       compileSelect(ctx, b, step, { kind: 'emit', emit: () => {} });
       return;
+  }
+}
+
+/**
+ * SQLite compiles the DELETE triggers of rows REPLACE removes only while recursive_triggers is on;
+ * here they are compiled always and run only then, so a body that does not compile fails only then.
+ */
+function deferredErrors(compile: () => SubProgram, ec: ExprCompiler): SubProgram {
+  try {
+    return compile();
+  } catch (error) {
+    if (!(error instanceof SqliteError)) throw error;
+    const b = new ProgramBuilder();
+    b.emit(Opcode.HaltWithError, 0, 0, 0, { message: error.message, code: error.code } satisfies HaltError);
+    return { program: b.finish([], [], ec.ctx.schema.generation), name: 'failed trigger' };
   }
 }
 

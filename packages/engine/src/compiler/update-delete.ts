@@ -8,6 +8,7 @@ import { sameName, type DeleteStatement, type UpdateStatement } from '../parser/
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
+import { bindWith } from './cte.js';
 import { ExprCompiler } from './expr.js';
 import { lookupWritableTable } from './insert.js';
 import { Returning } from './returning.js';
@@ -21,12 +22,12 @@ import { compileInsteadOfDelete, compileInsteadOfUpdate } from './trigger-dml.js
 import { emitRowUpdate, resolveAssignments } from './update-row.js';
 
 function rejectExtras(statement: UpdateStatement | DeleteStatement): void {
-  if (statement.with) throw unsupported('WITH clauses');
   if (statement.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
   if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
 }
 
 export function compileDelete(ctx: CompileContext, b: ProgramBuilder, statement: DeleteStatement): ResultColumnMeta[] {
+  if (statement.with) return compileDelete(bindWith(ctx, statement.with), b, { ...statement, with: null });
   rejectExtras(statement);
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfDelete(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
@@ -73,6 +74,7 @@ function emitCopyRow(ec: ExprCompiler, source: CursorSource, rowid: number): Reg
 }
 
 export function compileUpdate(ctx: CompileContext, b: ProgramBuilder, statement: UpdateStatement): ResultColumnMeta[] {
+  if (statement.with) return compileUpdate(bindWith(ctx, statement.with), b, { ...statement, with: null });
   rejectExtras(statement);
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfUpdate(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);

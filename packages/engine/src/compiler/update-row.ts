@@ -14,6 +14,7 @@ import { compileSelect } from './select.js';
 import type { RowTriggers } from './trigger.js';
 import { copyCurrentRow, emitBeforeUpdateTriggers } from './trigger-dml.js';
 import { foreignKeysBeforeUpdate } from './foreign-keys.js';
+import { checkUpdateTarget, emitComputeGenerated } from './generated.js';
 
 /**
  * Column index (-1: the rowid) -> the expression assigned to it; later assignments win. A
@@ -26,6 +27,7 @@ function columnIndex(table: TableInfo, columnName: string): number {
   let index = table.columns.findIndex((c) => sameName(c.name, columnName));
   if (index < 0 && isRowidName(columnName) && !table.withoutRowid) return -1;
   if (index < 0) throw new SqliteError(`no such column: ${columnName}`);
+  checkUpdateTarget(table, index);
   if (index === table.rowidAlias) index = -1;
   return index;
 }
@@ -130,7 +132,9 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, newRowid, base + table.rowidAlias);
 
   const row: RegisterSource = { kind: 'registers', table, name: update.name, base, rowid: newRowid };
+  emitComputeGenerated(ec, row);
   if (update.triggers) emitBeforeUpdateTriggers(ec, update.triggers, writer, assignments, old!, row, oldRowid, update.skip);
+  if (update.triggers) emitComputeGenerated(ec, row);
   emitConstraintChecks(ec, writer, row, { onConflict: update.onConflict, skip: update.skip, oldRowid });
   // Remove the old row (its index entries are computed from the stored row), then write the new one.
   b.emit(Opcode.NotExists, writer.source.cursor, update.skip, oldRowid);

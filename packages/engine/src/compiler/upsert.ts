@@ -7,13 +7,14 @@
 import { SqliteError } from '../common/errors.js';
 import { sameName, type Expr, type InsertStatement, type UpsertClause } from '../parser/ast.js';
 import { printExpr } from '../parser/print.js';
-import type { TableInfo } from '../schema/types.js';
+import { EXPRESSION_COLUMN, type TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ExprCompiler } from './expr.js';
 import { ROWID_CHECK, type TableWriter, type UniqueConflictHook } from './rows.js';
 import { isRowidName, type RegisterSource } from './scope.js';
 import { emitRowUpdate, resolveAssignments, type Assignments } from './update-row.js';
 import { RowTriggers } from './trigger.js';
+import { sameExpressionOnTable } from './index-expressions.js';
 
 interface ResolvedClause {
   /** The uniqueness check it targets, or null for a target-less clause. */
@@ -37,12 +38,12 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
       collation = expr.collation.text;
       expr = expr.operand;
     }
-    if (expr.kind !== 'Column') throw new SqliteError(NO_MATCH);
+    if (expr.kind !== 'Column') return { column: EXPRESSION_COLUMN, expr, collation: (collation ?? 'BINARY').toUpperCase() };
     const name = expr.column.text;
     let column = table.columns.findIndex((c) => sameName(c.name, name));
     if (column < 0 && isRowidName(name)) column = table.rowidAlias;
     if (column < 0) throw new SqliteError(`no such column: ${name}`);
-    return { column, collation: (collation ?? table.columns[column]!.collation).toUpperCase() };
+    return { column, expr: null, collation: (collation ?? table.columns[column]!.collation).toUpperCase() };
   });
   if (terms.length === 1 && table.rowidAlias >= 0 && terms[0]!.column === table.rowidAlias) return ROWID_CHECK;
   const whereText = target.where ? printExpr(target.where) : null;
@@ -50,7 +51,9 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
     const index = table.indexes[i]!;
     if (!index.unique || index.columns.length !== terms.length) continue;
     if (index.where && (whereText === null || printExpr(index.where) !== whereText)) continue;
-    const covered = index.columns.every((c) => terms.some((t) => t.column === c.column && t.collation === c.collation.toUpperCase()));
+    const covered = index.columns.every((c) =>
+      terms.some((t) => t.column === c.column && t.collation === c.collation.toUpperCase() && (t.expr === null || sameExpressionOnTable(table, t.expr, c.expr!))),
+    );
     if (covered) return i;
   }
   throw new SqliteError(NO_MATCH);

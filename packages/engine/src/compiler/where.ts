@@ -5,7 +5,7 @@
 
 import type { KeyInfo } from '../btree/types.js';
 import type { Expr } from '../parser/ast.js';
-import type { IndexInfo, TableInfo } from '../schema/types.js';
+import { EXPRESSION_COLUMN, type IndexInfo, type TableInfo } from '../schema/types.js';
 import { Affinity, comparisonAffinity, isNumericAffinity } from '../values/affinity.js';
 import type { Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
@@ -14,6 +14,8 @@ import type { ExprCompiler } from './expr.js';
 import { walkExpr } from './expr.js';
 import { loopDetail, notePlan } from './query-plan.js';
 import type { CursorSource } from './scope.js';
+import { isIndexedExpression, termOnIndexColumn } from './index-expressions.js';
+import { emitSeekRowOfIndexEntry, isTableTree, primaryKeyIndex, tableKeyInfo, withoutRowidIndexKeyInfo, withoutRowidTableOf } from './without-rowid.js';
 
 type RangeOperator = '=' | '<' | '<=' | '>' | '>=';
 
@@ -57,7 +59,8 @@ function readsTable(ec: ExprCompiler, expr: Expr, source: CursorSource): boolean
 }
 
 function columnOf(ec: ExprCompiler, expr: Expr, source: CursorSource): number | null {
-  if (expr.kind !== 'Column') return null;
+  // An expression some index of the table is on counts as that index's (expression) column.
+  if (expr.kind !== 'Column') return isIndexedExpression(ec, source, expr) ? EXPRESSION_COLUMN : null;
   const resolved = ec.tryResolve(expr);
   return resolved && resolved.source === source ? resolved.column : null;
 }
@@ -88,7 +91,7 @@ function extractTerms(ec: ExprCompiler, where: Expr | null, source: CursorSource
 /** The affinity to apply to a key value for an index seek on `column`, or undefined when the index cannot serve the term. */
 function seekAffinity(ec: ExprCompiler, table: TableInfo, index: IndexInfo, position: number, term: Term): Affinity | null | undefined {
   const indexColumn = index.columns[position]!;
-  const columnAffinity = table.columns[indexColumn.column]!.affinity;
+  const columnAffinity = indexColumn.column === EXPRESSION_COLUMN ? (ec.affinity(term.columnExpr) ?? Affinity.Blob) : table.columns[indexColumn.column]!.affinity;
   const affinity = comparisonAffinity(columnAffinity, ec.affinity(term.value));
   if (affinity === Affinity.Text && columnAffinity !== Affinity.Text) return undefined;
   if (affinity !== null && isNumericAffinity(affinity) && !isNumericAffinity(columnAffinity)) return undefined;
@@ -109,14 +112,14 @@ interface IndexPlan {
 function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): IndexPlan | null {
   let best: IndexPlan | null = null;
   let bestScore = 0;
-  for (const index of source.table.indexes) {
+  for (const index of plannableIndexes(source.table)) {
     if (index.where) continue;
     const plan: IndexPlan = { index, equalities: [], lower: null, upper: null };
     for (let position = 0; position < index.columns.length; position++) {
-      const column = index.columns[position]!.column;
+      const indexColumn = index.columns[position]!;
       let matched = false;
       for (const term of terms) {
-        if (term.column !== column || term.op !== '=') continue;
+        if (term.op !== '=' || !termOnIndexColumn(ec, source, term.column, term.columnExpr, indexColumn)) continue;
         const affinity = seekAffinity(ec, source.table, index, position, term);
         if (affinity === undefined) continue;
         plan.equalities.push({ term, affinity });
@@ -126,7 +129,7 @@ function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): I
       if (matched) continue;
       if (!index.columns[position]!.descending) {
         for (const term of terms) {
-          if (term.column !== column || term.op === '=') continue;
+          if (term.op === '=' || !termOnIndexColumn(ec, source, term.column, term.columnExpr, indexColumn)) continue;
           const affinity = seekAffinity(ec, source.table, index, position, term);
           if (affinity === undefined) continue;
           if ((term.op === '>' || term.op === '>=') && !plan.lower) plan.lower = { term, affinity };
@@ -144,7 +147,15 @@ function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): I
   return best;
 }
 
+/** The indexes a loop may walk: a WITHOUT ROWID table's PRIMARY KEY (its own tree) first. */
+function plannableIndexes(table: TableInfo): readonly IndexInfo[] {
+  const pk = primaryKeyIndex(table);
+  return pk ? [pk, ...table.indexes] : table.indexes;
+}
+
 export function keyInfoOf(ec: ExprCompiler, index: IndexInfo): KeyInfo {
+  const withoutRowid = withoutRowidTableOf(ec, index);
+  if (withoutRowid) return withoutRowidIndexKeyInfo(ec, withoutRowid, index);
   return {
     collations: [...index.columns.map((c) => ec.collation(c.collation)), ec.collation('BINARY')],
     descending: [...index.columns.map((c) => c.descending), false],
@@ -194,7 +205,7 @@ function indexOrders(ec: ExprCompiler, source: CursorSource, index: IndexInfo, e
     if (column.descending || term.descending !== reverse) return false;
     const resolved = columnOf(ec, term.expr, source);
     const tableColumn = column.column === source.table.rowidAlias ? -1 : column.column;
-    if (resolved !== tableColumn || term.collation !== ec.collation(column.collation)) return false;
+    if (resolved === null || !termOnIndexColumn(ec, source, resolved, term.expr, { ...column, column: tableColumn }) || term.collation !== ec.collation(column.collation)) return false;
   }
   return true;
 }
@@ -217,7 +228,7 @@ export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr |
   if (lower || upper) return { choice: { kind: 'rowidRange', lower, upper }, ordered: rowidOrders(ec, source, order) };
   if (order.length > 0 && !rowidOrders(ec, source, order)) {
     // No usable WHERE term: walking an index that has the ORDER BY columns avoids the sort.
-    for (const index of source.table.indexes) {
+    for (const index of plannableIndexes(source.table)) {
       if (index.where) continue;
       for (const reverse of [false, true]) {
         if (indexOrders(ec, source, index, 0, order, reverse)) {
@@ -240,7 +251,7 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
   const { choice } = decided ?? chooseLoop(ec, source, where);
   notePlan(loopDetail(source.name, source.table.columns.map((c) => c.name), choice));
   const table = source.table;
-  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
   const filter = () => {
     if (residual) for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);
   };
@@ -301,10 +312,24 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
   };
 }
 
+/** Positions the table cursor on the row of the index entry under `indexCursor` (nothing to do when they are one tree). */
+function emitRowOfIndexEntry(ec: ExprCompiler, source: CursorSource, index: IndexInfo, indexCursor: number, missing: number): void {
+  if (indexCursor === source.cursor) return;
+  if (source.table.withoutRowid) {
+    emitSeekRowOfIndexEntry(ec, source, index, indexCursor, missing);
+    return;
+  }
+  const rowid = ec.b.register();
+  ec.b.emit(Opcode.IdxRowid, indexCursor, rowid);
+  ec.b.emit(Opcode.NotExists, source.cursor, missing, rowid);
+}
+
 function indexLoop(ec: ExprCompiler, source: CursorSource, plan: IndexPlan, next: number, done: number, filter: () => void): TableLoop {
   const b = ec.b;
-  const indexCursor = b.cursor();
-  b.emit(Opcode.OpenRead, indexCursor, plan.index.rootPage, 0, keyInfoOf(ec, plan.index));
+  // A WITHOUT ROWID table's PRIMARY KEY is walked on the table cursor itself.
+  const onTable = isTableTree(source.table, plan.index);
+  const indexCursor = onTable ? source.cursor : b.cursor();
+  if (!onTable) b.emit(Opcode.OpenRead, indexCursor, plan.index.rootPage, 0, keyInfoOf(ec, plan.index));
   const eq = plan.equalities.length;
   const loadKey = (bound: { term: Term; affinity: Affinity | null } | null): number => {
     const base = b.registerBlock(eq + 1);
@@ -334,9 +359,7 @@ function indexLoop(ec: ExprCompiler, source: CursorSource, plan: IndexPlan, next
   const body = b.here;
   if (plan.upper) b.emit(plan.upper.term.op === '<' ? Opcode.IdxGE : Opcode.IdxGT, indexCursor, done, upperKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, done, upperKey, eq);
-  const rowid = b.register();
-  b.emit(Opcode.IdxRowid, indexCursor, rowid);
-  b.emit(Opcode.NotExists, source.cursor, next, rowid);
+  emitRowOfIndexEntry(ec, source, plan.index, indexCursor, next);
   filter();
   return {
     next,
@@ -376,9 +399,7 @@ function reverseIndexLoop(
   const body = b.here;
   if (plan.lower) b.emit(plan.lower.term.op === '>' ? Opcode.IdxLE : Opcode.IdxLT, indexCursor, done, lowerKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxLT, indexCursor, done, lowerKey, eq);
-  const rowid = b.register();
-  b.emit(Opcode.IdxRowid, indexCursor, rowid);
-  b.emit(Opcode.NotExists, source.cursor, next, rowid);
+  emitRowOfIndexEntry(ec, source, plan.index, indexCursor, next);
   filter();
   return {
     next,

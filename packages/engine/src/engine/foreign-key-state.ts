@@ -36,7 +36,7 @@ export class ForeignKeyState implements ForeignKeyCounters {
     this.marks.delete(key);
   }
 
-  /** No deferred violation is outstanding. */
+  /** The deferred counts are zero (below zero blocks COMMIT too, as in SQLite). */
   get committable(): boolean {
     return this.deferred + this.deferredImmediate === 0;
   }

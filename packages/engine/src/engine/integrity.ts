@@ -12,6 +12,7 @@ import type { Schema } from '../schema/schema.js';
 import type { TableInfo } from '../schema/types.js';
 import { builtinCollations, binaryCollation } from '../values/collation.js';
 import { applyAffinity } from '../values/affinity.js';
+import { isVirtualColumn, storageField } from '../schema/generated.js';
 
 /** `onlyTable`: PRAGMA integrity_check(table) checks that table and its indexes only. */
 export function integrityCheck(source: PageSource, schema: Schema, maxErrors: number, quick: boolean, onlyTable?: TableInfo): string[] {
@@ -27,7 +28,10 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
     for (const table of tables) {
       if (table.withoutRowid) continue;
       for (const index of table.indexes) {
-        if (index.where) continue;
+        // Partial and expression indexes need the compiler to evaluate their expressions: only the b-tree check covers them.
+        if (index.where || index.columns.some((c) => c.expr)) continue;
+        // So do indexes on VIRTUAL generated columns (computed, not stored).
+        if (index.columns.some((c) => c.column >= 0 && isVirtualColumn(table.columns[c.column]!))) continue;
         const keyInfo: KeyInfo = {
           collations: [...index.columns.map((c) => builtinCollations.get(c.collation) ?? binaryCollation), binaryCollation],
           descending: [...index.columns.map((c) => c.descending), false],
@@ -40,7 +44,7 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
           const values = decodeRecord(rows.payload());
           const rowid = rows.rowid();
           const key: SqlValue[] = index.columns.map((c) =>
-            c.column === table.rowidAlias ? rowid : applyAffinity(values[c.column] ?? null, table.columns[c.column]!.affinity),
+            c.column === table.rowidAlias ? rowid : applyAffinity(values[storageField(table, c.column)] ?? null, table.columns[c.column]!.affinity),
           );
           key.push(rowid);
           const found = entries.seekIndex(key, -1);

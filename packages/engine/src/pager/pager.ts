@@ -403,14 +403,15 @@ export class Pager implements WriteOwner {
 
   /**
    * Whether an automatic checkpoint may run now: when it can backfill the whole log (so the WAL can
-   * restart), or at least a batch of frames. Older snapshots (long or BEGIN CONCURRENT transactions)
-   * hold the safe frame back; without the batch rule every commit would pay a checkpoint's two
-   * syncs to copy a frame or two.
+   * restart), or else once another threshold's worth of frames can be backfilled. Older snapshots
+   * (long or BEGIN CONCURRENT transactions) hold the safe frame back, and such a partial checkpoint
+   * leaves the log as long as it was: running it more often would only pay its two syncs (each a
+   * stall of the event loop) more often, rewriting the same hot pages.
    */
   private autoCheckpointWorthwhile(): boolean {
     const safe = this.oldestSnapshotFrame();
     if (safe === this.wal.mxFrame) return safe > this.wal.backfilled;
-    return safe - this.wal.backfilled >= Math.max(1, Math.floor(this.autoCheckpoint / 4));
+    return safe - this.wal.backfilled >= this.autoCheckpoint;
   }
 
   /** The last frame every live snapshot can see: checkpoints may not go past it. */

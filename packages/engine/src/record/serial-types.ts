@@ -93,15 +93,26 @@ export function putNumericBody(buf: Uint8Array, offset: number, t: number, value
   }
 }
 
+/**
+ * One shared bigint per 1- and 2-byte integer value, made on first use: decoding a column is then
+ * allocation-free for small integers, which rows held by a sorter or hash would otherwise keep
+ * alive by the hundred thousand (bigints are immutable values, so sharing them is invisible).
+ */
+const smallBigints: (bigint | undefined)[] = new Array(65536).fill(undefined);
+
+function smallBigint(v: number): bigint {
+  return (smallBigints[v + 32768] ??= BigInt(v));
+}
+
 /** Decodes the value of serial type t whose body starts at offset. Throws SQLITE_CORRUPT for 10/11. */
 export function decodeSerialValue(buf: Uint8Array, offset: number, t: number): SqlValue {
   switch (t) {
     case 0:
       return null;
     case 1:
-      return BigInt((buf[offset]! << 24) >> 24);
+      return smallBigint((buf[offset]! << 24) >> 24);
     case 2:
-      return BigInt(((buf[offset]! << 24) | (buf[offset + 1]! << 16)) >> 16);
+      return smallBigint(((buf[offset]! << 24) | (buf[offset + 1]! << 16)) >> 16);
     case 3:
       return BigInt(((buf[offset]! << 24) | (buf[offset + 1]! << 16) | (buf[offset + 2]! << 8)) >> 8);
     case 4:

@@ -1,8 +1,8 @@
 // Builds IndexInfo from a CREATE INDEX statement against its table.
 
 import { SqliteError } from '../common/errors.js';
-import { sameName, type CreateIndexStatement } from '../parser/ast.js';
-import type { IndexColumn, IndexInfo, TableInfo } from './types.js';
+import { sameName, type CreateIndexStatement, type Expr } from '../parser/ast.js';
+import { EXPRESSION_COLUMN, type IndexColumn, type IndexInfo, type TableInfo } from './types.js';
 
 export function defineIndex(statement: CreateIndexStatement, sql: string, table: TableInfo, rootPage: number, sourceText: string = sql): IndexInfo {
   const columns: IndexColumn[] = statement.columns.map((term) => {
@@ -16,7 +16,11 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
       // SQLite accepts a string literal naming a column in CREATE INDEX (legacy quirk).
       expr = { kind: 'Column', schema: null, table: null, column: { text: expr.value, quoted: true, start: expr.start, end: expr.end }, start: expr.start, end: expr.end };
     }
-    if (expr.kind !== 'Column' || expr.table) throw new SqliteError('not supported by Tandem yet: indexes on expressions');
+    if (expr.kind !== 'Column' || expr.table) {
+      checkIndexExpression(expr, table, sourceText);
+      // SQLite gives an expression column the collation written on it, else BINARY.
+      return { column: EXPRESSION_COLUMN, expr, collation: collation ?? 'BINARY', descending: term.direction === 'DESC' };
+    }
     const name = expr.column.text;
     const column = table.columns.findIndex((c) => sameName(c.name, name));
     if (column < 0) {
@@ -41,4 +45,36 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
     columns,
     where: statement.where,
   };
+}
+
+/**
+ * The checks SQLite's name resolution makes on an index expression that need no function
+ * registry: column names of this table only, no "." qualifier, no subquery, no parameter. The
+ * compiler adds the function checks (determinism, aggregates) when the index is created.
+ */
+function checkIndexExpression(expr: Expr, table: TableInfo, sourceText: string): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== 'object' || !('kind' in node)) return;
+    const e = node as Expr;
+    if (e.kind === 'Column') {
+      if (e.table) {
+        if (!sameName(e.table.text, table.name)) throw new SqliteError(`no such column: ${e.table.text}.${e.column.text}`);
+        throw new SqliteError('the "." operator prohibited in index expressions');
+      }
+      if (table.columns.some((c) => sameName(c.name, e.column.text))) return;
+      if (e.column.quoted && sourceText[e.column.start] === '"') {
+        throw new SqliteError(`no such column: "${e.column.text}" - should this be a string literal in single-quotes?`);
+      }
+      throw new SqliteError(`no such column: ${e.column.text}`);
+      return;
+    }
+    if (e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect' || e.kind === 'InTable') throw new SqliteError('subqueries prohibited in index expressions');
+    if (e.kind === 'Parameter') throw new SqliteError('parameters prohibited in index expressions');
+    for (const [key, value] of Object.entries(e)) if (key !== 'over' && key !== 'start' && key !== 'end') visit(value);
+  };
+  visit(expr);
 }

@@ -6,6 +6,7 @@ import { sameName, type ConflictResolution, type CreateTableStatement, type Orde
 import { affinityOfType } from '../values/affinity.js';
 import type { ColumnInfo, IndexColumn, IndexInfo, TableInfo } from './types.js';
 import { defineForeignKeys } from './foreign-keys.js';
+import { applyStrictRules } from './strict.js';
 
 /** An automatic index the table needs, before it has a root page. */
 export interface AutoIndexSpec {
@@ -55,6 +56,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
     let defaultExpr = null;
     let primaryKey = false;
     let generated = false;
+    let generatedAs: ColumnInfo['generatedAs'];
     let notNullConflict: ConflictResolution | null = null;
     for (const constraint of definition.constraints) {
       if (constraint.kind === 'Collate') collation = constraint.collation.text.toUpperCase();
@@ -62,14 +64,21 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
         notNull = true;
         notNullConflict = constraint.onConflict;
       }
-      else if (constraint.kind === 'Default') defaultExpr = constraint.expr;
+      else if (constraint.kind === 'Default') {
+        if (generated) throw new SqliteError('cannot use DEFAULT on a generated column');
+        defaultExpr = constraint.expr;
+      }
       else if (constraint.kind === 'PrimaryKey') primaryKey = true;
-      else if (constraint.kind === 'Generated') generated = true;
+      else if (constraint.kind === 'Generated') {
+        if (generated || defaultExpr) throw new SqliteError(`error in generated column "${definition.name.text}"`);
+        generated = true;
+        generatedAs = { expr: constraint.expr, stored: constraint.storage === 'STORED' };
+      }
     }
     // SQLite keeps the type as written, except that a type that is one quoted token is dequoted.
     const type = definition.type;
     const declaredType = !type ? null : type.words.length === 1 && type.args.length === 0 && /^["'`[]/.test(type.text) ? type.words[0]! : type.text;
-    columns.push({ name: definition.name.text, declaredType, affinity: affinityOfType(declaredType), collation, notNull, defaultExpr, primaryKey, generated, notNullConflict });
+    columns.push({ name: definition.name.text, declaredType, affinity: affinityOfType(declaredType), collation, notNull, defaultExpr, primaryKey, generated, notNullConflict, ...(generatedAs ? { generatedAs } : {}) });
   }
 
   // Constraints in the order SQLite meets them: column constraints first (column order), then table constraints.
@@ -79,6 +88,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   let autoincrement = false;
   let primaryKeyCount = 0;
   let rowidConflict: ConflictResolution | null = null;
+  let withoutRowidAutoincrement = false;
   const addAutoIndex = (origin: 'u' | 'pk', indexColumns: IndexColumn[], onConflict: ConflictResolution | null) => {
     const duplicate = autoIndexes.some(
       (existing) =>
@@ -89,6 +99,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   };
   const setPrimaryKey = (indexColumns: IndexColumn[], isColumnConstraint: boolean, descending: boolean, autoinc: boolean, onConflict: ConflictResolution | null) => {
     if (++primaryKeyCount > 1) throw new SqliteError(`table "${tableName}" has more than one primary key`);
+    if (indexColumns.some((c) => columns[c.column]!.generated)) throw new SqliteError('generated columns cannot be part of the PRIMARY KEY');
     primaryKeyColumns = indexColumns;
     const single = indexColumns.length === 1 ? columns[indexColumns[0]!.column]! : null;
     // Only a column whose declared type is exactly "INTEGER" becomes the rowid; SQLite's quirk:
@@ -99,7 +110,9 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       autoincrement = autoinc;
       rowidConflict = onConflict;
     } else {
-      if (autoinc) throw new SqliteError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY');
+      // SQLite accepts AUTOINCREMENT on an INTEGER PRIMARY KEY of a WITHOUT ROWID table until the table ends.
+      if (autoinc && statement.withoutRowid && single?.declaredType?.toUpperCase() === 'INTEGER') withoutRowidAutoincrement = true;
+      else if (autoinc) throw new SqliteError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY');
       if (!statement.withoutRowid) addAutoIndex('pk', indexColumns, onConflict);
     }
   };
@@ -121,6 +134,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
     }
   }
   const pk: IndexColumn[] = primaryKeyColumns ?? [];
+  const withoutRowidKey = statement.withoutRowid ? withoutRowidKeyOf(tableName, columns, primaryKeyColumns, withoutRowidAutoincrement) : undefined;
   const checks: { name: string; expr: import('../parser/ast.js').Expr }[] = [];
   for (const definition of statement.columns) {
     for (const constraint of definition.constraints) {
@@ -130,23 +144,40 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   for (const constraint of statement.constraints) {
     if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : unnamedCheckName(sourceText.slice(constraint.expr.start, constraint.expr.end)), expr: constraint.expr });
   }
+  const finalColumns = statement.strict ? applyStrictRules(statement, columns, rowidAlias) : columns;
   return {
     table: {
       name: tableName,
       rootPage,
       sql,
-      columns,
+      columns: finalColumns,
       rowidAlias,
       rowidConflict,
       primaryKey: pk.map((c) => c.column),
       withoutRowid: statement.withoutRowid,
+      ...(withoutRowidKey ? { withoutRowidKey } : {}),
       strict: statement.strict,
       autoincrement,
       checks,
-      foreignKeys: defineForeignKeys(statement, columns),
+      foreignKeys: defineForeignKeys(statement, finalColumns),
     },
     autoIndexes,
   };
+}
+
+/**
+ * A WITHOUT ROWID table's key: SQLite's checks at the end of CREATE TABLE, its PRIMARY KEY columns
+ * made NOT NULL (in `columns`), and repeated key columns dropped.
+ */
+function withoutRowidKeyOf(tableName: string, columns: ColumnInfo[], primaryKey: IndexColumn[] | null, autoincrement: boolean): IndexColumn[] {
+  if (autoincrement) throw new SqliteError('AUTOINCREMENT not allowed on WITHOUT ROWID tables');
+  if (!primaryKey) throw new SqliteError(`PRIMARY KEY missing on table ${tableName}`);
+  const key: IndexColumn[] = [];
+  for (const c of primaryKey) {
+    if (!key.some((k) => k.column === c.column && k.collation === c.collation)) key.push(c);
+    if (!columns[c.column]!.notNull) columns[c.column] = { ...columns[c.column]!, notNull: true };
+  }
+  return key;
 }
 
 /** The IndexInfo of an automatic index once its root page is known. */

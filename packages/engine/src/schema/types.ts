@@ -16,18 +16,24 @@ export interface ColumnInfo {
   readonly defaultExpr: Expr | null;
   /** The column is part of the PRIMARY KEY. */
   readonly primaryKey: boolean;
-  /** Generated columns are not supported yet; kept so the loader can refuse to write them. */
+  /** The column is generated (GENERATED ALWAYS AS); `generatedAs` then holds how (schema/generated.ts). */
   readonly generated: boolean;
+  readonly generatedAs?: { readonly expr: Expr; readonly stored: boolean };
   /** ON CONFLICT clause of the NOT NULL constraint, or null. */
   readonly notNullConflict?: 'ROLLBACK' | 'ABORT' | 'FAIL' | 'IGNORE' | 'REPLACE' | null;
 }
 
 export interface IndexColumn {
-  /** Table column index, or -1 for the rowid (never in user indexes; used for key layout). */
+  /** Table column index, -1 for the rowid (never in user indexes; used for key layout), or EXPRESSION_COLUMN. */
   readonly column: number;
+  /** The indexed expression when `column` is EXPRESSION_COLUMN (`CREATE INDEX i ON t(lower(a))`). */
+  readonly expr?: Expr;
   readonly collation: string;
   readonly descending: boolean;
 }
+
+/** IndexColumn.column of an expression (SQLite's XN_EXPR: PRAGMA index_info reports it as cid -2). */
+export const EXPRESSION_COLUMN = -2;
 
 export interface IndexInfo {
   readonly name: string;
@@ -57,6 +63,12 @@ export interface TableInfo {
   /** Columns of the PRIMARY KEY in key order (empty when none was declared). */
   readonly primaryKey: readonly number[];
   readonly withoutRowid: boolean;
+  /**
+   * WITHOUT ROWID only: the PRIMARY KEY as the table b-tree's key (repeated columns dropped, as
+   * SQLite does), with collations and directions. Each record holds these columns, then the
+   * table's other columns in table order (schema/storage-layout.ts).
+   */
+  readonly withoutRowidKey?: readonly IndexColumn[];
   readonly strict: boolean;
   readonly autoincrement: boolean;
   /** CHECK constraints: the name SQLite reports (constraint name, else the expression text) and the expression. */

@@ -2,8 +2,10 @@
 // ephemeral tables). The Column opcode reads any of them the same way.
 
 import type { SqlValue } from '../common/values.js';
-import type { BtreeCursor, KeyInfo } from '../btree/types.js';
+import type { BtreeCursor, KeyInfo, PayloadRange } from '../btree/types.js';
 import { LazyRecordReader } from './row-reader.js';
+
+const NO_BYTES = new Uint8Array(0);
 
 /** A cursor over a btree (table or index). */
 export class BtreeVmCursor {
@@ -11,7 +13,8 @@ export class BtreeVmCursor {
   /** The cursor is positioned on "no row" (NullRow, or an outer-join miss): every column is NULL. */
   nullRow = false;
   private readonly reader = new LazyRecordReader();
-  private cachedFor: Uint8Array | null = null;
+  /** Where the current entry's record lies (read in place on its page when the btree allows). */
+  private readonly range: PayloadRange = { bytes: NO_BYTES, start: 0, end: 0 };
   private cacheValid = false;
   /** Where it was opened (tree root, page source, savepoint-rollback count): Vdbe reuse checks these. */
   root = 0;
@@ -42,8 +45,14 @@ export class BtreeVmCursor {
   column(i: number): SqlValue | undefined {
     if (this.nullRow || this.btree.eof) return null;
     if (!this.cacheValid) {
-      this.cachedFor = this.btree.payload();
-      this.reader.reset(this.cachedFor);
+      const range = this.range;
+      if (this.btree.payloadRange) this.btree.payloadRange(range);
+      else {
+        range.bytes = this.btree.payload();
+        range.start = 0;
+        range.end = range.bytes.length;
+      }
+      this.reader.reset(range.bytes, range.start, range.end);
       this.cacheValid = true;
     }
     return this.reader.column(i);

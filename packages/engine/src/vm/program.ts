@@ -69,6 +69,7 @@ export const enum Opcode {
   Cast,
   Affinity,
   MustBeInt,
+  TypeCheck, // type-check.ts
   // expression.ts
   Add,
   Subtract,

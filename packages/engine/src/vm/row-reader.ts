@@ -10,6 +10,9 @@ const NO_RECORD = new Uint8Array(0);
 
 export class LazyRecordReader {
   private record: Uint8Array = NO_RECORD;
+  /** The record is record[start, end): a whole buffer, or a span of a page read in place. */
+  private end = 0;
+  /** Absolute offset of the end of the header. */
   private headerSize = 0;
   /** Next header byte to parse, and the body offset of the column it describes. */
   private headerPos = 0;
@@ -20,20 +23,21 @@ export class LazyRecordReader {
   private readonly offsets: number[] = [];
   private readonly out: VarintOut = { value: 0, length: 0 };
 
-  reset(record: Uint8Array): void {
+  reset(record: Uint8Array, start = 0, end = record.length): void {
     this.record = record;
+    this.end = end;
     this.parsed = 0;
-    if (record.length === 0) {
-      this.headerSize = 0;
-      this.headerPos = 0;
+    if (end === start) {
+      this.headerSize = start;
+      this.headerPos = start;
       return;
     }
-    getVarint32(record, 0, this.out);
+    getVarint32(record, start, this.out);
     const headerSize = this.out.value;
-    if (headerSize > record.length || headerSize < this.out.length) throw corruptError('record header size');
-    this.headerSize = headerSize;
-    this.headerPos = this.out.length;
-    this.bodyPos = headerSize;
+    if (headerSize > end - start || headerSize < this.out.length) throw corruptError('record header size');
+    this.headerSize = start + headerSize;
+    this.headerPos = start + this.out.length;
+    this.bodyPos = start + headerSize;
   }
 
   /** Column i, or undefined when the record has fewer columns (the caller applies the default). */
@@ -57,7 +61,7 @@ export class LazyRecordReader {
       this.headerPos += out.length;
       const t = out.value;
       const size = serialTypeSize(t);
-      if (this.headerPos > this.headerSize || this.bodyPos + size > record.length) throw corruptError('record body overruns payload');
+      if (this.headerPos > this.headerSize || this.bodyPos + size > this.end) throw corruptError('record body overruns payload');
       this.types[this.parsed] = t;
       this.offsets[this.parsed] = this.bodyPos;
       this.bodyPos += size;

@@ -2,7 +2,7 @@
 // API, on Tandem and better-sqlite3 in one process; prints each engine's best time and the ratio.
 // Run: cd packages/engine && ../../node_modules/.bin/esbuild test/perf/bench-statements.ts --bundle
 //        --platform=node --format=cjs --external:better-sqlite3 --outfile=/tmp/bench-statements.cjs
-//      && NODE_PATH=$PWD/../../node_modules node /tmp/bench-statements.cjs [orders] [--repeat=N] [--only=name,...]
+//      && NODE_PATH=$PWD/../../node_modules node /tmp/bench-statements.cjs [orders] [--repeat=N] [--only=name,...] [--cpu]
 // GROUP BY over 1M rows (issue 3): pass 1000000 --only=group-by.
 // Profile: add --cpu-prof --cpu-prof-dir=/tmp/prof before the .cjs, and --engine=tandem to skip the oracle.
 
@@ -15,6 +15,14 @@ const orders = Number(args.find((a) => /^\d+$/.test(a)) ?? 200_000);
 const repeat = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 3);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const engineFilter = args.find((a) => a.startsWith('--engine='))?.slice(9);
+// --cpu: time by the process's CPU time (user + system) instead of wall time: steadier on a busy machine.
+const cpuTime = args.includes('--cpu');
+const now = cpuTime
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
 
 interface Stmt {
   run(...params: unknown[]): unknown;
@@ -179,9 +187,9 @@ for (const [name, workload] of Object.entries(workloads)) {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path + suffix, { force: true });
       if (!workload.fresh) fs.copyFileSync(shop, path);
       const db = open(path);
-      const started = performance.now();
+      const started = now();
       const answer = workload.run(db);
-      const ms = performance.now() - started;
+      const ms = now() - started;
       db.close();
       best.set(engine, Math.min(best.get(engine) ?? Infinity, ms));
       answers.set(engine, answer);

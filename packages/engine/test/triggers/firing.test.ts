@@ -141,6 +141,27 @@ describe('row triggers', () => {
       'INSERT INTO a2(v) VALUES (50), (51)',
       'SELECT * FROM a2',
       'SELECT * FROM sqlite_sequence',
+      // Written back once, when the statement ends: an OR FAIL error keeps the rows, not the sequence.
+      'CREATE TABLE t1(id INTEGER PRIMARY KEY, a UNIQUE, b)',
+      'CREATE TABLE t3(id INTEGER PRIMARY KEY AUTOINCREMENT, a UNIQUE, b)',
+      'CREATE TRIGGER tr3 BEFORE INSERT ON t3 BEGIN INSERT INTO t3(a, b) VALUES (new.a + 1, new.b); INSERT INTO t3(a, b) VALUES (new.a, new.a + 1) ON CONFLICT(a) DO UPDATE SET b = excluded.b + 1; END',
+      'CREATE TRIGGER tr6 AFTER INSERT ON t3 BEGIN INSERT OR FAIL INTO t1(a, b) VALUES (4, 5); END',
+      'INSERT INTO t3(a, b) VALUES (3, 6)',
+      'SELECT * FROM t3',
+      'SELECT * FROM sqlite_sequence',
+      // A statement whose triggers may insert into an AUTOINCREMENT table keeps its sequence row.
+      'CREATE TABLE a4(id INTEGER PRIMARY KEY AUTOINCREMENT, v)',
+      'CREATE TABLE src(v)',
+      'CREATE TRIGGER s4 AFTER UPDATE ON src BEGIN INSERT INTO a4(v) VALUES (new.v); END',
+      'UPDATE src SET v = 1',
+      'SELECT * FROM sqlite_sequence',
+      // An upsert's UPDATE trigger shares the sequence the INSERT already advanced.
+      'CREATE TABLE a5(id INTEGER PRIMARY KEY AUTOINCREMENT, a UNIQUE, b)',
+      'CREATE TRIGGER t5 BEFORE UPDATE OF b ON a5 BEGIN INSERT INTO a5(a, b) VALUES (new.a + 1, old.a) ON CONFLICT(a) DO UPDATE SET b = excluded.b + 1; END',
+      'INSERT INTO a5(a, b) VALUES (1, 3)',
+      'INSERT INTO a5(a, b) VALUES (1, 9) ON CONFLICT(a) DO UPDATE SET b = excluded.b + 1',
+      'SELECT * FROM a5',
+      'SELECT * FROM sqlite_sequence',
     ]);
   });
 

@@ -111,4 +111,21 @@ describe('conflict resolution inside triggers', () => {
       COUNTERS,
     ]);
   });
+
+  it('rows DELETE triggers write while REPLACE resolves a conflict are checked again, failing with ABORT', async () => {
+    await expectSameResults([
+      'PRAGMA recursive_triggers = 1',
+      'CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b)',
+      'CREATE TRIGGER back AFTER DELETE ON t WHEN old.b = 1 BEGIN INSERT INTO t(a, b) VALUES (old.a, 2); END',
+      'CREATE TRIGGER same_rowid AFTER DELETE ON t WHEN old.b = 3 BEGIN INSERT INTO t(a, b) VALUES (old.a + 100, 4); END',
+      'INSERT INTO t(a, b) VALUES (1, 1), (5, 3)',
+      'INSERT OR REPLACE INTO t(a, b) VALUES (1, 9)',
+      'INSERT OR REPLACE INTO t(a, b) VALUES (5, 9)',
+      'SELECT * FROM t',
+      'PRAGMA recursive_triggers = 0',
+      'INSERT OR REPLACE INTO t(a, b) VALUES (1, 9)',
+      'SELECT * FROM t',
+      'PRAGMA integrity_check',
+    ]);
+  });
 });

@@ -29,11 +29,14 @@ function countersOf(vm: Vdbe): ForeignKeyCounters {
 }
 
 registerOps({
-  /** FkCounter: add P2 (may be negative) to the violation count of a deferred (P1=1) or immediate constraint. */
+  /**
+   * FkCounter: add P2 (may be negative) to the violation count of a deferred (P1=1) constraint, or of
+   * an immediate one (counted as deferred while defer_foreign_keys is on).
+   */
   [Opcode.FkCounter]: (vm, ins) => {
     const counters = countersOf(vm);
-    if (counters.deferAll) counters.deferredImmediate += ins.p2;
-    else if (ins.p1) counters.deferred += ins.p2;
+    if (ins.p1) counters.deferred += ins.p2;
+    else if (counters.deferAll) counters.deferredImmediate += ins.p2;
     else vm.fkViolations += ins.p2;
   },
   /**
@@ -46,12 +49,13 @@ registerOps({
     if (outstanding === 0) vm.pc = ins.p2;
   },
   /**
-   * FkCheck: fail the statement when it left immediate violations; with P1=1 in autocommit mode
-   * (the statement's end commits), deferred ones too.
+   * FkCheck: fail the statement when its immediate count is not zero; with P1=1 in autocommit mode
+   * (the statement's end commits), when the deferred counts are not zero either. A count below
+   * zero fails too, as in SQLite (a statement resolved violations it did not count).
    */
   [Opcode.FkCheck]: (vm, ins) => {
     const counters = countersOf(vm);
     const deferred = ins.p1 === 1 && counters.autocommit ? counters.deferred + counters.deferredImmediate : 0;
-    if (vm.fkViolations > 0 || deferred > 0) throw new SqliteError(FOREIGN_KEY_FAILED, 'SQLITE_CONSTRAINT_FOREIGNKEY');
+    if (vm.fkViolations !== 0 || deferred !== 0) throw new SqliteError(FOREIGN_KEY_FAILED, 'SQLITE_CONSTRAINT_FOREIGNKEY');
   },
 });

@@ -10,3 +10,4 @@ import './window.js';
 import './transaction.js';
 import './trigger.js';
 import './foreign-key.js';
+import './type-check.js';

@@ -1,0 +1,95 @@
+// Generated columns in the compiler: reading a VIRTUAL column (its expression over the row the
+// cursor is on), computing every generated column of a new row (INSERT, UPDATE, upsert) after
+// the ordinary columns got their affinity, the record fields of a row, and CREATE TABLE's checks.
+
+import { SqliteError } from '../common/errors.js';
+import { checkGeneratedColumns, generatedComputeOrder, hasGeneratedColumns, isVirtualColumn, storageField, storedFieldCount, type FunctionKind } from '../schema/generated.js';
+import type { TableInfo } from '../schema/types.js';
+import { Affinity } from '../values/affinity.js';
+import { Opcode } from '../vm/program.js';
+import type { CompileContext } from './context.js';
+import type { ExprCompiler } from './expr.js';
+import type { CursorSource, RegisterSource, Source } from './scope.js';
+import { emitStrictTypeCheck } from './strict.js';
+
+/** CREATE TABLE's checks of the generated columns, with the connection's functions. */
+export function checkGeneratedAtCreate(ctx: CompileContext, table: Pick<TableInfo, 'columns'>): void {
+  checkGeneratedColumns(table, (name, argCount): FunctionKind => {
+    const resolved = ctx.functions.resolve(name, argCount);
+    if (resolved.kind !== 'scalar') return resolved.kind;
+    // date() and friends are deterministic unless given 'now' (SQLite checks that on use).
+    if (DATE_FUNCTIONS.has(name.toLowerCase())) return 'scalar';
+    return (resolved.fn as { deterministic?: boolean }).deterministic === false ? 'nondeterministic' : 'scalar';
+  });
+}
+
+const DATE_FUNCTIONS = new Set(['date', 'time', 'datetime', 'julianday', 'unixepoch', 'strftime', 'timediff']);
+
+/** Evaluates generated column `column`'s expression over the row `source` holds, into `target`. */
+function emitGeneratedValue(ec: ExprCompiler, source: Source, column: number, target: number): void {
+  const info = source.table.columns[column]!;
+  const saved = ec.scope;
+  ec.scope = { sources: [source] };
+  try {
+    ec.compile(info.generatedAs!.expr, target);
+  } finally {
+    ec.scope = saved;
+  }
+  if (info.affinity !== Affinity.Blob) ec.b.emit(Opcode.Affinity, target, 1, 0, [info.affinity]);
+}
+
+/**
+ * Emits the read of a column of the row `source`'s cursor is on when it is not a plain record
+ * field read: a VIRTUAL column is computed; returns the record field to read otherwise.
+ */
+export function emitGeneratedRead(ec: ExprCompiler, source: CursorSource, column: number, target: number): number | null {
+  if (!isVirtualColumn(source.table.columns[column]!)) return storageField(source.table, column);
+  emitGeneratedValue(ec, source, column, target);
+  return null;
+}
+
+/**
+ * Computes the generated columns of the new row in `row` (sqlite3ComputeGeneratedColumns): the
+ * ordinary columns first get their affinity (STRICT: their type check), then each generated
+ * column is computed in dependency order.
+ */
+export function emitComputeGenerated(ec: ExprCompiler, row: RegisterSource): void {
+  const table = row.table;
+  if (!hasGeneratedColumns(table)) return;
+  if (table.strict) emitStrictTypeCheck(ec, row, false);
+  else {
+    const affinities = table.columns.map((c, i) => (c.generated || i === table.rowidAlias ? null : c.affinity));
+    ec.b.emit(Opcode.Affinity, row.base, table.columns.length, 0, affinities);
+  }
+  for (const column of generatedComputeOrder(table)) emitGeneratedValue(ec, row, column, row.base + column);
+}
+
+/**
+ * Registers holding the record of the row in `row` (VIRTUAL columns left out, the rowid alias
+ * NULL): returns the first register and the field count.
+ */
+export function emitRecordFields(ec: ExprCompiler, row: RegisterSource): { base: number; count: number } {
+  const b = ec.b;
+  const table = row.table;
+  const count = storedFieldCount(table);
+  const base = b.registerBlock(count);
+  if (count === table.columns.length) b.emit(Opcode.Copy, row.base, base, count - 1);
+  else table.columns.forEach((_, i) => {
+    const field = storageField(table, i);
+    if (field >= 0) b.emit(Opcode.SCopy, row.base + i, base + field);
+  });
+  if (table.rowidAlias >= 0) b.emit(Opcode.Null, 0, base + storageField(table, table.rowidAlias));
+  return { base, count };
+}
+
+/** INSERT's column list may not name a generated column. */
+export function checkInsertTarget(table: TableInfo, column: number): void {
+  const info = table.columns[column];
+  if (info?.generated) throw new SqliteError(`cannot INSERT into generated column "${info.name}"`);
+}
+
+/** UPDATE's SET list may not name a generated column. */
+export function checkUpdateTarget(table: TableInfo, column: number): void {
+  const info = table.columns[column];
+  if (info?.generated) throw new SqliteError(`cannot UPDATE generated column "${info.name}"`);
+}
