@@ -158,3 +158,31 @@ export async function badInput<Db>(ctx: ScenarioContext<Db>, driver: BadInputDri
   }
   return steps;
 }
+
+/**
+ * Queries every ORM also sends to Chinook through its raw-SQL API: real data through correlated
+ * subqueries, compound selects, CTEs, window functions, LIKE/GLOB, date functions and NULL ordering.
+ */
+export const CHINOOK_SQL: readonly string[] = [
+  `SELECT c.CustomerId, c.LastName, (SELECT count(*) FROM Invoice i WHERE i.CustomerId = c.CustomerId) AS invoices,
+     (SELECT max(Total) FROM Invoice i WHERE i.CustomerId = c.CustomerId) AS best
+   FROM Customer c WHERE EXISTS (SELECT 1 FROM Invoice i WHERE i.CustomerId = c.CustomerId AND i.Total > 20) ORDER BY c.CustomerId`,
+  `SELECT Name FROM Artist WHERE Name LIKE 'The %' UNION SELECT Name FROM Genre WHERE Name GLOB '*[Rr]ock*' EXCEPT SELECT 'The Police' ORDER BY 1 LIMIT 15`,
+  `WITH monthly AS (SELECT strftime('%Y-%m', InvoiceDate) AS month, sum(Total) AS total FROM Invoice GROUP BY 1)
+   SELECT month, round(total, 2) AS total, round(sum(total) OVER (ORDER BY month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), 2) AS rolling,
+     rank() OVER (ORDER BY total DESC) AS rank FROM monthly ORDER BY month LIMIT 12`,
+  `SELECT g.Name AS genre, count(*) AS tracks, round(avg(t.Milliseconds) / 1000.0, 3) AS avg_seconds,
+     sum(CASE WHEN t.Composer IS NULL THEN 1 ELSE 0 END) AS no_composer, group_concat(DISTINCT m.Name) AS media
+   FROM Track t JOIN Genre g ON g.GenreId = t.GenreId JOIN MediaType m ON m.MediaTypeId = t.MediaTypeId
+   GROUP BY g.GenreId HAVING count(*) > 100 ORDER BY tracks DESC`,
+  `SELECT e.EmployeeId, e.LastName, m.LastName AS manager, e.HireDate, date(e.BirthDate, '+65 years') AS retires,
+     julianday(e.HireDate) - julianday(e.BirthDate) AS age_days FROM Employee e LEFT JOIN Employee m ON m.EmployeeId = e.ReportsTo ORDER BY e.EmployeeId`,
+  `SELECT BillingState, count(*) AS n FROM Invoice GROUP BY BillingState ORDER BY BillingState NULLS LAST, n DESC LIMIT 8`,
+  `SELECT t.TrackId, t.Name, il.UnitPrice * il.Quantity AS line FROM Track t JOIN InvoiceLine il ON il.TrackId = t.TrackId
+   WHERE t.TrackId IN (SELECT TrackId FROM PlaylistTrack WHERE PlaylistId = 1) AND t.Name LIKE '%love%' ESCAPE '\\' ORDER BY line DESC, t.TrackId LIMIT 10`,
+  `SELECT a.Title, count(DISTINCT pt.PlaylistId) AS playlists, min(t.Bytes) AS smallest, max(length(t.Name)) AS longest_name
+   FROM Album a JOIN Track t ON t.AlbumId = a.AlbumId LEFT JOIN PlaylistTrack pt ON pt.TrackId = t.TrackId
+   GROUP BY a.AlbumId ORDER BY playlists DESC, a.Title LIMIT 10`,
+  `SELECT typeof(Total), Total, CAST(Total AS TEXT), Total * 100 % 7, printf('%.2f', Total) FROM Invoice WHERE InvoiceId IN (1, 2, 98, 412)`,
+  `SELECT count(*), sum(Milliseconds), total(Bytes), avg(UnitPrice) FROM Track`,
+];

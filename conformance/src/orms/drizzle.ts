@@ -18,7 +18,7 @@ import { migrate } from '@tandem/drizzle/migrator';
 import type { EngineName } from '../scenarios.js';
 import type { OrmHarness, ScenarioContext } from '../harness.js';
 import { describeError, normalize, type Typed } from '../normalize.js';
-import { badInput, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
+import { badInput, CHINOOK_SQL, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -511,7 +511,9 @@ const harness: OrmHarness<Db> = {
         });
         await db.update(track).set({ unitPrice: sql`${track.unitPrice} + 1` }).where(eq(track.genreId, 1));
         const prices = await db.select({ genreId: track.genreId, sum: sum(track.unitPrice) }).from(track).groupBy(track.genreId).orderBy(track.genreId).limit(3);
-        return { topArtists, salesByCountry, nested, prices };
+        const battery = [];
+        for (const query of CHINOOK_SQL) battery.push(await attemptIn(ctx)(() => db.all(sql.raw(query))));
+        return { topArtists, salesByCountry, nested, prices, battery };
       } finally {
         await close(db);
       }

@@ -5,7 +5,7 @@ import knex, { type Knex } from 'knex';
 import { TandemClient } from '@tandem/knex';
 import type { OrmHarness, ScenarioContext } from '../harness.js';
 import { attempt } from '../normalize.js';
-import { badInput, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
+import { badInput, CHINOOK_SQL, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
 
 type Db = Knex;
 type Ctx = ScenarioContext<Db>;
@@ -362,7 +362,9 @@ const harness: OrmHarness<Db> = {
       });
       const prices = await db('Track').select('GenreId').sum({ sum: 'UnitPrice' }).groupBy('GenreId').orderBy('GenreId').limit(3);
       const trackColumns = await db('Track').columnInfo();
-      return { topArtists, salesByCountry, customers, invoices, genres, prices, trackColumns };
+      const battery = [];
+      for (const query of CHINOOK_SQL) battery.push(await attempt(() => db.raw(query)));
+      return { topArtists, salesByCountry, customers, invoices, genres, prices, trackColumns, battery };
     },
 
     async concurrency({ db, engine }: Ctx) {

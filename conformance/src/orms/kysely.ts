@@ -8,7 +8,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import { TandemDialect } from '@tandem/kysely';
 import type { OrmHarness, ScenarioContext } from '../harness.js';
 import { attempt } from '../normalize.js';
-import { badInput, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
+import { badInput, CHINOOK_SQL, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
 
 interface Database {
   users: {
@@ -193,7 +193,15 @@ const harness: OrmHarness<Db> = {
       const orIgnore = await db.insertInto('users').orIgnore().values({ email: 'u1@example.com' }).executeTakeFirst();
       const replaced = await db.replaceInto('users').values({ id: 2, email: 'u2-replaced@example.com' }).executeTakeFirst();
       const rows = await db.selectFrom('users').select(['id', 'email', 'name', 'age']).orderBy('id').execute();
-      return { updated, ignored, conditional, orIgnore, replaced, rows };
+      // A partial unique index as the conflict target (ON CONFLICT (…) WHERE …).
+      const partial = await attempt(async () => {
+        await sql`CREATE UNIQUE INDEX active_names ON users (name) WHERE active = 1`.execute(db);
+        await db.insertInto('users').values({ email: 'p1@x', name: 'Dup', active: 0 }).execute();
+        await db.insertInto('users').values({ email: 'p2@x', name: 'Dup', active: 1 }).execute();
+        return sql`INSERT INTO users (email, name, active) VALUES ('p3@x', 'Dup', 1) ON CONFLICT (name) WHERE active = 1 DO UPDATE SET age = coalesce(age, 0) + 1 RETURNING id, email, age`.execute(db);
+      });
+      const partialMissingWhere = await attempt(() => sql`INSERT INTO users (email, name, active) VALUES ('p4@x', 'Dup', 1) ON CONFLICT (name) DO NOTHING`.execute(db));
+      return { updated, ignored, conditional, orIgnore, replaced, rows, partial, partialMissingWhere };
     },
 
     async returning({ db }: Ctx) {
@@ -421,7 +429,9 @@ const harness: OrmHarness<Db> = {
       });
       const prices = await db.selectFrom('Track').select((eb) => ['GenreId', eb.fn.sum('UnitPrice').as('sum')]).groupBy('GenreId').orderBy('GenreId').limit(3).execute();
       const tables = (await db.introspection.getTables()).map((t) => ({ name: t.name, columns: t.columns.map((c) => `${c.name}:${c.dataType}:${c.isNullable}`) }));
-      return { topArtists, salesByCountry, customer, genres, prices, tables };
+      const battery = [];
+      for (const query of CHINOOK_SQL) battery.push(await attempt(async () => (await sql.raw(query).execute(db)).rows));
+      return { topArtists, salesByCountry, customer, genres, prices, tables, battery };
     },
 
     async concurrency({ db, engine }: Ctx) {

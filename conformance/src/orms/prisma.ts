@@ -12,7 +12,7 @@ import { openSchemaEngine, PrismaTandem } from '@tandem/prisma';
 import type { EngineName } from '../scenarios.js';
 import type { OrmHarness, ScenarioContext } from '../harness.js';
 import { attempt } from '../normalize.js';
-import { badInput, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
+import { badInput, CHINOOK_SQL, chinookCopy, concurrentIncrements, judgeConcurrency, yieldToOthers } from '../shared.js';
 
 const SCHEMA_PATH = fileURLToPath(new URL('../../prisma/schema.prisma', import.meta.url));
 const CLIENT_PATH = fileURLToPath(new URL('../../.generated/prisma/client.ts', import.meta.url));
@@ -189,13 +189,15 @@ const harness: OrmHarness<Db> = {
       const read = await db.user.findUnique({ where: { id: created.id } });
       const types = await db.$queryRaw`SELECT typeof(score) AS score, typeof(active) AS active, typeof(createdAt) AS createdAt, typeof(meta) AS meta, typeof(avatar) AS avatar, typeof(big) AS big, typeof(balance) AS balance FROM User`;
       const byDate = await db.user.count({ where: { createdAt: { gt: new Date(0), lte: CREATED } } });
+      const byJsonPath = await attempt(() => db.user.findMany({ where: { meta: { path: '$.nested.n', equals: 1.5 } }, select: { id: true } }));
+      const byJsonContains = await attempt(() => db.user.count({ where: { meta: { string_contains: 'nested' } } }));
       const byJson = await db.user.findMany({ where: { meta: { equals: { tags: ['a', 'b'], nested: { n: 1.5, ok: true, nil: null } } } }, select: { id: true } });
       const updated = await db.user.update({ where: { id: created.id }, data: { score: -1e-300, name: null, avatar: new Uint8Array(), active: true, age: { increment: 2 }, meta: [] } });
       const many = await db.user.updateMany({ where: { email: { contains: '例' } }, data: { balance: 0.1 } });
       const reread = await db.user.findFirst({ select: { balance: true, meta: true, avatar: true, age: true } });
       const deleted = await db.user.delete({ where: { id: created.id } });
       const left = await db.user.count();
-      return { created, read, types, byDate, byJson, updated, many, reread, deleted, left };
+      return { created, read, types, byDate, byJson, byJsonPath, byJsonContains, updated, many, reread, deleted, left };
     },
 
     async 'big-integers'({ db }: Ctx) {
@@ -316,8 +318,10 @@ const harness: OrmHarness<Db> = {
         });
         return { lost, rows: await tx.counter.findMany({ orderBy: { id: 'asc' } }) };
       });
+      const serializable = await attempt(() => db.$transaction(async (tx) => tx.counter.count(), { isolationLevel: 'Serializable' }));
+      const readCommitted = await attempt(() => db.$transaction(async (tx) => tx.counter.count(), { isolationLevel: 'ReadCommitted' }));
       const final = await db.counter.findMany({ orderBy: { id: 'asc' } });
-      return { committed, rolledBack, batch, failedBatch, nested, final };
+      return { committed, rolledBack, batch, failedBatch, nested, serializable, readCommitted, final };
     },
 
     async migrations({ engine, dir }: Ctx) {
@@ -389,7 +393,9 @@ const harness: OrmHarness<Db> = {
       const changed = await db.$transaction(async (tx) => tx.$executeRaw`UPDATE Track SET UnitPrice = UnitPrice + 1 WHERE GenreId = ${1}`);
       const prices = await db.$queryRaw`SELECT GenreId, sum(UnitPrice) AS sum FROM Track GROUP BY GenreId ORDER BY GenreId LIMIT 3`;
       ctx.note('Chinook has no generated client here: queried through $queryRaw/$executeRaw');
-      return { topArtists, salesByCountry, invoices, changed, prices };
+      const battery = [];
+      for (const query of CHINOOK_SQL) battery.push(await attempt(() => db.$queryRawUnsafe(query)));
+      return { topArtists, salesByCountry, invoices, changed, prices, battery };
     },
 
     async concurrency({ db, engine, note }: Ctx) {

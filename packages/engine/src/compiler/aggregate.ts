@@ -33,9 +33,10 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
       }
       if (node.kind === 'Column' && !node.table && !ec.tryResolve(node) && ec.scope.aliases?.has(node.column.text.toLowerCase())) return false;
       if (isAggregateCall(ctx, node)) {
-        for (const arg of node.args) walkExpr(arg, (inner) => {
+        for (const arg of [...node.args, ...(node.filter ? [node.filter] : [])]) walkExpr(arg, (inner) => {
           if (isAggregateCall(ctx, inner)) throw new SqliteError(`misuse of aggregate function ${inner.name.text}()`);
         });
+        if (node.distinct && node.args.length !== 1) throw new SqliteError('DISTINCT aggregates must have exactly one argument');
         aggregates.push({ call: node, acc: b.register() });
         return false;
       }
@@ -59,18 +60,29 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   // Inputs evaluated per source row: group keys, aggregate arguments, bare columns.
   const argCount = aggregates.reduce((n, a) => n + a.call.args.length, 0);
   const groupCount = core.groupBy.length;
-  const inputWidth = groupCount + argCount + bareColumns.length;
+  // FILTER (WHERE ...): per filtered aggregate, one more input holding 1 when the row passes, else 0.
+  const filtered = aggregates.filter((a) => a.call.filter);
+  const filterBase = groupCount + argCount + bareColumns.length;
+  const inputWidth = filterBase + filtered.length;
   const inputs = b.registerBlock(inputWidth);
   const evaluateInputs = () => {
     core.groupBy.forEach((g, i) => ec.compile(g, inputs + i));
     let slot = inputs + groupCount;
     for (const a of aggregates) for (const arg of a.call.args) ec.compile(arg, slot++);
     bareColumns.forEach((c, i) => ec.compile(c.expr, inputs + groupCount + argCount + i));
+    filtered.forEach((a, i) => {
+      const passes = inputs + filterBase + i;
+      const fails = b.label();
+      b.emit(Opcode.Value, 0, passes, 0, 0n);
+      ec.jumpIfNotTrue(a.call.filter!, fails);
+      b.emit(Opcode.Value, 0, passes, 0, 1n);
+      b.place(fails);
+    });
   };
   // SQLite's special case: with exactly one min()/max() aggregate, bare columns come from the row
   // that holds the minimum/maximum (the first such row; before any non-NULL value, the latest row).
   const only = aggregates.length === 1 ? aggregates[0]! : null;
-  const minMax = only && !only.call.distinct && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
+  const minMax = only && !only.call.distinct && !only.call.filter && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
   const best = minMax ? b.register() : 0;
   const haveBest = minMax ? b.register() : 0;
   const resetBest = () => {
@@ -107,7 +119,10 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     bareColumns.forEach((c, i) => b.emit(Opcode.SCopy, inputs + groupCount + argCount + i, c.reg));
     b.place(skipCapture);
     for (const a of aggregates) {
+      const skipRow = b.label();
+      if (a.call.filter) b.emit(Opcode.IfNot, inputs + filterBase + filtered.indexOf(a), skipRow);
       b.emit(Opcode.AggStep, slot, a.call.args.length, a.acc, aggregateFunction(a.call), a.call.distinct ? 1 : 0);
+      b.place(skipRow);
       slot += a.call.args.length;
     }
   };

@@ -47,12 +47,12 @@ function transactionKind(statement: Statement): 'read' | 'write' | 'none' {
   }
 }
 
-/** true when a SELECT has a FROM clause anywhere (including in subqueries). */
+/** true when a SELECT has a FROM clause or `IN table` anywhere (including in subqueries). */
 function readsDatabase(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   if (Array.isArray(node)) return node.some(readsDatabase);
   const record = node as Record<string, unknown>;
-  if (record.kind === 'SelectClause' && record.from) return true;
+  if ((record.kind === 'SelectClause' && record.from) || record.kind === 'InTable') return true;
   for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end' && readsDatabase(record[key])) return true;
   return false;
 }

@@ -22,7 +22,10 @@ import { emitDropTableForeignKeys } from './foreign-keys.js';
 import { compileDropView } from './view.js';
 import { compileDropTrigger } from './trigger-ddl.js';
 import { checkGeneratedAtCreate } from './generated.js';
+import { compileCreateTableAs } from './create-table-as.js';
 import { checkIndexFunctions, emitKeyPartFromCursor, uniqueFailureMessage } from './index-expressions.js';
+import { tableKeyInfo } from './without-rowid.js';
+import { indexKeySuffix } from '../schema/without-rowid.js';
 
 const SCHEMA_COOKIE_OFFSET = 40;
 
@@ -65,14 +68,14 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   if (statement.ifNotExists && (ctx.schema.table(name) || ctx.schema.view(name))) return;
   checkReservedName(name);
   ctx.schema.assertNameFree(name, 'table');
-  if (statement.asSelect) throw unsupported('CREATE TABLE ... AS SELECT');
+  if (statement.asSelect) return compileCreateTableAs(ctx, b, statement, statement.asSelect);
   const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);
-  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
   checkGeneratedAtCreate(ctx, table);
   b.writes = true;
   const root = b.register();
-  b.emit(Opcode.CreateBtree, 0, root);
+  // A WITHOUT ROWID table is an index b-tree keyed by its PRIMARY KEY.
+  b.emit(Opcode.CreateBtree, table.withoutRowid ? 1 : 0, root);
   const indexRoots = autoIndexes.map(() => {
     const r = b.register();
     b.emit(Opcode.CreateBtree, 1, r);
@@ -95,7 +98,6 @@ export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, state
   if (!table) throw new SqliteError(`no such table: main.${statement.table.text}`);
   if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be indexed`);
   ctx.schema.assertNameFree(name, 'index');
-  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
   const sql = `CREATE${statement.unique ? ' UNIQUE' : ''} INDEX ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const index = defineIndex(statement, sql, table, 0, ctx.sql);
   checkIndexFunctions(new ExprCompiler(b, ctx, { sources: [] }), index);
@@ -115,7 +117,7 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
   const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: b.cursor() };
   ec.scope = { sources: [source] };
   const indexCursor = b.cursor();
-  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
   b.emit(Opcode.OpenWrite, indexCursor, rootReg, 0, keyInfoOf(ec, index), 1);
   const done = b.label();
   const next = b.label();
@@ -123,9 +125,13 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
   const top = b.here;
   if (index.where) ec.jumpIfNotTrue(index.where, next);
   const n = index.columns.length;
-  const key = b.registerBlock(n + 1);
+  // After the index columns: the rowid, or a WITHOUT ROWID table's key columns the index lacks.
+  const suffix = table.withoutRowid ? indexKeySuffix(table, index) : null;
+  const width = n + (suffix ? suffix.length : 1);
+  const key = b.registerBlock(width);
   index.columns.forEach((c, i) => emitKeyPartFromCursor(ec, c, source, key + i));
-  b.emit(Opcode.Rowid, source.cursor, key + n);
+  if (suffix) suffix.forEach((c, i) => ec.emitColumn({ source, column: c.column }, key + n + i));
+  else b.emit(Opcode.Rowid, source.cursor, key + n);
   if (index.unique) {
     const ok = b.label();
     b.emit(Opcode.NoConflict, indexCursor, ok, key, n);
@@ -133,7 +139,7 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
     b.place(ok);
   }
   const record = b.register();
-  b.emit(Opcode.MakeRecord, key, n + 1, record);
+  b.emit(Opcode.MakeRecord, key, width, record);
   b.emit(Opcode.IdxInsert, indexCursor, record);
   b.place(next);
   b.emit(Opcode.Next, source.cursor, top);

@@ -16,6 +16,7 @@ import { compileExists, compileInSelect, compileScalarSubquery } from './subquer
 import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
 import { emitGeneratedRead } from './generated.js';
 import { hasGeneratedColumns } from '../schema/generated.js';
+import { storedPosition } from '../schema/without-rowid.js';
 
 const ARITHMETIC: Partial<Record<BinaryOperator, Opcode>> = {
   '+': Opcode.Add,
@@ -136,7 +137,7 @@ export class ExprCompiler {
       return;
     }
     const info = source.table.columns[column]!;
-    const field = hasGeneratedColumns(source.table) ? emitGeneratedRead(this, source, column, target) : column;
+    const field = hasGeneratedColumns(source.table) ? emitGeneratedRead(this, source, column, target) : storedPosition(source.table, column);
     if (field === null) return;
     const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: info.affinity === Affinity.Real };
     this.b.emit(Opcode.Column, source.cursor, field, target, spec);
@@ -269,7 +270,7 @@ export class ExprCompiler {
         return;
       case 'Function':
         if (expr.over) throw new SqliteError(`misuse of window function ${expr.name.text}()`);
-        if (expr.filter) throw unsupported('FILTER clauses');
+        if (expr.filter) throw new SqliteError(`FILTER may not be used with non-aggregate ${expr.name.text}()`);
         this.compileCall(expr.name.text, expr.args, target, expr.star);
         return;
       case 'CurrentTime':

@@ -10,7 +10,7 @@ import { resolveCteReference } from './cte.js';
 import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
 import type { CursorSource, Scope } from './scope.js';
 import { findTableFunction, tableFunctionSource } from './table-function.js';
-import { splitConjunction } from './where.js';
+import { resolveIndexHint, splitConjunction } from './where.js';
 
 export interface FromLevel {
   readonly source: CursorSource;
@@ -146,7 +146,6 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     if (reason) throw unsupported(`table ${tableName} (${reason})`);
     throw new SqliteError(`no such table: ${tableName}`);
   }
-  if (item.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
-  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
-  return { kind: 'cursor', table, name: alias, cursor: b.cursor() };
+  const indexHint = resolveIndexHint(table, item.indexHint);
+  return { kind: 'cursor', table, name: alias, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
 }

@@ -55,7 +55,7 @@ function targetColumns(table: TableInfo, statement: InsertStatement): number[] {
     const index = table.columns.findIndex((c) => sameName(c.name, name.text));
     if (index >= 0) checkInsertTarget(table, index);
     if (index >= 0) return index === table.rowidAlias ? -1 : index;
-    if (isRowidName(name.text)) return -1;
+    if (isRowidName(name.text) && !table.withoutRowid) return -1;
     throw new SqliteError(`table ${table.name} has no column named ${name.text}`);
   });
 }
@@ -139,7 +139,10 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   rowidSlot = targets.lastIndexOf(-1);
   if (rc.triggers) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid });
   if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
-  if (rowidSlot >= 0) {
+  if (table.withoutRowid) {
+    // No rowid: the row is identified by its PRIMARY KEY columns.
+    b.emit(Opcode.Null, 0, rowid);
+  } else if (rowidSlot >= 0) {
     const automatic = b.label();
     const assigned = b.label();
     load(rowidSlot, rowid);

@@ -2,6 +2,7 @@
 // index_info, index_xinfo, foreign_key_list), computed from the schema the statement was compiled
 // against. Both forms use them: the PRAGMA statement and the pragma_<name>() table function.
 
+import { indexKeySuffix } from '../schema/without-rowid.js';
 import { unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { ColumnDefinition, CreateTableStatement } from '../parser/ast.js';
@@ -91,7 +92,7 @@ function indexesOf(ctx: CompileContext, table: TableInfo): readonly IndexInfo[] 
     sql: null,
     unique: true,
     origin: 'pk',
-    columns: table.primaryKey.map((column) => ({ column, collation: table.columns[column]!.collation, descending: false })),
+    columns: table.withoutRowidKey ?? table.primaryKey.map((column) => ({ column, collation: table.columns[column]!.collation, descending: false })),
     where: null,
   };
   return [pk, ...table.indexes];
@@ -161,8 +162,10 @@ export function indexInfoRows(ctx: CompileContext, name: string, xinfo: boolean)
   const rest: number[] = !table.withoutRowid ? [-1] : index.origin === 'pk' ? table.columns.map((_, i) => i) : [...table.primaryKey];
   for (const cid of rest) {
     if (cid >= 0 && inKey.has(cid)) continue;
-    const collation = cid >= 0 ? table.columns[cid]!.collation : 'BINARY';
-    rows.push([BigInt(rows.length), BigInt(cid), columnName(cid), 0n, collation, 0n]);
+    // A WITHOUT ROWID key column keeps its collation (and, in CREATE INDEX indexes, its direction).
+    const key = index.origin === 'pk' ? undefined : indexKeySuffix(table, index).find((k) => k.column === cid);
+    const collation = key ? key.collation : cid >= 0 ? table.columns[cid]!.collation : 'BINARY';
+    rows.push([BigInt(rows.length), BigInt(cid), columnName(cid), key?.descending ? 1n : 0n, collation, 0n]);
   }
   return rows;
 }

@@ -18,6 +18,8 @@ import { withForeignKeyDelete } from './foreign-keys.js';
 import { emitStrictTypeCheck } from './strict.js';
 import { emitRecordFields } from './generated.js';
 import { emitKeyPartFromCursor, emitKeyPartFromRegisters, uniqueFailureMessage } from './index-expressions.js';
+import { tableKeyInfo } from './without-rowid.js';
+import { emitDeleteRowWithoutRowid, emitIndexCheckWithoutRowid, emitInsertRowWithoutRowid, emitPrimaryKeyCheck } from './without-rowid-write.js';
 
 export interface TableWriter {
   readonly table: TableInfo;
@@ -28,11 +30,11 @@ export interface TableWriter {
 
 /** Opens the table and all its indexes for writing. */
 export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): TableWriter {
-  if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
+  if (table.withoutRowid && ec.ctx.schema.triggersOn(table.name).length > 0) throw unsupported('triggers on WITHOUT ROWID tables');
   const b = ec.b;
   b.writes = true;
   const source: CursorSource = { kind: 'cursor', table, name, cursor: b.cursor() };
-  b.emit(Opcode.OpenWrite, source.cursor, table.rootPage);
+  b.emit(Opcode.OpenWrite, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
   const indexCursors = table.indexes.map((index) => {
     const c = b.cursor();
     b.emit(Opcode.OpenWrite, c, index.rootPage, 0, keyInfoOf(ec, index));
@@ -41,7 +43,7 @@ export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): 
   return { table, source, indexCursors };
 }
 
-function halt(ec: ExprCompiler, message: string, code: HaltError['code'], mode: ConflictResolution = 'ABORT'): void {
+export function halt(ec: ExprCompiler, message: string, code: HaltError['code'], mode: ConflictResolution = 'ABORT'): void {
   const error: HaltError = { message, code };
   if (mode === 'FAIL' || mode === 'ROLLBACK') error.action = mode;
   ec.b.emit(Opcode.HaltWithError, 0, 0, 0, error);
@@ -58,7 +60,7 @@ function loadIndexKey(ec: ExprCompiler, index: IndexInfo, row: RegisterSource): 
 }
 
 /** Emits `jump to skip when the partial index condition is not true for row`. */
-function partialGuard(ec: ExprCompiler, index: IndexInfo, row: RegisterSource | CursorSource, skip: number): void {
+export function partialGuard(ec: ExprCompiler, index: IndexInfo, row: RegisterSource | CursorSource, skip: number): void {
   if (!index.where) return;
   const saved = ec.scope;
   ec.scope = { sources: [row] };
@@ -71,6 +73,7 @@ function partialGuard(ec: ExprCompiler, index: IndexInfo, row: RegisterSource | 
  * are read from the table row itself.
  */
 export function emitDeleteRow(ec: ExprCompiler, w: TableWriter, rowidReg: number, countChange: boolean): void {
+  if (w.table.withoutRowid) return emitDeleteRowWithoutRowid(ec, w, countChange);
   const b = ec.b;
   w.table.indexes.forEach((index, i) => {
     const skip = b.label();
@@ -166,8 +169,8 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
   const order = options.unique?.order ?? defaultCheckOrder(table, options.onConflict);
   for (const check of order) {
     if (check !== ROWID_CHECK && !typesChecked) typesChecked = (emitStrictTypeCheck(ec, row), true);
-    if (check === ROWID_CHECK) emitRowidCheck(ec, w, row, options, modeFor(table.rowidConflict));
-    else if (table.indexes[check]!.unique) emitIndexCheck(ec, w, row, options, check, modeFor(table.indexes[check]!.onConflict));
+    if (check === ROWID_CHECK) (table.withoutRowid ? emitPrimaryKeyCheck : emitRowidCheck)(ec, w, row, options, modeFor(table.rowidConflict));
+    else if (table.indexes[check]!.unique) (table.withoutRowid ? emitIndexCheckWithoutRowid : emitIndexCheck)(ec, w, row, options, check, modeFor(table.indexes[check]!.onConflict));
   }
   if (!typesChecked) emitStrictTypeCheck(ec, row);
   const replacing = order.some((check) => modeFor(check === ROWID_CHECK ? table.rowidConflict : table.indexes[check]!.onConflict) === 'REPLACE');
@@ -239,6 +242,7 @@ function emitIndexCheck(ec: ExprCompiler, w: TableWriter, row: RegisterSource, o
 
 /** Writes the new row and its index entries. */
 export function emitInsertRow(ec: ExprCompiler, w: TableWriter, row: RegisterSource, flags: number): void {
+  if (w.table.withoutRowid) return emitInsertRowWithoutRowid(ec, w, row, flags);
   const b = ec.b;
   const table = w.table;
   const fields = emitRecordFields(ec, row);

@@ -10,13 +10,14 @@ import { Opcode } from '../vm/program.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import type { ExprCompiler } from './expr.js';
 import type { CursorSource } from './scope.js';
-import { chooseLoop, openTableLoop } from './where.js';
+import { chooseLoop, openTableLoop, resolveIndexHint } from './where.js';
 
 /** Emits the collection of the target rowids into row set register `rowSet`. */
 export function collectTargetRowids(ec: ExprCompiler, source: CursorSource, statement: UpdateStatement | DeleteStatement, rowSet: number): void {
   const b = ec.b;
   if (statement.orderBy.length > 0 && !statement.limit) throw new SqliteError(`ORDER BY without LIMIT on ${statement.kind.toUpperCase()}`);
-  const reader: CursorSource = { ...source, cursor: b.cursor() };
+  const indexHint = resolveIndexHint(source.table, statement.indexHint);
+  const reader: CursorSource = { ...source, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
   ec.scope = { sources: [reader] };
   const end = b.label();
   let limit = 0;

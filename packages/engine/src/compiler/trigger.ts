@@ -113,7 +113,12 @@ function triggerProgram(ec: ExprCompiler, trigger: TriggerInfo, table: TableInfo
   // The recursion token is the trigger itself: its sub-programs for other conflict modes count too.
   const sub: SubProgram = { program: null, name: trigger.name, token: trigger };
   cache.set(key, sub);
-  sub.program = compileTriggerBody(ctx, trigger, table, onConflict, shared);
+  try {
+    sub.program = compileTriggerBody(ctx, trigger, table, onConflict, shared);
+  } catch (error) {
+    cache.delete(key);
+    throw error;
+  }
   return sub;
 }
 

@@ -20,9 +20,9 @@ import { compileUpdateFrom } from './update-from.js';
 import { RowTriggers } from './trigger.js';
 import { compileInsteadOfDelete, compileInsteadOfUpdate } from './trigger-dml.js';
 import { emitRowUpdate, resolveAssignments } from './update-row.js';
+import { collectTargetKeys, forEachTargetRow } from './without-rowid-write.js';
 
 function rejectExtras(statement: UpdateStatement | DeleteStatement): void {
-  if (statement.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
   if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
 }
 
@@ -36,6 +36,17 @@ export function compileDelete(ctx: CompileContext, b: ProgramBuilder, statement:
   const writer = openForWrite(ec, table, name);
   const returning = Returning.open(ec, table, statement.returning);
   const triggers = RowTriggers.find(ctx, table, 'DELETE', null, null);
+  if (table.withoutRowid) {
+    const keys = collectTargetKeys(ec, writer.source, statement);
+    ec.scope = { sources: [writer.source] };
+    forEachTargetRow(ec, writer, keys, () => {
+      const old = returning ? emitCopyRow(ec, writer.source, b.register()) : null;
+      emitDeleteRow(ec, writer, 0, true);
+      if (old) returning!.emitRow(ec, old);
+    });
+    returning?.finish(ec);
+    return returning?.columns ?? [];
+  }
   const rowSet = b.register();
   collectTargetRowids(ec, writer.source, statement, rowSet);
   ec.scope = { sources: [writer.source] };
@@ -81,9 +92,19 @@ export function compileUpdate(ctx: CompileContext, b: ProgramBuilder, statement:
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const name = statement.alias ? statement.alias.text : table.name;
   const writer = openForWrite(ec, table, name);
+  if (statement.from && table.withoutRowid) throw unsupported('UPDATE ... FROM on WITHOUT ROWID tables');
   if (statement.from) return compileUpdateFrom(ec, writer, name, statement, table);
   const assignments = resolveAssignments(table, statement.sets);
   const returning = Returning.open(ec, table, statement.returning);
+  if (table.withoutRowid) {
+    const keys = collectTargetKeys(ec, writer.source, statement);
+    ec.scope = { sources: [writer.source] };
+    forEachTargetRow(ec, writer, keys, (key, next) =>
+      emitRowUpdate(ec, { writer, name, assignments, oldRowid: key, onConflict: statement.orConflict, skip: next, afterWrite: returning ? (row) => returning.emitRow(ec, row) : undefined }),
+    );
+    returning?.finish(ec);
+    return returning?.columns ?? [];
+  }
 
   const rowSet = b.register();
   collectTargetRowids(ec, writer.source, statement, rowSet);

@@ -14,6 +14,7 @@ import { openJoinLoops } from './join.js';
 import { Returning } from './returning.js';
 import type { TableWriter } from './rows.js';
 import { noSuchColumn, type CursorSource } from './scope.js';
+import { resolveIndexHint } from './where.js';
 import { emitRowUpdate, resolveAssignments, withRowValues } from './update-row.js';
 import { RowTriggers } from './trigger.js';
 
@@ -25,7 +26,8 @@ export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: s
   const values: Expr[] = [...new Set(assignments.values())];
 
   // Pass 1: join, and keep [rowid, value...] for the first combination of each target row.
-  const reader: CursorSource = { ...writer.source, cursor: b.cursor() };
+  const indexHint = resolveIndexHint(table, statement.indexHint);
+  const reader: CursorSource = { ...writer.source, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
   const joined = resolveFromClause(ec.ctx, b, statement.from!, undefined, undefined);
   // The FROM items join among themselves first (the target is not visible in their ON clauses, and
   // their outer joins are computed without it), then each combination meets the target rows.

@@ -14,6 +14,7 @@ import { compileSelect } from './select.js';
 import type { RowTriggers } from './trigger.js';
 import { copyCurrentRow, emitBeforeUpdateTriggers } from './trigger-dml.js';
 import { foreignKeysBeforeUpdate } from './foreign-keys.js';
+import { emitSeekRowByKey } from './without-rowid-write.js';
 import { checkUpdateTarget, emitComputeGenerated } from './generated.js';
 
 /**
@@ -92,7 +93,7 @@ export interface RowUpdate {
   /** The name the statement uses for the table (alias or table name). */
   readonly name: string;
   readonly assignments: Assignments;
-  /** Register holding the rowid of the row being updated; the table cursor is on that row. */
+  /** Register holding the rowid of the row being updated (WITHOUT ROWID: the first of its key's registers); the table cursor is on that row. */
   readonly oldRowid: number;
   readonly onConflict: ConflictResolution | null;
   /** Jump here to leave the row unchanged (IGNORE), and after the update. */
@@ -137,7 +138,8 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   if (update.triggers) emitComputeGenerated(ec, row);
   emitConstraintChecks(ec, writer, row, { onConflict: update.onConflict, skip: update.skip, oldRowid });
   // Remove the old row (its index entries are computed from the stored row), then write the new one.
-  b.emit(Opcode.NotExists, writer.source.cursor, update.skip, oldRowid);
+  if (table.withoutRowid) emitSeekRowByKey(ec, writer, oldRowid, update.skip);
+  else b.emit(Opcode.NotExists, writer.source.cursor, update.skip, oldRowid);
   const foreignKeys = foreignKeysBeforeUpdate(ec, writer, oldRowid, row, assignments);
   emitDeleteRow(ec, writer, oldRowid, false);
   foreignKeys?.beforeInsert();

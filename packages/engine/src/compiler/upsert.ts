@@ -4,7 +4,7 @@
 // (skip the row) or DO UPDATE (an UPDATE of the conflicting row, `excluded.` naming the proposed
 // row, with ABORT conflict resolution). NOT NULL and CHECK constraints are not affected.
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type Expr, type InsertStatement, type UpsertClause } from '../parser/ast.js';
 import { printExpr } from '../parser/print.js';
 import { EXPRESSION_COLUMN, type TableInfo } from '../schema/types.js';
@@ -63,6 +63,7 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
 export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: InsertStatement): UpsertPlan | null {
   if (statement.upserts.length === 0) return null;
   const table = writer.table;
+  if (table.withoutRowid) throw unsupported('UPSERT on WITHOUT ROWID tables');
   const clauses: ResolvedClause[] = statement.upserts.map((clause) => ({
     check: clause.target ? targetCheck(table, clause.target) : null,
     clause,

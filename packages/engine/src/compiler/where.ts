@@ -3,8 +3,9 @@
 // term is still checked on each row, so a plan only narrows the rows visited, never the result.
 // Joins and cost-based ordering will grow here.
 
+import { SqliteError } from '../common/errors.js';
 import type { KeyInfo } from '../btree/types.js';
-import type { Expr } from '../parser/ast.js';
+import { sameName, type Expr, type IndexHint } from '../parser/ast.js';
 import { EXPRESSION_COLUMN, type IndexInfo, type TableInfo } from '../schema/types.js';
 import { Affinity, comparisonAffinity, isNumericAffinity } from '../values/affinity.js';
 import type { Collation } from '../values/collation.js';
@@ -112,7 +113,7 @@ interface IndexPlan {
 function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): IndexPlan | null {
   let best: IndexPlan | null = null;
   let bestScore = 0;
-  for (const index of plannableIndexes(source.table)) {
+  for (const index of plannableIndexes(source)) {
     if (index.where) continue;
     const plan: IndexPlan = { index, equalities: [], lower: null, upper: null };
     for (let position = 0; position < index.columns.length; position++) {
@@ -148,9 +149,20 @@ function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): I
 }
 
 /** The indexes a loop may walk: a WITHOUT ROWID table's PRIMARY KEY (its own tree) first. */
-function plannableIndexes(table: TableInfo): readonly IndexInfo[] {
-  const pk = primaryKeyIndex(table);
-  return pk ? [pk, ...table.indexes] : table.indexes;
+function plannableIndexes(source: CursorSource): readonly IndexInfo[] {
+  if (source.indexHint === 'none') return [];
+  if (source.indexHint) return [source.indexHint];
+  const pk = primaryKeyIndex(source.table);
+  return pk ? [pk, ...source.table.indexes] : source.table.indexes;
+}
+
+/** Resolves `INDEXED BY name` / `NOT INDEXED` on `table` for CursorSource.indexHint. */
+export function resolveIndexHint(table: TableInfo, hint: IndexHint | null): CursorSource['indexHint'] {
+  if (!hint) return undefined;
+  if (hint.kind === 'NotIndexed') return 'none';
+  const index = table.indexes.find((i) => sameName(i.name, hint.index.text));
+  if (!index) throw new SqliteError(`no such index: ${hint.index.text}`);
+  return index;
 }
 
 export function keyInfoOf(ec: ExprCompiler, index: IndexInfo): KeyInfo {
@@ -213,6 +225,14 @@ function indexOrders(ec: ExprCompiler, source: CursorSource, index: IndexInfo, e
 /** Decides the access path for `where` (and, when it costs nothing extra, for `order`). */
 export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr | null, order: readonly OrderTerm[] = []): LoopChoice {
   const terms = extractTerms(ec, where, source);
+  const forced = source.indexHint && source.indexHint !== 'none' && !source.indexHint.where ? source.indexHint : null;
+  if (forced) {
+    // INDEXED BY: SQLite walks the named index (seeking when it can), never the rowid.
+    const plan = bestIndexPlan(ec, source, terms) ?? { index: forced, equalities: [], lower: null, upper: null };
+    const equalities = plan.equalities.length;
+    const reverse = !indexOrders(ec, source, forced, equalities, order) && indexOrders(ec, source, forced, equalities, order, true);
+    return { choice: { kind: 'index', plan: { ...plan, reverse } }, ordered: reverse || indexOrders(ec, source, forced, equalities, order) };
+  }
   const rowidEq = terms.find((t) => t.column === -1 && t.op === '=');
   if (rowidEq) return { choice: { kind: 'rowidEq', term: rowidEq }, ordered: true };
   const indexPlan = bestIndexPlan(ec, source, terms);
@@ -228,7 +248,7 @@ export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr |
   if (lower || upper) return { choice: { kind: 'rowidRange', lower, upper }, ordered: rowidOrders(ec, source, order) };
   if (order.length > 0 && !rowidOrders(ec, source, order)) {
     // No usable WHERE term: walking an index that has the ORDER BY columns avoids the sort.
-    for (const index of plannableIndexes(source.table)) {
+    for (const index of plannableIndexes(source)) {
       if (index.where) continue;
       for (const reverse of [false, true]) {
         if (indexOrders(ec, source, index, 0, order, reverse)) {

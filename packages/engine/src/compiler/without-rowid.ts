@@ -56,20 +56,24 @@ export function withoutRowidTableOf(ec: ExprCompiler, index: IndexInfo): TableIn
   return table?.withoutRowid && table.withoutRowidKey ? table : null;
 }
 
+/** Reads the PRIMARY KEY values out of the secondary index entry under `indexCursor`; returns the first register. */
+export function loadKeyOfIndexEntry(ec: ExprCompiler, table: TableInfo, index: IndexInfo, indexCursor: number): number {
+  const key = tableKeyColumns(table);
+  const suffix = indexKeySuffix(table, index);
+  const base = ec.b.registerBlock(key.length);
+  key.forEach((k, i) => {
+    let position = index.columns.findIndex((c) => c.column === k.column && c.collation === k.collation);
+    if (position < 0) position = index.columns.length + suffix.indexOf(k);
+    ec.b.emit(Opcode.Column, indexCursor, position, base + i);
+  });
+  return base;
+}
+
 /**
  * Positions `source.cursor` (a WITHOUT ROWID table) on the row the secondary index entry under
  * `indexCursor` points to; jumps to `missing` when there is none.
  */
 export function emitSeekRowOfIndexEntry(ec: ExprCompiler, source: CursorSource, index: IndexInfo, indexCursor: number, missing: number): void {
-  const b = ec.b;
-  const table = source.table;
-  const key = tableKeyColumns(table);
-  const suffix = indexKeySuffix(table, index);
-  const base = b.registerBlock(key.length);
-  key.forEach((k, i) => {
-    let position = index.columns.findIndex((c) => c.column === k.column && c.collation === k.collation);
-    if (position < 0) position = index.columns.length + suffix.indexOf(k);
-    b.emit(Opcode.Column, indexCursor, position, base + i);
-  });
-  b.emit(Opcode.NotFound, source.cursor, missing, base, key.length);
+  const key = loadKeyOfIndexEntry(ec, source.table, index, indexCursor);
+  ec.b.emit(Opcode.NotFound, source.cursor, missing, key, tableKeyColumns(source.table).length);
 }

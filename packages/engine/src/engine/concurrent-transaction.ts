@@ -122,6 +122,9 @@ export function commitConcurrent(commit: ConcurrentCommit): boolean {
       if (conflict === 'too-old') throw conflictError('its snapshot is older than the commits Tandem remembers');
       if (conflict) throw conflictError(describeConflict(conflict.root, conflict.key, commit.facts));
       replay(writer, transaction.ops);
+      // The snapshot has served its last read: ending it before the commit lets that commit's
+      // auto-checkpoint backfill the whole log (so the WAL restarts) when no other snapshot is older.
+      commit.snapshot.end();
       pager.synchronous = commit.synchronous;
       writer.commit();
       log.recordCommit(transaction.recorder.writes, true);

@@ -46,6 +46,8 @@ export class ConnectionImpl implements Connection, VmHost {
   /** Statements currently holding a share of the transaction (between their Transaction op and finish). */
   private activeStatements = 0;
   private schemaValue: Schema | null = null;
+  /** The schema generation when the write transaction began: a rollback drops the schema only when it was reloaded since. */
+  private schemaGenerationAtWrite = -1;
   private readonly functions = new FunctionRegistry(builtinFunctions());
   /** PRAGMA settings kept per connection (busy_timeout, locking_mode, query_only...): see pragma-settings.ts. */
   readonly settings: PragmaSettings;
@@ -286,6 +288,7 @@ export class ConnectionImpl implements Connection, VmHost {
     if (write && !this.writeTxn && this.concurrent) {
       if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
       this.writeTxn = new ConcurrentWriteTransaction(this.pager.beginPrivateWrite(this.readTxn), this.factsOf);
+      this.schemaGenerationAtWrite = this.schemaGeneration;
       if (this.savepoints.some((s) => s.depth === null)) {
         const depth = this.writeTxn.savepoint();
         for (const s of this.savepoints) if (s.depth === null) s.depth = depth;
@@ -302,6 +305,7 @@ export class ConnectionImpl implements Connection, VmHost {
         return false;
       }
       this.writeTxn = writer;
+      this.schemaGenerationAtWrite = this.schemaGeneration;
       // Rows are tracked only while concurrent transactions exist (they are what needs them).
       this.recorder = new WriteRecorder(this.factsOf, this.commitLog.concurrentLive, null);
       if (this.readTxn.pageCount() === 0) formatEmptyDatabase(writer);
@@ -386,7 +390,8 @@ export class ConnectionImpl implements Connection, VmHost {
       this.readTxn = null;
       this.leaveCommitLog();
       this.concurrent = false;
-      if (writer && !commit) this.schemaValue = null;
+      // A schema (re)loaded from the rolled-back pages must go; the one from before the write is still right.
+      if (writer && !commit && this.schemaGeneration !== this.schemaGenerationAtWrite) this.schemaValue = null;
     }
   }
 

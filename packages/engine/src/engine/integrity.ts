@@ -20,7 +20,7 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
   const tables = onlyTable ? [onlyTable] : schema.allTables();
   const roots: TreeRoot[] = onlyTable ? [] : [{ name: 'sqlite_schema', root: 1, isIndex: false }];
   for (const table of tables) {
-    roots.push({ name: table.name, root: table.rootPage, isIndex: false });
+    roots.push({ name: table.name, root: table.rootPage, isIndex: table.withoutRowid });
     for (const index of table.indexes) roots.push({ name: index.name, root: index.rootPage, isIndex: true });
   }
   const messages = checkIntegrity(source, roots, maxErrors, onlyTable !== undefined);

@@ -89,13 +89,14 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   let primaryKeyCount = 0;
   let rowidConflict: ConflictResolution | null = null;
   let withoutRowidAutoincrement = false;
+  let keyNumbers = 0;
   const addAutoIndex = (origin: 'u' | 'pk', indexColumns: IndexColumn[], onConflict: ConflictResolution | null) => {
     const duplicate = autoIndexes.some(
       (existing) =>
         existing.columns.length === indexColumns.length &&
         existing.columns.every((c, i) => c.column === indexColumns[i]!.column && c.collation === indexColumns[i]!.collation),
     );
-    if (!duplicate) autoIndexes.push({ name: `sqlite_autoindex_${tableName}_${autoIndexes.length + 1}`, origin, columns: indexColumns, onConflict });
+    if (!duplicate) autoIndexes.push({ name: `sqlite_autoindex_${tableName}_${autoIndexes.length + keyNumbers + 1}`, origin, columns: indexColumns, onConflict });
   };
   const setPrimaryKey = (indexColumns: IndexColumn[], isColumnConstraint: boolean, descending: boolean, autoinc: boolean, onConflict: ConflictResolution | null) => {
     if (++primaryKeyCount > 1) throw new SqliteError(`table "${tableName}" has more than one primary key`);
@@ -114,6 +115,12 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       if (autoinc && statement.withoutRowid && single?.declaredType?.toUpperCase() === 'INTEGER') withoutRowidAutoincrement = true;
       else if (autoinc) throw new SqliteError('AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY');
       if (!statement.withoutRowid) addAutoIndex('pk', indexColumns, onConflict);
+      // A WITHOUT ROWID table's key takes the rowid's place, ON CONFLICT clause included.
+      else {
+        rowidConflict = onConflict;
+        // The key has no index of its own but takes its number among the automatic indexes.
+        keyNumbers = 1;
+      }
     }
   };
   statement.columns.forEach((definition, index) => {

@@ -33,7 +33,12 @@ export function tableKeyColumns(table: TableInfo): readonly IndexColumn[] {
   return table.withoutRowidKey ?? [];
 }
 
-/** The PRIMARY KEY columns a secondary index of a WITHOUT ROWID table appends to its own columns. */
+/**
+ * The PRIMARY KEY columns a secondary index of a WITHOUT ROWID table appends to its own columns.
+ * SQLite's quirk: the automatic indexes of UNIQUE constraints (made before the key is known) append
+ * them in ascending order; CREATE INDEX keeps the key's directions.
+ */
 export function indexKeySuffix(table: TableInfo, index: IndexInfo): readonly IndexColumn[] {
-  return tableKeyColumns(table).filter((k) => !index.columns.some((c) => c.column === k.column && c.collation === k.collation));
+  const suffix = tableKeyColumns(table).filter((k) => !index.columns.some((c) => c.column === k.column && c.collation === k.collation));
+  return index.origin === 'c' ? suffix : suffix.map((k) => (k.descending ? { ...k, descending: false } : k));
 }

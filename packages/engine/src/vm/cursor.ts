@@ -98,8 +98,13 @@ export class MemoryVmCursor {
   firstKeyDirection = 0;
   sortKeyCount = 0;
   sorted = false;
-  /** Keys added by IdxInsert, for Found/NotFound on an ephemeral set (DISTINCT). */
-  readonly keys = new Set<string>();
+  /**
+   * Keys of the rows IdxInsert added, for Found/NotFound on an ephemeral set (DISTINCT, UNION).
+   * Built at the first probe: a set never probed (a recursive CTE's queue) makes no key strings.
+   */
+  private keySet: Set<string> | null = null;
+  /** Rows IdxInsert added before the first probe. */
+  private unkeyed: SqlValue[][] | null = null;
 
   constructor(readonly compare: ((a: SqlValue[], b: SqlValue[]) => number) | null) {}
 
@@ -115,6 +120,23 @@ export class MemoryVmCursor {
     if (this.nullRow) return null;
     const row = this.current();
     return row ? row[i] : null;
+  }
+
+  /** IdxInsert: adds the row and its key (`keyOf` renders a row as a comparable key string). */
+  insertKeyed(values: SqlValue[], keyOf: (values: readonly SqlValue[]) => string): void {
+    this.rows.push(values);
+    if (this.keySet) this.keySet.add(keyOf(values));
+    else (this.unkeyed ??= []).push(values);
+  }
+
+  /** Found/NotFound: whether IdxInsert added a row with this key. */
+  hasKey(values: readonly SqlValue[], keyOf: (values: readonly SqlValue[]) => string): boolean {
+    if (!this.keySet) {
+      this.keySet = new Set();
+      for (const row of this.unkeyed ?? []) this.keySet.add(keyOf(row));
+      this.unkeyed = null;
+    }
+    return this.keySet.has(keyOf(values));
   }
 }
 

@@ -1,7 +1,8 @@
 // Random foreign key workloads against SQLite (seeded, so a failure reproduces): a parent, a
 // self-referencing tree and two child tables with randomly chosen actions and deferral, then
-// random INSERT / INSERT OR REPLACE / UPSERT / UPDATE / DELETE statements and defer_foreign_keys
-// changes, some inside transactions that commit or roll back; every statement's outcome and the final contents must match.
+// random INSERT / INSERT OR REPLACE / UPSERT / UPDATE (OR REPLACE) / DELETE statements and
+// defer_foreign_keys changes, some inside transactions that commit or roll back; every statement's
+// outcome and the final contents must match. (Seeds 1-600 were run while developing.)
 
 import { describe, it } from 'vitest';
 import Database from '../../src/index.js';

@@ -128,4 +128,18 @@ describe('conflict resolution inside triggers', () => {
       'PRAGMA integrity_check',
     ]);
   });
+
+  it('a DELETE trigger that does not compile breaks REPLACE only while recursive_triggers is on', async () => {
+    await expectSameResults([
+      'CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b)',
+      'CREATE TABLE gone(x)',
+      'CREATE TRIGGER td AFTER DELETE ON t BEGIN INSERT INTO gone VALUES (old.a); END',
+      'DROP TABLE gone',
+      'INSERT INTO t(a, b) VALUES (1, 1)',
+      'INSERT OR REPLACE INTO t(a, b) VALUES (1, 2)',
+      'PRAGMA recursive_triggers = 1',
+      'INSERT OR REPLACE INTO t(a, b) VALUES (1, 3)',
+      'SELECT * FROM t',
+    ]);
+  });
 });

@@ -5,7 +5,6 @@ import { SqliteError } from '../../common/errors.js';
 import type { SqlValue } from '../../common/values.js';
 import type { KeyInfo } from '../../btree/types.js';
 import { compareRecordToKey } from '../../record/compare.js';
-import { RecordReader } from '../../record/record.js';
 import { numericFromText } from '../../values/affinity.js';
 import { BtreeVmCursor, MemoryVmCursor, type VmCursor } from '../cursor.js';
 import { Opcode, type Instruction } from '../program.js';
@@ -158,11 +157,9 @@ function indexHasKey(c: BtreeVmCursor, key: readonly SqlValue[]): boolean {
 function hasKey(vm: Vdbe, ins: Instruction): boolean {
   const c = vm.cursor(ins.p1);
   const key = vm.registers.slice(ins.p3, ins.p3 + (ins.p4 as number));
-  if (c.kind === 'memory') return c.keys.has(distinctKey(key));
+  if (c.kind === 'memory') return c.hasKey(key, distinctKey);
   return indexHasKey(c, key);
 }
-
-const rowidReader = new RecordReader();
 
 registerOps({
   /** OpenRead: cursor P1 reads tree P2 (root page; from register P2 when P5=1); P4 = KeyInfo for an index. */
@@ -279,8 +276,9 @@ registerOps({
       vm.registers[ins.p2] = null;
       return;
     }
-    rowidReader.reset(c.btree.payload());
-    vm.registers[ins.p2] = rowidReader.column(rowidReader.columnCount - 1) ?? null;
+    // Through the cursor's row cache: the entry is read in place, and Column on it reuses the parse.
+    const n = c.columnCount();
+    vm.registers[ins.p2] = n > 0 ? (c.column(n - 1) ?? null) : null;
   },
   /** NullRow: cursor P1 reads as a row of NULLs until it moves. */
   [Opcode.NullRow]: (vm, ins) => {

@@ -75,19 +75,22 @@ registerOps({
     if (ins.p5 & InsertFlag.SetLastRowid) vm.host.setLastInsertRowid(rowid);
   },
   /**
-   * IdxInsert: index cursor P1 gets key record r[P2]. On an ephemeral set, the P3 values
-   * r[P2..P2+P3-1] are added instead.
+   * IdxInsert: index cursor P1 gets key record r[P2] (P5 = InsertFlag.CountChange counts a change).
+   * On an ephemeral set, the P3 values r[P2..P2+P3-1] are added instead.
    */
   [Opcode.IdxInsert]: (vm, ins) => {
     const c = vm.cursor(ins.p1);
     if (c.kind === 'memory') {
-      const values = vm.registers.slice(ins.p2, ins.p2 + ins.p3);
-      c.keys.add(distinctKey(values));
-      c.rows.push(values);
+      c.insertKeyed(vm.registers.slice(ins.p2, ins.p2 + ins.p3), distinctKey);
       return;
     }
     c.btree.insertIndex(vm.registers[ins.p2] as Uint8Array);
     c.invalidate();
+    // A WITHOUT ROWID table's row is an index entry: its INSERT counts as a change.
+    if (ins.p5 & InsertFlag.CountChange) {
+      vm.changes++;
+      vm.host.countChange();
+    }
   },
   /** Delete: delete the current entry of cursor P1; count a change when P5 has CountChange. */
   [Opcode.Delete]: (vm, ins) => {
