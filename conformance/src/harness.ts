@@ -165,7 +165,7 @@ export function defineConformance<Db>(harness: OrmHarness<Db>): void {
           context.skip();
         }
         const label = (engine: EngineName, run: Run, extra?: string) =>
-          [extra, ...run.notes.map((n) => `${harness.orm} ${scenario.name} on ${engine}: ${n}`)].filter(Boolean).join('; ') || undefined;
+          [extra, ...run.notes.map((n) => `${harness.orm} on ${engine}: ${n}`)].filter(Boolean).join('; ') || undefined;
 
         if (scenario.kind === 'tandem') {
           // SQLite's behaviour is reported, not judged; Tandem must meet the scenario's assertions.

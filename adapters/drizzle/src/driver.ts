@@ -10,7 +10,7 @@ import { TandemSession, type TandemTransaction, type TandemTransactionConfig } f
 export interface TandemDrizzleConfig<TSchema extends Record<string, unknown> = Record<string, never>> extends DrizzleConfig<TSchema> {
   /** Options of the pool drizzle() creates when given a path (ignored when given a pool). */
   pool?: TandemPoolOptions;
-  /** Turn PRAGMA foreign_keys on for each connection (default true, as better-sqlite3 does). */
+  /** Enforce foreign keys on the connections of the pool drizzle() creates (default true, as better-sqlite3; a given pool keeps its own setting). */
   foreignKeys?: boolean;
 }
 
@@ -51,7 +51,7 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
   poolOrPath: TandemPool | string,
   config: TandemDrizzleConfig<TSchema> = {},
 ): TandemDatabase<TSchema> {
-  const pool = resolvePool(poolOrPath, config.pool);
+  const pool = resolvePool(poolOrPath, config.pool, config.foreignKeys);
   const dialect = new SQLiteAsyncDialect(config.casing === undefined ? {} : { casing: config.casing });
   const logger: Logger | undefined = config.logger === true ? new DefaultLogger() : config.logger === false ? undefined : config.logger;
   let schema: RelationalSchemaConfig<TablesRelationalConfig> | undefined;
@@ -59,7 +59,7 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
     const tables = extractTablesRelationalConfig(config.schema, createTableRelationsHelpers);
     schema = { fullSchema: config.schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   }
-  const options = { foreignKeys: config.foreignKeys ?? true, ...(logger ? { logger } : {}), ...(config.cache ? { cache: config.cache } : {}) };
+  const options = { ...(logger ? { logger } : {}), ...(config.cache ? { cache: config.cache } : {}) };
   const session = new TandemSession(pool, dialect, schema, options);
   const db = new TandemDatabase<TSchema>('async', dialect, session as never, schema as never);
   db.$client = pool;

@@ -2,7 +2,6 @@
 // for one statement, or pinned for the length of a transaction.
 
 import { createPool, type Pool, type PoolOptions, type PooledConnection } from '@tandem/pool';
-import { enableForeignKeys } from './foreign-keys.js';
 
 export type TandemPool = Pool;
 export type TandemPoolOptions = PoolOptions;
@@ -13,15 +12,9 @@ export interface ConnectionSource {
   use<T>(fn: (conn: TandemConnection) => Promise<T>): Promise<T>;
 }
 
-/** Each call borrows any free connection of the pool (foreign keys on, unless turned off). */
-export function pooledSource(pool: TandemPool, foreignKeys: boolean): ConnectionSource {
-  return {
-    use: (fn) =>
-      pool.withConnection(async (conn) => {
-        if (foreignKeys) await enableForeignKeys(conn);
-        return fn(conn);
-      }),
-  };
+/** Each call borrows any free connection of the pool. */
+export function pooledSource(pool: TandemPool): ConnectionSource {
+  return { use: (fn) => pool.withConnection(fn) };
 }
 
 /** Every call runs on the same connection (a transaction's). */
@@ -29,7 +22,11 @@ export function pinnedSource(conn: TandemConnection): ConnectionSource {
   return { use: (fn) => fn(conn) };
 }
 
-/** The pool given to drizzle(), or a new one on the database at `path`. */
-export function resolvePool(poolOrPath: TandemPool | string, options?: TandemPoolOptions): TandemPool {
-  return typeof poolOrPath === 'string' ? createPool(poolOrPath, options) : poolOrPath;
+/**
+ * The pool given to drizzle() (used with its own settings), or a new one on the database at `path`
+ * whose connections enforce foreign keys unless `foreignKeys` is false.
+ */
+export function resolvePool(poolOrPath: TandemPool | string, options: TandemPoolOptions = {}, foreignKeys = true): TandemPool {
+  if (typeof poolOrPath !== 'string') return poolOrPath;
+  return createPool(poolOrPath, { ...options, connect: { ...options.connect, foreignKeys } });
 }

@@ -32,8 +32,6 @@ export interface TandemTransactionConfig {
 export interface TandemSessionOptions {
   logger?: Logger;
   cache?: Cache;
-  /** PRAGMA foreign_keys on each pooled connection (default true, as better-sqlite3). */
-  foreignKeys?: boolean;
 }
 
 // mapResultRow is exported at runtime but missing from drizzle-orm's type declarations.
@@ -87,7 +85,7 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
     this.#dialect = dialect;
     this.#logger = options.logger ?? new NoopLogger();
     this.#cache = options.cache ?? new NoopCache();
-    this.#source = pinned ? pinnedSource(pinned) : pooledSource(pool, options.foreignKeys ?? true);
+    this.#source = pinned ? pinnedSource(pinned) : pooledSource(pool);
   }
 
   prepareQuery<T extends PreparedQueryConfig>(
@@ -171,7 +169,7 @@ export class TandemSession<TFullSchema extends Record<string, unknown>, TSchema 
 
   /** Borrows one connection for fn, with foreign keys set up before fn begins a transaction on it. */
   #pinned<T>(fn: (conn: TandemConnection) => Promise<T>): Promise<T> {
-    return pooledSource(this.pool, this.options.foreignKeys ?? true).use(fn);
+    return pooledSource(this.pool).use(fn);
   }
 
   extractRawRunValueFromBatchResult(result: unknown): unknown {

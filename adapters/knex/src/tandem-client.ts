@@ -138,8 +138,8 @@ export class TandemClient extends BetterSqlite3Client {
       const knexPool = (config.pool ?? {}) as Record<string, unknown>;
       const foreignKeys = settings.options?.foreignKeys ?? true;
       const options: PoolOptions = {
-        onConnect: (connection) => connection.exec(`PRAGMA foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`),
         connect: {
+          foreignKeys,
           readonly: !!settings.options?.readonly,
           safeIntegers: settings.options?.safeIntegers ?? false,
           ...(settings.options?.busyTimeout !== undefined ? { busyTimeout: settings.options.busyTimeout } : {}),

@@ -71,16 +71,9 @@ export class TandemDriver implements Driver {
   }
 }
 
-/** Pool options whose onConnect also sets PRAGMA foreign_keys (after the caller's own onConnect). */
+/** Pool options whose connections enforce foreign keys or not, as the dialect was configured. */
 function withForeignKeys(options: PoolOptions = {}, enabled: boolean): PoolOptions {
-  const own = options.onConnect;
-  return {
-    ...options,
-    onConnect: async (connection) => {
-      await own?.(connection);
-      await connection.exec(`PRAGMA foreign_keys = ${enabled ? 'ON' : 'OFF'}`);
-    },
-  };
+  return { ...options, connect: { ...options.connect, foreignKeys: enabled } };
 }
 
 /** A savepoint name as a quoted identifier (what Kysely's own SQLite driver emits). */

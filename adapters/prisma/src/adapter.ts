@@ -18,7 +18,6 @@ import {
 import { createPool, type Pool, type PoolOptions, type PooledConnection } from '@tandem/pool';
 import { bindValue, resultColumnTypes, resultRow, type TimestampFormat } from './conversion.js';
 import { adapterError } from './errors.js';
-import { enableForeignKeys } from './foreign-keys.js';
 
 const ADAPTER_NAME = '@tandem/prisma';
 /** SQLite's default bound-parameter limit (SQLITE_MAX_VARIABLE_NUMBER since 3.32), which the engine shares. */
@@ -31,7 +30,7 @@ export interface PrismaTandemOptions extends PoolOptions {
   shadowDatabaseUrl?: string;
   /** How DateTime values are stored (default 'iso8601', as Prisma's SQLite adapters). */
   timestampFormat?: TimestampFormat;
-  /** Turn PRAGMA foreign_keys on for each connection (default true, as Prisma's better-sqlite3 adapter has them). */
+  /** Enforce foreign keys on the pool's connections (default true, as Prisma's better-sqlite3 adapter has them). */
   foreignKeys?: boolean;
   /**
    * BEGIN mode of interactive transactions (default 'immediate'). Transactions run concurrently on
@@ -48,7 +47,6 @@ export function databasePath(url: string): string {
 }
 
 interface AdapterSettings {
-  foreignKeys: boolean;
   timestampFormat: TimestampFormat;
   transactionMode: 'deferred' | 'immediate' | 'exclusive';
 }
@@ -164,14 +162,7 @@ export class PrismaTandemAdapter extends TandemQueryable implements SqlDriverAda
     settings: AdapterSettings,
     private readonly onDispose: () => void = () => undefined,
   ) {
-    super(
-      (fn) =>
-        pool.withConnection(async (conn) => {
-          await this.#prepare(conn);
-          return fn(conn);
-        }),
-      settings,
-    );
+    super((fn) => pool.withConnection(fn), settings);
   }
 
   async executeScript(script: string): Promise<void> {
@@ -189,7 +180,6 @@ export class PrismaTandemAdapter extends TandemQueryable implements SqlDriverAda
     let connection: PooledConnection | undefined;
     try {
       connection = await this.pool.acquire();
-      await this.#prepare(connection);
       await connection.exec(`BEGIN ${this.settings.transactionMode.toUpperCase()}`);
       return new TandemTransaction(connection, this.settings);
     } catch (error) {
@@ -200,10 +190,6 @@ export class PrismaTandemAdapter extends TandemQueryable implements SqlDriverAda
 
   getConnectionInfo(): ConnectionInfo {
     return { maxBindValues: MAX_BIND_VALUES, supportsRelationJoins: false };
-  }
-
-  #prepare(conn: PooledConnection): Promise<void> {
-    return this.settings.foreignKeys ? enableForeignKeys(conn) : Promise.resolve();
   }
 
   /** Closes the adapter's pool (after the connections on loan come back). */
@@ -247,8 +233,8 @@ export class PrismaTandem implements SqlMigrationAwareDriverAdapterFactory {
 
   #open(url: string): PrismaTandemAdapter {
     const { url: _url, shadowDatabaseUrl: _shadow, foreignKeys, timestampFormat, transactionMode, ...poolOptions } = this.#options;
-    const pool = createPool(databasePath(url), poolOptions);
-    const adapter = new PrismaTandemAdapter(pool, { foreignKeys: foreignKeys ?? true, timestampFormat: timestampFormat ?? 'iso8601', transactionMode: transactionMode ?? 'immediate' }, () => {
+    const pool = createPool(databasePath(url), { ...poolOptions, connect: { ...poolOptions.connect, foreignKeys: foreignKeys ?? true } });
+    const adapter = new PrismaTandemAdapter(pool, { timestampFormat: timestampFormat ?? 'iso8601', transactionMode: transactionMode ?? 'immediate' }, () => {
       this.#adapters.delete(adapter);
     });
     this.#adapters.add(adapter);

@@ -148,7 +148,9 @@ const harness: OrmHarness<Db> = {
       const updatedCount = await db('users').where({ email: 'd@x' }).update({ name: 'D' });
       const deleted = await db('users').where({ email: 'c@x' }).del().returning('*');
       const none = await db('users').where({ email: 'nobody' }).del().returning('id');
-      return { inserted, single, updated, updatedCount, deleted, none };
+      const batch = await db.batchInsert('users', Array.from({ length: 1000 }, (_, i) => ({ email: `batch${i}@x`, age: i % 100, score: i / 7 })), 150).returning(['id'] as never);
+      const batchTotals = await db('users').where('email', 'like', 'batch%').count({ n: '*' }).sum({ s: 'age' }).select(db.raw('round(sum(score), 6) AS sc')).first();
+      return { inserted, single, updated, updatedCount, deleted, none, batch: batch.length, batchTotals };
     },
 
     async aggregates({ db }: Ctx) {

@@ -129,7 +129,18 @@ const harness: OrmHarness<Db> = {
       };
       const deleted = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
       const left = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return { inserted, read, types, json, updated, reread, unbindable, deleted, left };
+      // Column affinity applied to bound text, and values spilling onto overflow pages.
+      await db.insertInto('users').values({ email: 'affinity@x', age: '12' as never, score: '3.0' as never, balance: '1e3', name: ' 7 ' }).execute();
+      const affinity = await sql`SELECT age, typeof(age) AS ta, score, typeof(score) AS ts, balance, typeof(balance) AS tb, name, typeof(name) AS tn FROM users WHERE email = 'affinity@x'`.execute(db);
+      const bigBlob = Buffer.alloc(200_000, 0xab);
+      bigBlob.write('tandem', 100_000);
+      const bigText = 'ж'.repeat(150_000);
+      await db.insertInto('users').values({ email: 'big-values@x', avatar: bigBlob, meta: bigText }).execute();
+      const large = await sql`SELECT length(avatar) AS bl, hex(substr(avatar, 100001, 6)) AS mid, length(meta) AS tl, substr(meta, 149999) AS tail FROM users WHERE email = 'big-values@x'`.execute(db);
+      const roundTrip = await db.selectFrom('users').select(['avatar', 'meta']).where('email', '=', 'big-values@x').executeTakeFirstOrThrow();
+      const sameLarge = Buffer.compare(roundTrip.avatar!, bigBlob) === 0 && roundTrip.meta === bigText;
+      const defaults = await db.insertInto('counters').defaultValues().execute().catch((e: Error) => e.message);
+      return { inserted, read, types, json, updated, reread, unbindable, deleted, left, affinity: affinity.rows, large: large.rows, sameLarge, defaults };
     },
 
     async 'big-integers'({ db, open, dir }: Ctx) {
@@ -170,9 +181,12 @@ const harness: OrmHarness<Db> = {
         .orderBy('posts.id')
         .execute();
       const leftJoin = await db.selectFrom('users').leftJoin('posts', (j) => j.onRef('posts.author_id', '=', 'users.id').on('posts.views', '>', 25)).select(['users.id', 'posts.title']).orderBy('users.id').orderBy('posts.id').execute();
+      await db.insertInto('users').values({ email: 'lonely@x' }).execute();
+      const rightJoin = await attempt(() => db.selectFrom('posts').rightJoin('users', 'users.id', 'posts.author_id').select(['users.email', 'posts.id']).where('posts.views', 'is', null).execute());
+      const fullJoin = await attempt(() => db.selectFrom('posts').fullJoin('users', 'users.id', 'posts.author_id').select(['users.email', 'posts.id']).orderBy('users.email').orderBy('posts.id').execute());
       await db.deleteFrom('users').where('id', '=', 2).execute();
       const afterCascade = await db.selectFrom('posts').select(['id', 'author_id']).orderBy('id').execute();
-      return { joined, nested, withAuthor, leftJoin, afterCascade };
+      return { joined, nested, withAuthor, leftJoin, rightJoin, fullJoin, afterCascade };
     },
 
     async upsert({ db }: Ctx) {
@@ -255,10 +269,12 @@ const harness: OrmHarness<Db> = {
         keyset.push(rows.map((r) => r.id));
         after = rows[rows.length - 1]!.id;
       }
+      await db.updateTable('users').set({ age: null }).where('id', 'in', [3, 9]).execute();
+      const nullsLast = await attempt(() => db.selectFrom('users').select(['id', 'age']).orderBy('age', (ob) => ob.asc().nullsLast()).orderBy('id').limit(4).execute());
       const streamed = [];
       for await (const row of db.selectFrom('users').select(['id', 'email']).where('age', '=', 3).orderBy('id').stream(2)) streamed.push(row);
       const total = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return { pages, keyset, streamed, total };
+      return { pages, keyset, nullsLast, streamed, total };
     },
 
     async 'raw-sql'({ db }: Ctx) {

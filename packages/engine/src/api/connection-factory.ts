@@ -8,8 +8,13 @@ export type ConnectionFactory = (path: string, options: ConnectionOptions) => Co
 
 let currentFactory: ConnectionFactory = openConnection;
 
+/**
+ * Opens an engine connection for the public APIs. Foreign keys start enforced unless the caller
+ * says otherwise: better-sqlite3 builds SQLite with SQLITE_DEFAULT_FOREIGN_KEYS=1, and code
+ * (and every ORM's SQLite driver) written against it relies on that.
+ */
 export function openEngineConnection(path: string, options: ConnectionOptions): Connection {
-  return currentFactory(path, options);
+  return currentFactory(path, { ...options, foreignKeys: options.foreignKeys ?? true });
 }
 
 /** Test hook: routes new Databases to `factory` until the returned restore function is called. */

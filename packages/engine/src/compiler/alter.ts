@@ -25,6 +25,8 @@ import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, checkSchemaName } from './ddl.js';
 import { constantDefault, ExprCompiler, walkExpr } from './expr.js';
 import type { CursorSource } from './scope.js';
+import { isVirtualColumn, storageField } from '../schema/generated.js';
+import { checkGeneratedAtCreate } from './generated.js';
 
 /** sqlite_schema columns: type, name, tbl_name, rootpage, sql. */
 const SCHEMA_COLUMNS = 5;
@@ -148,7 +150,7 @@ function emitVerifyRows(ctx: CompileContext, b: ProgramBuilder, tableName: strin
 /** The table whose rows DROP COLUMN rewrites, when Tandem can write it (else undefined: refuse after SQLite's own checks). */
 function writableTable(ctx: CompileContext, name: string): TableInfo | undefined {
   const table = ctx.schema.table(name);
-  if (!table || table.withoutRowid || table.columns.some((c) => c.generated) || ctx.schema.unreadableReason(name)) return undefined;
+  if (!table || table.withoutRowid || ctx.schema.unreadableReason(name)) return undefined;
   return table;
 }
 
@@ -180,9 +182,16 @@ function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly
     b.emit(Opcode.HaltWithError, 0, 0, 0, { message: nonEmptyError, code: 'SQLITE_ERROR' } satisfies HaltError);
     b.place(empty);
   }
-  if (newTable.columns.some((c) => c.generated)) {
-    // After SQLite's own refusal (a STORED column needs an empty table), which comes first.
-    const error = unsupported('generated columns');
+  const added = newTable.columns[newTable.columns.length - 1]!;
+  try {
+    checkGeneratedAtCreate(ctx, newTable);
+  } catch (error) {
+    if (error instanceof SqliteError) throw new SqliteError(`error in table ${table.name} after add column: ${error.message}`);
+    throw error;
+  }
+  if (newTable.strict && (added.generated || (added.defaultExpr !== null && added.defaultExpr.kind !== 'Null'))) {
+    // SQLite then type-checks every row (quick_check's "type mismatch on DEFAULT"): not done here.
+    const error = unsupported('ALTER TABLE ADD COLUMN with a value on a STRICT table');
     b.emit(Opcode.HaltWithError, 0, 0, 0, { message: error.message, code: 'SQLITE_ERROR' } satisfies HaltError);
     return;
   }
@@ -197,6 +206,25 @@ function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly
   b.place(done);
   emitSchemaUpdates(ctx, b, result.updates);
   if (newTable.checks.length > 0) emitVerifyChecks({ ...ctx, sql: newSql }, b, { ...newTable, indexes: [] });
+  if (added.generated && added.notNull) emitVerifyGeneratedNotNull({ ...ctx, sql: newSql }, b, { ...newTable, indexes: [] }, newTable.columns.length - 1);
+}
+
+/** After ADD COLUMN of a NOT NULL generated column: no existing row may compute NULL for it. */
+function emitVerifyGeneratedNotNull(ctx: CompileContext, b: ProgramBuilder, table: TableInfo, column: number): void {
+  const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: b.cursor() };
+  const ec = new ExprCompiler(b, ctx, { sources: [source] });
+  const done = b.label();
+  b.emit(Opcode.OpenRead, source.cursor, table.rootPage);
+  b.emit(Opcode.Rewind, source.cursor, done);
+  const top = b.here;
+  const ok = b.label();
+  const value = b.register();
+  ec.emitColumn({ source, column }, value);
+  b.emit(Opcode.NotNull, value, ok);
+  b.emit(Opcode.HaltWithError, 0, 0, 0, { message: 'NOT NULL constraint failed', code: 'SQLITE_ERROR' } satisfies HaltError);
+  b.place(ok);
+  b.emit(Opcode.Next, source.cursor, top);
+  b.place(done);
 }
 
 /** After ADD COLUMN on a table with CHECK constraints: every existing row must still pass them. */
@@ -295,8 +323,10 @@ function emitSequenceRename(ctx: CompileContext, b: ProgramBuilder, from: string
  * integers, and the rowid alias stays NULL in the record.
  */
 function emitRewriteRows(b: ProgramBuilder, table: TableInfo, dropped: number): void {
+  // A VIRTUAL column is in no record; the others are read from their record fields.
+  if (isVirtualColumn(table.columns[dropped]!)) return;
   const cursor = b.cursor();
-  const kept = table.columns.map((_, i) => i).filter((i) => i !== dropped);
+  const kept = table.columns.map((_, i) => i).filter((i) => i !== dropped && !isVirtualColumn(table.columns[i]!));
   b.emit(Opcode.OpenWrite, cursor, table.rootPage);
   const done = b.label();
   b.emit(Opcode.Rewind, cursor, done);
@@ -309,7 +339,7 @@ function emitRewriteRows(b: ProgramBuilder, table: TableInfo, dropped: number): 
     }
     const info = table.columns[column]!;
     const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: false };
-    b.emit(Opcode.Column, cursor, column, row + k, spec);
+    b.emit(Opcode.Column, cursor, storageField(table, column), row + k, spec);
   });
   const record = b.register();
   const rowid = b.register();

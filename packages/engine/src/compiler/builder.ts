@@ -63,6 +63,11 @@ export class ProgramBuilder {
     for (let i = from; i < this.instructions.length; i++) if (this.instructions[i]!.op === Opcode.Once) this.instructions[i]!.op = Opcode.Noop;
   }
 
+  /** Changes P4 of an already emitted instruction (known only after later code is compiled). */
+  setP4(address: number, p4: unknown): void {
+    this.instructions[address]!.p4 = p4;
+  }
+
   /** Changes P2 of an already emitted instruction (for backward-patched jumps). */
   patchJump(address: number, target: number): void {
     this.instructions[address]!.p2 = target;

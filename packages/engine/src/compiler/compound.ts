@@ -12,7 +12,7 @@ import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
-import { openMemoryLoop, syntheticTable } from './materialize.js';
+import { ephemeralTextKeys, openMemoryLoop, syntheticTable } from './materialize.js';
 import { beginPlanScope, planScope } from './query-plan.js';
 import type { CursorSource, Scope } from './scope.js';
 import { compileSelect, RowOutput, type OutputColumn, type RowSink } from './select.js';
@@ -38,17 +38,26 @@ export function compileCompound(
   outer?: Scope,
   correlation?: { used: boolean },
   outAffinities?: (Affinity | null)[],
+  outCollations?: (string | null)[],
 ): ResultColumnMeta[] {
   const cores = [select.first, ...select.compounds.map((c) => c.core)];
+  // Each result column compares by the collation of the left-most operand that has one (SQLite's
+  // rule); operands are compiled after the sets are opened, so those get their key form late.
+  const collations: (string | null)[] = [];
+  const sets: number[] = [];
   const insertInto = (cursor: number, dedupe: boolean) => (results: number, width: number, skip: number) => {
     if (dedupe) b.emit(Opcode.Found, cursor, skip, results, width);
     b.emit(Opcode.IdxInsert, cursor, results, width);
   };
-  const run = (core: SelectCore, cursor: number, dedupe: boolean, affinities?: (Affinity | null)[]) =>
-    compileSelect(ctx, b, single(core), { kind: 'emit', emit: insertInto(cursor, dedupe) }, outer, correlation, affinities);
+  const run = (core: SelectCore, cursor: number, dedupe: boolean, affinities?: (Affinity | null)[]) => {
+    const found: (string | null)[] = [];
+    const metas = compileSelect(ctx, b, single(core), { kind: 'emit', emit: insertInto(cursor, dedupe) }, outer, correlation, affinities, found);
+    metas.forEach((_, i) => (collations[i] ??= found[i] ?? null));
+    return metas;
+  };
   const fresh = () => {
     const c = b.cursor();
-    b.emit(Opcode.OpenEphemeral, c);
+    sets.push(b.emit(Opcode.OpenEphemeral, c));
     return c;
   };
   let acc = fresh();
@@ -79,8 +88,12 @@ export function compileCompound(
   });
   endCompound();
   if (outAffinities) outAffinities.push(...affinities);
+  if (outCollations) outCollations.push(...metas.map((_, i) => collations[i] ?? null));
+  const keyed = new ExprCompiler(b, ctx, { sources: [] });
+  const textKeys = ephemeralTextKeys(metas.map((_, i) => keyed.collation(collations[i] ?? 'BINARY')));
+  for (const set of sets) b.setP4(set, textKeys);
 
-  const table = syntheticTable('', metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null })));
+  const table = syntheticTable('', metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null, ...(collations[i] ? { collation: collations[i]! } : {}) })));
   const source: CursorSource = { kind: 'cursor', table, name: '', cursor: acc, memory: true };
   const ec = new ExprCompiler(b, ctx, { sources: [source], outer, correlation });
   const outputs: OutputColumn[] = table.columns.map((c, i) => ({

@@ -12,6 +12,7 @@ import type { ColumnSpec } from '../vm/ops/cursor.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
+import { rewriteRowValues } from './row-values.js';
 import { compileExists, compileInSelect, compileScalarSubquery } from './subquery.js';
 import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
 import { emitGeneratedRead } from './generated.js';
@@ -157,6 +158,11 @@ export class ExprCompiler {
       this.b.emit(Opcode.SCopy, replaced, target);
       return;
     }
+    const rowValues = expr.kind === 'Binary' || expr.kind === 'Between' || expr.kind === 'InList' ? rewriteRowValues(expr) : null;
+    if (rowValues) {
+      this.compile(rowValues, target);
+      return;
+    }
     const b = this.b;
     switch (expr.kind) {
       case 'Integer':
@@ -209,6 +215,20 @@ export class ExprCompiler {
         return;
       }
       case 'Binary': {
+        if ((expr.op === 'IS' || expr.op === 'IS NOT') && this.isTruthLiteral(expr.right)) {
+          // `x IS [NOT] TRUE/FALSE` tests x's truth value (NULL is neither), not equality with 1 or 0.
+          const operand = this.toRegister(expr.left);
+          const wantTrue = (expr.right as { value: boolean }).value;
+          const fails = b.label();
+          const done = b.label();
+          b.emit(wantTrue ? Opcode.IfNot : Opcode.If, operand, fails, 1);
+          b.emit(Opcode.Value, 0, target, 0, expr.op === 'IS' ? 1n : 0n);
+          b.emit(Opcode.Goto, 0, done);
+          b.place(fails);
+          b.emit(Opcode.Value, 0, target, 0, expr.op === 'IS' ? 0n : 1n);
+          b.place(done);
+          return;
+        }
         if (COMPARISONS.has(expr.op)) {
           const left = this.toRegister(expr.left);
           const right = this.toRegister(expr.right);
@@ -361,8 +381,18 @@ export class ExprCompiler {
     b.place(done);
   }
 
+  /** TRUE or FALSE written as a keyword (not a column that happens to be named so). */
+  private isTruthLiteral(expr: Expr): boolean {
+    return expr.kind === 'Boolean' && !this.tryResolve({ kind: 'Column', schema: null, table: null, column: expr.name, start: expr.start, end: expr.end });
+  }
+
   /** Emits a jump to `label` when `expr` is false or NULL (a WHERE/HAVING filter). */
   jumpIfNotTrue(expr: Expr, label: number): void {
+    const rowValues = expr.kind === 'Binary' || expr.kind === 'Between' || expr.kind === 'InList' ? rewriteRowValues(expr) : null;
+    if (rowValues) {
+      this.jumpIfNotTrue(rowValues, label);
+      return;
+    }
     if (expr.kind === 'Binary' && expr.op in INVERSE_COMPARISON) {
       // One CompareJump on the inverse comparison (NULL jumps too) instead of Compare + IfNot.
       const left = this.toRegister(expr.left);

@@ -21,6 +21,7 @@ import { emitDeleteRow, openForWrite, type TableWriter } from './rows.js';
 import type { RegisterSource } from './scope.js';
 import { copyCurrentRow } from './trigger-dml.js';
 import type { Assignments } from './update-row.js';
+import { addChangedGeneratedColumns } from '../schema/generated.js';
 
 /** Options of the foreign key code of one statement (CompileContext.foreignKeys). */
 export interface ForeignKeyOptions {
@@ -45,6 +46,7 @@ function assignedColumns(table: TableInfo, assignments: Assignments): Set<number
     if (column >= 0) columns.add(column);
     else if (table.rowidAlias >= 0) columns.add(table.rowidAlias);
   }
+  addChangedGeneratedColumns(table, columns);
   return columns;
 }
 

@@ -7,8 +7,11 @@ import { checkGeneratedColumns, generatedComputeOrder, hasGeneratedColumns, isVi
 import type { TableInfo } from '../schema/types.js';
 import { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
-import type { CompileContext } from './context.js';
-import type { ExprCompiler } from './expr.js';
+import type { SqlValue } from '../common/values.js';
+import type { VmHost } from '../vm/host.js';
+import type { VmScalarFunction } from '../vm/program.js';
+import type { CompileContext, FunctionResolver } from './context.js';
+import { ExprCompiler } from './expr.js';
 import type { CursorSource, RegisterSource, Source } from './scope.js';
 import { emitStrictTypeCheck } from './strict.js';
 
@@ -28,14 +31,41 @@ const DATE_FUNCTIONS = new Set(['date', 'time', 'datetime', 'julianday', 'unixep
 /** Evaluates generated column `column`'s expression over the row `source` holds, into `target`. */
 function emitGeneratedValue(ec: ExprCompiler, source: Source, column: number, target: number): void {
   const info = source.table.columns[column]!;
-  const saved = ec.scope;
-  ec.scope = { sources: [source] };
-  try {
-    ec.compile(info.generatedAs!.expr, target);
-  } finally {
-    ec.scope = saved;
-  }
+  const inner = new ExprCompiler(ec.b, { ...ec.ctx, functions: pureDateFunctions(ec.ctx.functions) }, { sources: [source] });
+  inner.compile(info.generatedAs!.expr, target);
   if (info.affinity !== Affinity.Blob) ec.b.emit(Opcode.Affinity, target, 1, 0, [info.affinity]);
+}
+
+/** Index of the time-value argument of each date function that reads the clock for 'now'. */
+const TIME_ARGUMENT: Readonly<Record<string, readonly number[]>> = {
+  date: [0], time: [0], datetime: [0], julianday: [0], unixepoch: [0], strftime: [1], timediff: [0, 1],
+};
+
+/**
+ * SQLite's sqlite3NotPureFunc for generated columns: a date function is allowed, but using the
+ * clock ('now', a missing time value) or the time zone ('localtime', 'utc') fails when it runs.
+ */
+function pureDateFunctions(functions: FunctionResolver): FunctionResolver {
+  return {
+    ...functions,
+    resolve(name, argCount) {
+      const resolved = functions.resolve(name, argCount);
+      const timeArguments = TIME_ARGUMENT[name.toLowerCase()];
+      if (resolved.kind !== 'scalar' || !timeArguments) return resolved;
+      const fn = resolved.fn;
+      const guarded: VmScalarFunction = Object.create(fn, {
+        invoke: {
+          value: (args: readonly SqlValue[], host: VmHost): SqlValue => {
+            const clock = timeArguments.some((i) => i >= args.length || (typeof args[i] === 'string' && (args[i] as string).toLowerCase() === 'now'));
+            const zone = args.some((a, i) => !timeArguments.includes(i) && typeof a === 'string' && ['localtime', 'utc'].includes(a.toLowerCase()));
+            if (clock || zone) throw new SqliteError(`non-deterministic use of ${fn.name}() in a generated column`);
+            return fn.invoke(args, host);
+          },
+        },
+      });
+      return { kind: 'scalar', fn: guarded };
+    },
+  };
 }
 
 /**

@@ -2,12 +2,15 @@
 // the expressions, computing a key part for a row, SQLite's uniqueness error for such an index,
 // and recognising a query expression that is an indexed one (so the planner can use the index).
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type Expr } from '../parser/ast.js';
 import { EXPRESSION_COLUMN, type IndexColumn, type IndexInfo, type TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ExprCompiler } from './expr.js';
 import type { CursorSource, Source } from './scope.js';
+
+/** Functions SQLite flags SQLITE_FUNC_SLOCHNG: deterministic unless they read the clock ('now'). */
+const DATE_FUNCTIONS = new Set(['date', 'time', 'datetime', 'julianday', 'unixepoch', 'strftime', 'timediff']);
 
 /**
  * SQLite's function checks on a new index's expressions and partial-index WHERE clause: only
@@ -32,7 +35,14 @@ function checkFunctions(ec: ExprCompiler, expr: Expr, where: string): void {
       const resolved = ec.ctx.functions.resolve(name, e.star ? 0 : e.args.length);
       if (e.over || resolved.kind === 'window') throw new SqliteError(`misuse of window function ${name}()`);
       if (resolved.kind === 'aggregate') throw new SqliteError(`misuse of aggregate function ${name}()`);
-      if ((resolved.fn as { deterministic?: boolean }).deterministic === false) throw new SqliteError(`non-deterministic functions prohibited in ${where}`);
+      if ((resolved.fn as { deterministic?: boolean }).deterministic === false) {
+        if (!DATE_FUNCTIONS.has(name.toLowerCase())) throw new SqliteError(`non-deterministic functions prohibited in ${where}`);
+        // SQLite allows the date functions and fails when one reads the clock while the index is
+        // written ("non-deterministic use of date() in an index"); Tandem refuses such an index.
+        const lower = name.toLowerCase();
+        const times = lower === 'strftime' ? [e.args[1]] : lower === 'timediff' ? [e.args[0], e.args[1]] : [e.args[0]];
+        if (times.some((t) => !t || (t.kind === 'String' && t.value.toLowerCase() === 'now'))) throw unsupported(`the current time in ${where}`);
+      }
     }
     if (e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect') return;
     for (const [key, value] of Object.entries(e)) if (key !== 'start' && key !== 'end') visit(value);

@@ -1,10 +1,11 @@
 // Query results held in memory as tables: subqueries in FROM, views, CTEs and compound SELECT
 // operands are compiled into an ephemeral (memory) cursor, then read like a table with no rowid.
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
 import type { Expr, Name, Select } from '../parser/ast.js';
 import type { ColumnInfo, TableInfo } from '../schema/types.js';
+import { textKeyOf, type Collation, type TextKey } from '../values/collation.js';
 import { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
@@ -72,13 +73,27 @@ export function materializeSelect(
   const correlation = { used: false };
   b.emit(Opcode.OpenEphemeral, cursor);
   const affinities: (Affinity | null)[] = [];
-  const metas: ResultColumnMeta[] = planScope(() => `MATERIALIZE ${planName ?? ''}`.trim(), () => compileSelect(ctx, b, select, { kind: 'collect', cursor }, outer, correlation, affinities));
+  const collations: (string | null)[] = [];
+  const metas: ResultColumnMeta[] = planScope(() => `MATERIALIZE ${planName ?? ''}`.trim(), () => compileSelect(ctx, b, select, { kind: 'collect', cursor }, outer, correlation, affinities, collations));
   b.place(after);
   if (correlation.used) {
     b.replaceOp(guard, Opcode.Noop);
     if (parentCorrelation) parentCorrelation.used = true;
   }
-  return metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null }));
+  return metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null, ...(collations[i] ? { collation: collations[i]! } : {}) }));
+}
+
+/**
+ * P4 of OpenEphemeral for a key set (DISTINCT, UNION...) whose columns compare by `collations`:
+ * null when all are BINARY. A user-defined collation has no key form, hence no set.
+ */
+export function ephemeralTextKeys(collations: readonly Collation[]): (TextKey | undefined)[] | null {
+  const keys = collations.map((c) => {
+    const key = textKeyOf(c);
+    if (key === null) throw unsupported('DISTINCT, UNION, INTERSECT or EXCEPT on a column with a user-defined collation');
+    return key;
+  });
+  return keys.some((k) => k) ? keys : null;
 }
 
 /** A loop over every row of memory cursor `cursor` that satisfies `where`. */

@@ -6,6 +6,7 @@ import { SqliteError, unsupported } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
 import { sameName, type Expr, type FunctionCall, type OrderingTerm, type Select, type SelectClause } from '../parser/ast.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
+import { ephemeralTextKeys } from './materialize.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
@@ -45,11 +46,13 @@ export function compileSelect(
   outer?: Scope,
   correlation?: { used: boolean },
   outAffinities?: (Affinity | null)[],
+  /** Receives each result column's collation name (null when it has none, as for an expression). */
+  outCollations?: (string | null)[],
 ): ResultColumnMeta[] {
-  if (select.with) return compileSelect(bindWith(ctx, select.with), b, { ...select, with: null }, sink, outer, correlation, outAffinities);
+  if (select.with) return compileSelect(bindWith(ctx, select.with), b, { ...select, with: null }, sink, outer, correlation, outAffinities, outCollations);
   const core = select.first;
   if (select.compounds.length > 0 || (core.kind === 'Values' && (select.orderBy.length > 0 || select.limit))) {
-    return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities);
+    return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities, outCollations);
   }
   if (core.kind === 'Values') return compileValues(ctx, b, select, sink);
   const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
@@ -58,6 +61,7 @@ export function compileSelect(
   if (from) ec.scope = { sources: from.sources, outer, correlation };
   const outputs = expandColumns(ec, core, from);
   if (outAffinities) for (const o of outputs) outAffinities.push(ec.affinity(o.expr));
+  if (outCollations) for (const o of outputs) outCollations.push(ec.collationOf(o.expr)?.name ?? null);
   const aliases = new Map<string, Expr>();
   for (const column of core.columns) if (column.kind === 'ExprColumn' && column.alias) aliases.set(column.alias.text.toLowerCase(), column.expr);
   ec.scope = { ...ec.scope, aliases };
@@ -205,7 +209,7 @@ export class RowOutput {
     }
     if (this.distinct) {
       this.distinctCursor = b.cursor();
-      b.emit(Opcode.OpenEphemeral, this.distinctCursor);
+      b.emit(Opcode.OpenEphemeral, this.distinctCursor, 0, 0, ephemeralTextKeys(this.outputs.map((o) => this.collationOrBinary(o.expr))));
       notePlanAfterLoops('USE TEMP B-TREE FOR DISTINCT');
     }
     if (this.select.orderBy.length > 0 && !ordered) {

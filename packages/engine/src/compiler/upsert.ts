@@ -4,7 +4,7 @@
 // (skip the row) or DO UPDATE (an UPDATE of the conflicting row, `excluded.` naming the proposed
 // row, with ABORT conflict resolution). NOT NULL and CHECK constraints are not affected.
 
-import { SqliteError, unsupported } from '../common/errors.js';
+import { SqliteError } from '../common/errors.js';
 import { sameName, type Expr, type InsertStatement, type UpsertClause } from '../parser/ast.js';
 import { printExpr } from '../parser/print.js';
 import { EXPRESSION_COLUMN, type TableInfo } from '../schema/types.js';
@@ -15,6 +15,7 @@ import { isRowidName, type RegisterSource } from './scope.js';
 import { emitRowUpdate, resolveAssignments, type Assignments } from './update-row.js';
 import { RowTriggers } from './trigger.js';
 import { sameExpressionOnTable } from './index-expressions.js';
+import { emitSeekRowByKey } from './without-rowid-write.js';
 
 interface ResolvedClause {
   /** The uniqueness check it targets, or null for a target-less clause. */
@@ -46,6 +47,9 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
     return { column, expr: null, collation: (collation ?? table.columns[column]!.collation).toUpperCase() };
   });
   if (terms.length === 1 && table.rowidAlias >= 0 && terms[0]!.column === table.rowidAlias) return ROWID_CHECK;
+  // A WITHOUT ROWID table's PRIMARY KEY is checked where a rowid would be.
+  const key = table.withoutRowidKey;
+  if (key && key.length === terms.length && key.every((k) => terms.some((t) => t.column === k.column && t.collation === k.collation.toUpperCase()))) return ROWID_CHECK;
   const whereText = target.where ? printExpr(target.where) : null;
   for (let i = 0; i < table.indexes.length; i++) {
     const index = table.indexes[i]!;
@@ -63,7 +67,6 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
 export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: InsertStatement): UpsertPlan | null {
   if (statement.upserts.length === 0) return null;
   const table = writer.table;
-  if (table.withoutRowid) throw unsupported('UPSERT on WITHOUT ROWID tables');
   const clauses: ResolvedClause[] = statement.upserts.map((clause) => ({
     check: clause.target ? targetCheck(table, clause.target) : null,
     clause,
@@ -97,9 +100,12 @@ export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: Ins
             b.emit(Opcode.Goto, 0, skip);
             return true;
           }
-          const oldRowid = b.register();
-          b.emit(Opcode.SCopy, conflictRowid, oldRowid);
-          b.emit(Opcode.NotExists, writer.source.cursor, skip, oldRowid);
+          // The conflicting row's rowid, or (WITHOUT ROWID) its key: a block of registers.
+          const width = table.withoutRowidKey?.length ?? 1;
+          const oldRowid = b.registerBlock(width);
+          for (let i = 0; i < width; i++) b.emit(Opcode.SCopy, conflictRowid + i, oldRowid + i);
+          if (table.withoutRowid) emitSeekRowByKey(ec, writer, oldRowid, skip);
+          else b.emit(Opcode.NotExists, writer.source.cursor, skip, oldRowid);
           const saved = ec.scope;
           const excluded: RegisterSource = { ...row, name: 'excluded' };
           // Unqualified names read the existing row; `excluded.x` resolves in the outer scope.

@@ -13,7 +13,7 @@ import { InsertFlag } from '../vm/ops/write.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import { emitKeyPartFromCursor, emitKeyPartFromRegisters, uniqueFailureMessage } from './index-expressions.js';
-import { halt, partialGuard, type ConstraintOptions, type TableWriter } from './rows.js';
+import { halt, partialGuard, ROWID_CHECK, type ConstraintOptions, type TableWriter } from './rows.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { openTableLoop } from './where.js';
 
@@ -93,7 +93,9 @@ export function emitPrimaryKeyCheck(ec: ExprCompiler, w: TableWriter, row: Regis
     b.place(changed);
   }
   b.emit(Opcode.NoConflict, w.source.cursor, ok, newKey, key.length);
-  if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
+  if (options.unique?.handle(ROWID_CHECK, newKey)) {
+    // handled by the upsert
+  } else if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
   else if (mode === 'REPLACE') emitDeleteRowWithoutRowid(ec, w, false);
   else {
     const names = key.map((k) => `${table.name}.${table.columns[k.column]!.name}`).join(', ');
@@ -121,7 +123,9 @@ export function emitIndexCheckWithoutRowid(ec: ExprCompiler, w: TableWriter, row
     b.emit(Opcode.Goto, 0, ok);
     b.place(other);
   }
-  if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
+  if (options.unique?.handle(position, conflictKey)) {
+    // handled by the upsert
+  } else if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
   else if (mode === 'REPLACE') {
     b.emit(Opcode.NotFound, w.source.cursor, ok, conflictKey, tableKeyColumns(table).length);
     emitDeleteRowWithoutRowid(ec, w, false);

@@ -63,7 +63,7 @@ export function loadKeyOfIndexEntry(ec: ExprCompiler, table: TableInfo, index: I
   const base = ec.b.registerBlock(key.length);
   key.forEach((k, i) => {
     let position = index.columns.findIndex((c) => c.column === k.column && c.collation === k.collation);
-    if (position < 0) position = index.columns.length + suffix.indexOf(k);
+    if (position < 0) position = index.columns.length + suffix.findIndex((c) => c.column === k.column && c.collation === k.collation);
     ec.b.emit(Opcode.Column, indexCursor, position, base + i);
   });
   return base;

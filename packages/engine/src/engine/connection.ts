@@ -101,6 +101,7 @@ export class ConnectionImpl implements Connection, VmHost {
       commitSeq: () => this.commitLog.seq,
     });
     this.settings.busyTimeoutMs = options.busyTimeoutMs ?? 0;
+    this.foreignKeyCounters.enabled = options.foreignKeys ?? false;
   }
 
   // ---- Connection contract ------------------------------------------------------------------

@@ -13,6 +13,8 @@ export interface ConnectionOptions {
   vfs?: import('../os/vfs.js').Vfs;
   /** PRAGMA busy_timeout's initial value in milliseconds (default 0, as sqlite3_open gives). */
   busyTimeoutMs?: number;
+  /** PRAGMA foreign_keys's initial value (default false, as sqlite3_open gives). */
+  foreignKeys?: boolean;
 }
 
 /** A scalar user function; values in and out are engine values (see common/values.ts). */

@@ -53,7 +53,12 @@ export function referencedColumns(table: Pick<TableInfo, 'columns'>, expr: Expr)
       for (const item of node) walk(item);
       return;
     }
-    if (node === null || typeof node !== 'object' || !('kind' in node)) return;
+    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
+    if (!('kind' in node)) {
+      // Parts without a kind of their own (CASE's WHEN/THEN pairs) hold expressions too.
+      for (const value of Object.values(node)) walk(value);
+      return;
+    }
     const e = node as Expr;
     if (e.kind === 'Column') {
       const index = table.columns.findIndex((c) => sameName(c.name, e.column.text));
@@ -121,7 +126,12 @@ function checkExpression(table: Pick<TableInfo, 'columns'>, expr: Expr, function
       for (const item of node) walk(item);
       return;
     }
-    if (node === null || typeof node !== 'object' || !('kind' in node)) return;
+    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
+    if (!('kind' in node)) {
+      // Parts without a kind of their own (CASE's WHEN/THEN pairs) hold expressions too.
+      for (const value of Object.values(node)) walk(value);
+      return;
+    }
     const e = node as Expr;
     switch (e.kind) {
       case 'Column':
@@ -149,4 +159,21 @@ function checkExpression(table: Pick<TableInfo, 'columns'>, expr: Expr, function
     for (const [key, value] of Object.entries(e)) if (key !== 'start' && key !== 'end') walk(value);
   };
   walk(expr);
+}
+
+/**
+ * Adds to `changed` (columns an UPDATE assigns) the generated columns whose expressions read a
+ * changed column, directly or through other generated columns (sqlite3Update's aXRef marking).
+ */
+export function addChangedGeneratedColumns(table: Pick<TableInfo, 'columns'>, changed: Set<number>): void {
+  for (let progress = true; progress; ) {
+    progress = false;
+    table.columns.forEach((column, i) => {
+      if (!column.generatedAs || changed.has(i)) return;
+      if ([...referencedColumns(table, column.generatedAs.expr)].some((r) => changed.has(r))) {
+        changed.add(i);
+        progress = true;
+      }
+    });
+  }
 }

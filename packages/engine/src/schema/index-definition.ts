@@ -24,9 +24,6 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
     const name = expr.column.text;
     const column = table.columns.findIndex((c) => sameName(c.name, name));
     if (column < 0) {
-      if (table.rowidAlias < 0 && ['rowid', 'oid', '_rowid_'].some((n) => sameName(n, name))) {
-        throw new SqliteError('not supported by Tandem yet: rowid in an index');
-      }
       // SQLite hints that a double-quoted name might have been meant as a string.
       if (expr.column.quoted && sourceText[expr.column.start] === '"') {
         throw new SqliteError(`no such column: "${name}" - should this be a string literal in single-quotes?`);

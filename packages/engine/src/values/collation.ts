@@ -49,6 +49,17 @@ function trimTrailingSpaces(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** Maps a text to a key that is equal for two texts exactly when `collation` calls them equal. */
+export type TextKey = (text: string) => string;
+
+/** The TextKey of a built-in collation (undefined for BINARY, which needs none); null for a user-defined one. */
+export function textKeyOf(collation: Collation): TextKey | undefined | null {
+  if (collation === binaryCollation) return undefined;
+  if (collation === nocaseCollation) return (s) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  if (collation === rtrimCollation) return trimTrailingSpaces;
+  return null;
+}
+
 export const builtinCollations: ReadonlyMap<string, Collation> = new Map([
   ['BINARY', binaryCollation],
   ['NOCASE', nocaseCollation],

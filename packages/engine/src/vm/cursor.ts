@@ -1,6 +1,7 @@
 // VM cursors: a btree cursor with a decoded-row cache, and in-memory row sources (sorter output,
 // ephemeral tables). The Column opcode reads any of them the same way.
 
+import type { TextKey } from '../values/collation.js';
 import type { SqlValue } from '../common/values.js';
 import type { BtreeCursor, KeyInfo, PayloadRange } from '../btree/types.js';
 import { LazyRecordReader } from './row-reader.js';
@@ -105,6 +106,8 @@ export class MemoryVmCursor {
   private keySet: Set<string> | null = null;
   /** Rows IdxInsert added before the first probe. */
   private unkeyed: SqlValue[][] | null = null;
+  /** Per key column, how TEXT is keyed (the column's collation; absent: BINARY). Set by OpenEphemeral. */
+  textKeys: readonly (TextKey | undefined)[] | null = null;
 
   constructor(readonly compare: ((a: SqlValue[], b: SqlValue[]) => number) | null) {}
 

@@ -88,3 +88,53 @@ describe('DISTINCT aggregates', () => {
     check(["SELECT group_concat(DISTINCT 1, ':')", 'SELECT count(DISTINCT)', 'SELECT max(DISTINCT 1, 2)']);
   });
 });
+
+describe('aggregate FILTER clauses', () => {
+  it('feed an aggregate only the rows that pass', () => {
+    check([
+      'CREATE TABLE t(g, x)',
+      "INSERT INTO t VALUES ('a', 1), ('a', 2), ('b', 3), ('b', NULL), ('a', 5)",
+      "SELECT count(*) FILTER (WHERE x > 1), sum(x) FILTER (WHERE g = 'a'), count(*) FROM t",
+      "SELECT g, min(x) FILTER (WHERE x > 1), max(x) FILTER (WHERE x < 5), group_concat(x) FILTER (WHERE x % 2 = 1) FROM t GROUP BY g",
+      'SELECT g, count(DISTINCT x) FILTER (WHERE x IS NOT NULL) FROM t GROUP BY g HAVING count(*) FILTER (WHERE x > 2) > 0',
+      'SELECT count(*) FILTER (WHERE x > 100), sum(x) FILTER (WHERE 0) FROM t',
+      'SELECT abs(x) FILTER (WHERE 1) FROM t',
+      'SELECT count(*) FILTER (WHERE count(*) > 1) FROM t',
+    ]);
+  });
+});
+
+describe('IS TRUE and IS FALSE', () => {
+  it('test the truth value, unless TRUE or FALSE names a column', () => {
+    check([
+      "SELECT 2 IS TRUE, 0.5 IS TRUE, '1' IS TRUE, 'x' IS FALSE, 2 IS NOT TRUE, NULL IS TRUE, NULL IS NOT FALSE, NULL IS FALSE, 0 IS NOT FALSE",
+      'CREATE TABLE t(true, x)',
+      'INSERT INTO t VALUES (0, 5)',
+      'SELECT x IS true FROM t',
+      'CREATE TABLE u(x)',
+      "INSERT INTO u VALUES (1), (8), (0), ('hello'), (NULL), (0.0)",
+      'SELECT x FROM u WHERE x IS TRUE',
+      'SELECT x FROM u WHERE x IS FALSE',
+      'SELECT x FROM u WHERE x IS NOT TRUE',
+    ]);
+  });
+});
+
+describe('collations in DISTINCT, compound SELECTs and subqueries', () => {
+  it('dedupe and compare by the column collation', () => {
+    check([
+      'CREATE TABLE t(a TEXT COLLATE NOCASE, b TEXT)',
+      "INSERT INTO t VALUES ('a', 'A'), ('A', 'a'), ('b', 'B')",
+      'SELECT DISTINCT a FROM t',
+      'SELECT DISTINCT b FROM t',
+      'SELECT b FROM t UNION SELECT a FROM t',
+      'SELECT a FROM t INTERSECT SELECT b FROM t',
+      "SELECT 'abc' COLLATE NOCASE EXCEPT SELECT 'ABC' COLLATE BINARY",
+      "SELECT 'abc  ' COLLATE RTRIM INTERSECT SELECT 'abc' COLLATE RTRIM",
+      "WITH c AS (SELECT a FROM t) SELECT * FROM c WHERE a = 'B'",
+      'WITH c AS (SELECT b COLLATE NOCASE AS x FROM t) SELECT x FROM c GROUP BY x',
+      "SELECT x FROM (SELECT a AS x FROM t) WHERE x = 'A' ORDER BY x",
+      'SELECT * FROM (SELECT a FROM t UNION ALL SELECT b FROM t) ORDER BY 1',
+    ]);
+  });
+});

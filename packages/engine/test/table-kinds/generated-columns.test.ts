@@ -43,7 +43,30 @@ describe('generated columns', () => {
       'CREATE TABLE a25(x, y AS (nosuchfn(x)))',
       'CREATE TABLE a26(x, y AS (abs(x, 1)))',
       'CREATE TABLE a27(x, y AS (CURRENT_TIME))',
+      'CREATE TABLE a28(x, y AS (CASE WHEN x THEN a28.x END))',
+      'CREATE TABLE a29(x, y AS (CASE WHEN x THEN (SELECT 1) END))',
+      'CREATE TABLE a30(x, y AS (CASE WHEN x THEN z ELSE 0 END), z AS (CASE y WHEN 1 THEN 2 END))',
+      'CREATE TABLE a31(x, y AS (x IN (SELECT 1)))',
       "SELECT name FROM sqlite_schema ORDER BY name",
+      'CREATE TABLE d(a INT, g AS (a + 1))',
+      'ALTER TABLE d DROP COLUMN a',
+    ]);
+  });
+
+  it('refuse the clock and the time zone in date functions when they run', () => {
+    check([
+      "CREATE TABLE t5(a, b TEXT AS (datetime(a)), c AS (strftime('%Y', a, 'utc')) VIRTUAL, d AS (date()) VIRTUAL, e AS (date(a, '+1 day')) STORED)",
+      "INSERT INTO t5(a) VALUES ('2020-01-01')",
+      "INSERT INTO t5(a) VALUES ('now')",
+      "SELECT a, b, e FROM t5",
+      'SELECT c FROM t5',
+      'SELECT d FROM t5',
+      'CREATE TABLE t6(a, b AS (julianday(a, \'localtime\')), c AS (timediff(a, \'2020-01-01\')))',
+      "INSERT INTO t6(a) VALUES ('2021-01-01')",
+      "CREATE TABLE t7(a, c AS (timediff(a, '2020-01-01')) STORED, u AS (unixepoch(a, 'subsec')))",
+      "INSERT INTO t7(a) VALUES ('2021-01-01')",
+      "INSERT INTO t7(a) VALUES ('NOW')",
+      'SELECT * FROM t7',
     ]);
   });
 
@@ -138,6 +161,31 @@ describe('generated columns', () => {
       "INSERT INTO s2 VALUES ('12')",
       "INSERT INTO s2 VALUES ('abc')",
       'SELECT a, b, typeof(b) FROM s2',
+    ]);
+  });
+
+  it('survive ALTER TABLE: ADD COLUMN (with its row checks), DROP COLUMN, RENAME COLUMN', () => {
+    check([
+      'CREATE TABLE g(a, v AS (a*2), b, s AS (b||a) STORED, c)',
+      "INSERT INTO g(a,b,c) VALUES (1,'x',10),(2,'y',20)",
+      'ALTER TABLE g ADD COLUMN w AS (c+1)',
+      'ALTER TABLE g ADD COLUMN z INT DEFAULT 7',
+      'ALTER TABLE g ADD COLUMN st AS (c+1) STORED',
+      'ALTER TABLE g ADD COLUMN nn AS (NULLIF(a, 2)) NOT NULL',
+      'ALTER TABLE g ADD COLUMN nn AS (NULLIF(a, 3)) NOT NULL',
+      'ALTER TABLE g ADD COLUMN ck AS (a) CHECK (ck < 2)',
+      'ALTER TABLE g ADD COLUMN bad AS (random())',
+      'SELECT * FROM g',
+      'ALTER TABLE g DROP COLUMN v',
+      'ALTER TABLE g DROP COLUMN b',
+      'ALTER TABLE g DROP COLUMN s',
+      'ALTER TABLE g DROP COLUMN b',
+      'ALTER TABLE g RENAME COLUMN a TO aa',
+      "INSERT INTO g(aa, c) VALUES (5, 50)",
+      'UPDATE g SET c = c + 1 WHERE aa = 1',
+      'SELECT * FROM g',
+      'SELECT sql FROM sqlite_schema',
+      'PRAGMA integrity_check',
     ]);
   });
 

@@ -12,14 +12,21 @@ import type { SqlValue } from '../../src/common/values.js';
 import { openConnection } from '../../src/internal.js';
 import { differences, runTandem } from '../sql/differential.js';
 
-function check(statements: (string | [string, SqlValue[]])[]): void {
-  const connection = openConnection(':memory:');
+/** Runs the statements on both engines; with `onFile`, Tandem writes a file better-sqlite3 then checks. */
+function check(statements: (string | [string, SqlValue[]])[], onFile = false): void {
+  const path = onFile ? join(mkdtempSync(join(tmpdir(), 'tandem-norowid-')), 'r.db') : ':memory:';
+  const connection = openConnection(path);
   const oracle = new Database(':memory:');
   try {
     expect(differences(connection, oracle, statements)).toEqual([]);
   } finally {
     connection.close();
     oracle.close();
+  }
+  if (onFile) {
+    const reader = new Database(path);
+    expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
+    reader.close();
   }
 }
 
@@ -71,7 +78,21 @@ describe('WITHOUT ROWID tables', () => {
       'SELECT * FROM w',
       'DELETE FROM w',
       'SELECT changes(), count(*) FROM w',
-    ]);
+    ], true);
+  });
+
+  it('upsert on the key and on unique indexes', () => {
+    check([
+      'CREATE TABLE kv(k TEXT COLLATE NOCASE PRIMARY KEY, v INT, tag UNIQUE) WITHOUT ROWID',
+      "INSERT INTO kv VALUES ('a', 1, 't1'), ('b', 2, 't2')",
+      "INSERT INTO kv VALUES ('A', 10, 't3') ON CONFLICT (k) DO UPDATE SET v = v + excluded.v RETURNING *",
+      "INSERT INTO kv VALUES ('c', 5, 't2') ON CONFLICT (tag) DO UPDATE SET v = excluded.v, k = 'B2'",
+      "INSERT INTO kv VALUES ('b2', 7, 'zz') ON CONFLICT DO NOTHING",
+      'SELECT changes()',
+      "INSERT INTO kv VALUES ('d', 1, 'x') ON CONFLICT (v) DO NOTHING",
+      "INSERT INTO kv VALUES ('a', 0, 't1') ON CONFLICT (k) DO UPDATE SET tag = 't2'",
+      'SELECT * FROM kv ORDER BY k',
+    ], true);
   });
 
   it('keep secondary indexes with the key columns appended, and check them', () => {
@@ -96,7 +117,7 @@ describe('WITHOUT ROWID tables', () => {
       'CREATE UNIQUE INDEX wu ON w(lower(d))',
       "INSERT INTO w VALUES (9, 'q', 50, 'NEW')",
       'PRAGMA integrity_check',
-    ]);
+    ], true);
   });
 
   it('search and range-scan the key and its prefixes', () => {
@@ -157,24 +178,24 @@ describe('WITHOUT ROWID tables', () => {
       return seed % n;
     };
     const statements: string[] = [
-      'CREATE TABLE r(a INT, b TEXT COLLATE NOCASE, c, d, PRIMARY KEY (b, a DESC)) WITHOUT ROWID',
+      'CREATE TABLE r(a INT, b TEXT COLLATE NOCASE, c, d, e UNIQUE, PRIMARY KEY (b, a DESC)) WITHOUT ROWID',
       'CREATE INDEX r1 ON r(c)',
       'CREATE UNIQUE INDEX r2 ON r(d, c)',
     ];
     const words = ["'ab'", "'AB'", "'x'", "'Xy'", "'xyz'", "''"];
     const word = () => words[random(words.length)];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const op = random(7);
-      const row = `(${random(10)}, ${word()}, ${random(5)}, ${random(4) === 0 ? 'NULL' : random(20)})`;
+      const row = `(${random(10)}, ${word()}, ${random(5)}, ${random(4) === 0 ? 'NULL' : random(20)}, ${random(3) === 0 ? 'NULL' : random(40)})`;
       if (op === 0) statements.push(`INSERT INTO r VALUES ${row}`);
       else if (op === 1) statements.push(`INSERT OR IGNORE INTO r VALUES ${row}`);
       else if (op === 2) statements.push(`INSERT OR REPLACE INTO r VALUES ${row}`);
       else if (op === 3) statements.push(`UPDATE ${random(2) ? 'OR REPLACE ' : ''}r SET a = a + ${random(3)}, c = ${random(5)} WHERE b = ${word()}`);
-      else if (op === 4) statements.push(`UPDATE r SET b = ${word()} WHERE a = ${random(10)}`);
+      else if (op === 4) statements.push(`UPDATE ${random(2) ? 'OR IGNORE ' : ''}r SET b = ${word()}, e = ${random(40)} WHERE a = ${random(10)}`);
       else if (op === 5) statements.push(`DELETE FROM r WHERE c = ${random(5)} AND a > ${random(10)}`);
       else statements.push(`SELECT * FROM r WHERE b >= ${word()} AND b < ${word()} ORDER BY b, a`);
     }
-    statements.push('SELECT * FROM r ORDER BY b, a', 'SELECT c, d FROM r WHERE c = 2 ORDER BY d', 'PRAGMA integrity_check');
-    check(statements);
+    statements.push('SELECT * FROM r ORDER BY b, a', 'SELECT c, d FROM r WHERE c = 2 ORDER BY d', 'SELECT e, b, a FROM r WHERE e > 10 ORDER BY e', 'PRAGMA integrity_check');
+    check(statements, true);
   });
 });

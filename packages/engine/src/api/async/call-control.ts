@@ -18,10 +18,11 @@ export function interruptedError(): SqliteError {
 
 export class CallControl {
   #reason: SqliteError | null = null;
-  readonly #listeners = new Set<(reason: SqliteError) => void>();
+  /** Made on first use: most calls never wait, so never listen (one call per statement). */
+  #listeners: Set<(reason: SqliteError) => void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #signal: AbortSignal | null = null;
-  readonly #onSignal = (): void => this.abort();
+  #onSignal: (() => void) | null = null;
 
   constructor(options: CallOptions | undefined) {
     const signal = options?.signal;
@@ -35,6 +36,7 @@ export class CallControl {
     if (signal?.aborted) this.#reason = interruptedError();
     else if (signal) {
       this.#signal = signal;
+      this.#onSignal = () => this.abort();
       signal.addEventListener('abort', this.#onSignal, { once: true });
     }
     if (timeout !== undefined && this.#reason === null) this.#timer = setTimeout(() => this.abort(), timeout);
@@ -48,7 +50,7 @@ export class CallControl {
   abort(): void {
     if (this.#reason) return;
     this.#reason = interruptedError();
-    for (const listener of [...this.#listeners]) listener(this.#reason);
+    if (this.#listeners) for (const listener of [...this.#listeners]) listener(this.#reason);
   }
 
   throwIfAborted(): void {
@@ -57,17 +59,19 @@ export class CallControl {
 
   /** Calls `listener` when the call is aborted; returns the unsubscribe. */
   onAbort(listener: (reason: SqliteError) => void): () => void {
-    this.#listeners.add(listener);
-    return () => void this.#listeners.delete(listener);
+    const listeners = (this.#listeners ??= new Set());
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
   }
 
   /** Stops the timer and signal listener (the call has ended). */
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#signal?.removeEventListener('abort', this.#onSignal);
+    if (this.#signal && this.#onSignal) this.#signal.removeEventListener('abort', this.#onSignal);
     this.#signal = null;
-    this.#listeners.clear();
+    this.#onSignal = null;
+    this.#listeners?.clear();
   }
 }
 

@@ -26,6 +26,8 @@ export interface ConnectOptions {
   fileMustExist?: boolean;
   /** Return INTEGER values as bigint (default false: numbers, as better-sqlite3). */
   safeIntegers?: boolean;
+  /** Enforce foreign keys from the start (default true, as better-sqlite3; PRAGMA foreign_keys changes it). */
+  foreignKeys?: boolean;
   /** @internal Test hook: awaited between slices instead of a turn of the event loop. */
   yieldSlice?: () => Promise<void>;
 }
@@ -267,7 +269,7 @@ export async function connect(path: string, options: ConnectOptions = {}): Promi
   if (typeof timeSlice !== 'number' || !(timeSlice >= 0)) throw new TypeError('Expected the "timeSlice" option to be a non-negative number');
   const memory = path.trim() === '' || path.trim() === ':memory:';
   if (options.readonly && memory) throw new TypeError('In-memory/temporary databases cannot be readonly');
-  const engine: EngineConnection = openEngineConnection(path.trim(), { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false });
+  const engine: EngineConnection = openEngineConnection(path.trim(), { readonly: options.readonly ?? false, fileMustExist: options.fileMustExist ?? false, foreignKeys: options.foreignKeys });
   return new AsyncConnection(
     new ConnectionCore(engine, {
       busyTimeout,

@@ -41,6 +41,9 @@ function validate(parsed: ParsedRow, catalog: Catalog, resolver: Resolver): void
         }
       });
       if (statement.strict) checkStrictTypes(statement);
+      // sqlite3EndTable reports this last, so its message replaces any other.
+      const isGenerated = (c: (typeof statement.columns)[number]): boolean => c.constraints.some((k) => k.kind === 'Generated');
+      if (statement.columns.some(isGenerated) && statement.columns.every(isGenerated)) throw new SqliteError('must have at least one non-generated column');
       const has = (name: string): boolean => relation.columns.some((c) => sameName(c, name));
       for (const k of statement.constraints) {
         if (k.kind === 'ForeignKey') {

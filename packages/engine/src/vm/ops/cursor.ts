@@ -5,6 +5,7 @@ import { SqliteError } from '../../common/errors.js';
 import type { SqlValue } from '../../common/values.js';
 import type { KeyInfo } from '../../btree/types.js';
 import { compareRecordToKey } from '../../record/compare.js';
+import type { TextKey } from '../../values/collation.js';
 import { numericFromText } from '../../values/affinity.js';
 import { BtreeVmCursor, MemoryVmCursor, type VmCursor } from '../cursor.js';
 import { Opcode, type Instruction } from '../program.js';
@@ -157,7 +158,7 @@ function indexHasKey(c: BtreeVmCursor, key: readonly SqlValue[]): boolean {
 function hasKey(vm: Vdbe, ins: Instruction): boolean {
   const c = vm.cursor(ins.p1);
   const key = vm.registers.slice(ins.p3, ins.p3 + (ins.p4 as number));
-  if (c.kind === 'memory') return c.hasKey(key, distinctKey);
+  if (c.kind === 'memory') return c.hasKey(key, (values) => distinctKey(values, c.textKeys));
   return indexHasKey(c, key);
 }
 
@@ -166,9 +167,11 @@ registerOps({
   [Opcode.OpenRead]: open(false),
   /** OpenWrite: like OpenRead, with write access (inside a write transaction). */
   [Opcode.OpenWrite]: open(true),
-  /** OpenEphemeral: cursor P1 is an empty in-memory row list / key set. */
+  /** OpenEphemeral: cursor P1 is an empty in-memory row list / key set; P4, when set, the TextKey of each key column. */
   [Opcode.OpenEphemeral]: (vm, ins) => {
-    vm.cursors[ins.p1] = new MemoryVmCursor(null);
+    const c = new MemoryVmCursor(null);
+    c.textKeys = (ins.p4 as readonly (TextKey | undefined)[] | null) ?? null;
+    vm.cursors[ins.p1] = c;
   },
   /** Close: closes cursor P1. */
   [Opcode.Close]: (vm, ins) => {

@@ -5,7 +5,7 @@ import type { SqlValue } from '../../common/values.js';
 import { applyComparisonAffinity, type Affinity } from '../../values/affinity.js';
 import { arithmetic, bitwise, bitwiseNot, negate, type ArithmeticOperator, type BitwiseOperator } from '../../values/arithmetic.js';
 import { truthValue, valueToText } from '../../values/cast.js';
-import { binaryCollation, type Collation } from '../../values/collation.js';
+import { binaryCollation, type Collation, type TextKey } from '../../values/collation.js';
 import { compareValues } from '../../values/compare.js';
 import { Opcode, type Instruction, type VmAggregateFunction, type VmScalarFunction } from '../program.js';
 import { registerOps, type Vdbe } from '../vdbe.js';
@@ -61,14 +61,17 @@ function bitwiseOp(op: BitwiseOperator) {
 
 const booleanValue = (t: boolean | null): SqlValue => (t === null ? null : t ? 1n : 0n);
 
-/** A key for DISTINCT aggregate arguments: equal keys for values that compare equal (BINARY). */
-export function distinctKey(values: readonly SqlValue[]): string {
+/** A key for DISTINCT values: equal keys for values that compare equal (BINARY, or each column's `textKeys`). */
+export function distinctKey(values: readonly SqlValue[], textKeys?: readonly (TextKey | undefined)[] | null): string {
   return values
-    .map((v) => {
+    .map((v, i) => {
       if (v === null) return 'z';
       if (typeof v === 'bigint') return `n${v}`;
       if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? `n${BigInt(v)}` : `r${v}`;
-      if (typeof v === 'string') return `s${v.length}:${v}`;
+      if (typeof v === 'string') {
+        const keyed = textKeys?.[i] ? textKeys[i]!(v) : v;
+        return `s${keyed.length}:${keyed}`;
+      }
       return `b${Array.from(v, (x) => x.toString(16).padStart(2, '0')).join('')}`;
     })
     .join('\u0000');

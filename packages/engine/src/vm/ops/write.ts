@@ -81,7 +81,7 @@ registerOps({
   [Opcode.IdxInsert]: (vm, ins) => {
     const c = vm.cursor(ins.p1);
     if (c.kind === 'memory') {
-      c.insertKeyed(vm.registers.slice(ins.p2, ins.p2 + ins.p3), distinctKey);
+      c.insertKeyed(vm.registers.slice(ins.p2, ins.p2 + ins.p3), (values) => distinctKey(values, c.textKeys));
       return;
     }
     c.btree.insertIndex(vm.registers[ins.p2] as Uint8Array);
