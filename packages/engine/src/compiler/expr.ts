@@ -89,7 +89,10 @@ export class ExprCompiler {
       case 'Column': {
         const resolved = this.tryResolve(expr);
         if (!resolved) return null;
-        return resolved.column < 0 ? Affinity.Integer : resolved.source.table.columns[resolved.column]!.affinity;
+        if (resolved.column < 0) return Affinity.Integer;
+        const affinity = resolved.source.table.columns[resolved.column]!.affinity;
+        // A subquery, view or CTE column stands for an expression, which may have no affinity at all.
+        return affinity === Affinity.Blob && resolved.source.kind === 'cursor' && resolved.source.memory ? null : affinity;
       }
       case 'Cast':
         return affinityOfType(expr.type.text);

@@ -81,11 +81,13 @@ export function emitGeneratedRead(ec: ExprCompiler, source: CursorSource, column
 /**
  * Computes the generated columns of the new row in `row` (sqlite3ComputeGeneratedColumns): the
  * ordinary columns first get their affinity (STRICT: their type check), then each generated
- * column is computed in dependency order.
+ * column is computed in dependency order. `beforeTriggers`: the row is about to go to BEFORE
+ * triggers, which SQLite lets see it only after that affinity (or type check) even when the
+ * table has no generated column.
  */
-export function emitComputeGenerated(ec: ExprCompiler, row: RegisterSource): void {
+export function emitComputeGenerated(ec: ExprCompiler, row: RegisterSource, beforeTriggers = false): void {
   const table = row.table;
-  if (!hasGeneratedColumns(table)) return;
+  if (!hasGeneratedColumns(table) && !(beforeTriggers && table.strict)) return;
   if (table.strict) emitStrictTypeCheck(ec, row, false);
   else {
     const affinities = table.columns.map((c, i) => (c.generated || i === table.rowidAlias ? null : c.affinity));

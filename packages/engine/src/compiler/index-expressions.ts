@@ -12,6 +12,9 @@ import type { CursorSource, Source } from './scope.js';
 /** Functions SQLite flags SQLITE_FUNC_SLOCHNG: deterministic unless they read the clock ('now'). */
 const DATE_FUNCTIONS = new Set(['date', 'time', 'datetime', 'julianday', 'unixepoch', 'strftime', 'timediff']);
 
+/** Constant for one build of SQLite but not across builds, so SQLite keeps them out of indexes. */
+const BUILD_CONSTANTS = new Set(['sqlite_version', 'sqlite_source_id', 'sqlite_compileoption_used', 'sqlite_compileoption_get']);
+
 /**
  * SQLite's function checks on a new index's expressions and partial-index WHERE clause: only
  * deterministic scalar functions (aggregates and window functions are misused there).
@@ -35,6 +38,7 @@ function checkFunctions(ec: ExprCompiler, expr: Expr, where: string): void {
       const resolved = ec.ctx.functions.resolve(name, e.star ? 0 : e.args.length);
       if (e.over || resolved.kind === 'window') throw new SqliteError(`misuse of window function ${name}()`);
       if (resolved.kind === 'aggregate') throw new SqliteError(`misuse of aggregate function ${name}()`);
+      if (BUILD_CONSTANTS.has(name.toLowerCase())) throw new SqliteError(`non-deterministic functions prohibited in ${where}`);
       if ((resolved.fn as { deterministic?: boolean }).deterministic === false) {
         if (!DATE_FUNCTIONS.has(name.toLowerCase())) throw new SqliteError(`non-deterministic functions prohibited in ${where}`);
         // SQLite allows the date functions and fails when one reads the clock while the index is

@@ -137,7 +137,7 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   });
   // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
   rowidSlot = targets.lastIndexOf(-1);
-  if (rc.triggers) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid });
+  if (rc.triggers?.has('BEFORE')) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid }, true);
   if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
   if (table.withoutRowid) {
     // No rowid: the row is identified by its PRIMARY KEY columns.

@@ -53,11 +53,16 @@ export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select,
   const b = ec.b;
   const rows = b.cursor();
   const affinities: (Affinity | null)[] = [];
+  const width = operand.kind === 'Vector' ? operand.items.length : 1;
   onceUnlessCorrelated(ec, (correlation) => {
     b.emit(Opcode.OpenEphemeral, rows);
     const columns = compileSelect(ec.ctx, b, select, { kind: 'collect', cursor: rows }, ec.scope, correlation, affinities);
-    if (columns.length !== 1) throw new SqliteError(`sub-select returns ${columns.length} columns - expected 1`);
+    if (columns.length !== width) throw new SqliteError(`sub-select returns ${columns.length} columns - expected ${width}`);
   }, 'LIST', select);
+  if (operand.kind === 'Vector') {
+    compileRowInRows(ec, operand.items, rows, affinities, not, target);
+    return;
+  }
   const value = ec.toRegister(operand);
   const c = ec.collationOf(operand);
   const spec: ComparisonSpec = {
@@ -80,6 +85,50 @@ export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select,
   b.emit(Opcode.Goto, 0, done);
   b.emit(Opcode.CompareJump, value, found, item, spec);
   b.emit(Opcode.NotNull, item, next);
+  b.emit(Opcode.Value, 0, sawNull, 0, 1n);
+  b.place(next);
+  b.emit(Opcode.Next, rows, top);
+  b.place(empty);
+  b.emit(Opcode.Value, 0, target, 0, not ? 1n : 0n);
+  b.emit(Opcode.IfNot, sawNull, done);
+  b.emit(Opcode.Null, 0, target);
+  b.emit(Opcode.Goto, 0, done);
+  b.place(found);
+  b.emit(Opcode.Value, 0, target, 0, not ? 0n : 1n);
+  b.place(done);
+}
+
+/**
+ * `(a, b, ...) [NOT] IN (SELECT x, y, ...)` over the collected rows: true when some row equals the row
+ * value, else NULL when some row's comparison was NULL (a NULL element), else false.
+ */
+function compileRowInRows(ec: ExprCompiler, items: readonly Expr[], rows: number, affinities: readonly (Affinity | null)[], not: boolean, target: number): void {
+  const b = ec.b;
+  const values = items.map((item) => ec.toRegister(item));
+  const specs: ComparisonSpec[] = items.map((item, i) => {
+    const c = ec.collationOf(item);
+    return { op: '=', affinity: comparisonAffinity(ec.affinity(item), affinities[i] ?? null), collation: c ? ec.collation(c.name) : binaryCollation };
+  });
+  const found = b.label();
+  const done = b.label();
+  const empty = b.label();
+  const sawNull = b.register();
+  const rowNull = b.register();
+  const column = b.register();
+  const equal = b.register();
+  b.emit(Opcode.Value, 0, sawNull, 0, 0n);
+  b.emit(Opcode.Rewind, rows, empty);
+  const top = b.here;
+  const next = b.label();
+  b.emit(Opcode.Value, 0, rowNull, 0, 0n);
+  values.forEach((value, i) => {
+    b.emit(Opcode.Column, rows, i, column);
+    b.emit(Opcode.Compare, value, column, equal, specs[i]);
+    b.emit(Opcode.IfNot, equal, next); // false (not NULL): this row cannot match
+    b.emit(Opcode.NotNull, equal, b.here + 2);
+    b.emit(Opcode.Value, 0, rowNull, 0, 1n);
+  });
+  b.emit(Opcode.IfNot, rowNull, found);
   b.emit(Opcode.Value, 0, sawNull, 0, 1n);
   b.place(next);
   b.emit(Opcode.Next, rows, top);

@@ -133,7 +133,7 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, newRowid, base + table.rowidAlias);
 
   const row: RegisterSource = { kind: 'registers', table, name: update.name, base, rowid: newRowid };
-  emitComputeGenerated(ec, row);
+  emitComputeGenerated(ec, row, update.triggers?.has('BEFORE') ?? false);
   if (update.triggers) emitBeforeUpdateTriggers(ec, update.triggers, writer, assignments, old!, row, oldRowid, update.skip);
   if (update.triggers) emitComputeGenerated(ec, row);
   emitConstraintChecks(ec, writer, row, { onConflict: update.onConflict, skip: update.skip, oldRowid });

@@ -14,7 +14,8 @@ import { Pager } from '../pager/pager.js';
 import type { PageSink, PageSource, WriteTransaction } from '../pager/types.js';
 import { encodeRecord } from '../record/record.js';
 import type { Schema } from '../schema/schema.js';
-import type { SchemaRow } from '../schema/types.js';
+import type { IndexColumn, SchemaRow } from '../schema/types.js';
+import { indexKeySuffix, storedColumnOrder } from '../schema/without-rowid.js';
 import { binaryCollation, builtinCollations } from '../values/collation.js';
 
 const SEQUENCE_TABLE = 'sqlite_sequence';
@@ -34,7 +35,9 @@ export function buildCompactImage(source: PageSource, schema: Schema, sink: Page
   const rows = schema.rows;
   const planned: PlannedRow[] = [];
   const plan = (row: SchemaRow, kind: PlannedRow['kind']): void => {
-    planned.push({ row, kind, root: kind === 'other' ? 0 : createTree(sink, kind) });
+    // A WITHOUT ROWID table is an index tree.
+    const tree = kind === 'table' && schema.table(row.name)?.withoutRowid ? 'index' : kind;
+    planned.push({ row, kind, root: kind === 'other' ? 0 : createTree(sink, tree) });
   };
   const sequence = rows.find((r) => r.type === 'table' && folded(r.name) === SEQUENCE_TABLE);
   let sequenceCreated = false;
@@ -60,7 +63,9 @@ export function buildCompactImage(source: PageSource, schema: Schema, sink: Page
 
   for (const table of planned) {
     if (table.kind !== 'table') continue;
-    copyTable(source, sink, table.row.rootPage, table.root);
+    const info = schema.table(table.row.name);
+    if (info?.withoutRowid) copyIndex(source, sink, table.row.rootPage, table.root, keyInfoOfColumns(info.withoutRowidKey ?? [], storedColumnOrder(info).length));
+    else copyTable(source, sink, table.row.rootPage, table.root);
     for (const index of planned) {
       if (index.kind === 'index' && folded(index.row.tableName) === folded(table.row.name)) {
         copyIndex(source, sink, index.row.rootPage, index.root, keyInfoOf(schema, index.row.name));
@@ -84,10 +89,20 @@ function copyIndex(source: PageSource, sink: PageSink, from: number, to: number,
 function keyInfoOf(schema: Schema, name: string): KeyInfo {
   const index = schema.index(name);
   if (!index) throw unsupported(`VACUUM of a database with index ${name}, which Tandem cannot read`);
+  // After the index columns: the rowid, or a WITHOUT ROWID table's key columns the index lacks.
+  const table = schema.table(index.tableName);
+  const suffix = table?.withoutRowid ? indexKeySuffix(table, index) : [];
+  const columns = [...index.columns, ...suffix];
+  return keyInfoOfColumns(columns, columns.length + (table?.withoutRowid ? 0 : 1));
+}
+
+/** KeyInfo of `columns` (collations, directions), padded to `width` fields with ascending BINARY ones. */
+function keyInfoOfColumns(columns: readonly IndexColumn[], width: number): KeyInfo {
   const collation = (n: string) => builtinCollations.get(n.toUpperCase()) ?? binaryCollation;
+  const extra = Math.max(0, width - columns.length);
   return {
-    collations: [...index.columns.map((c) => collation(c.collation)), binaryCollation],
-    descending: [...index.columns.map((c) => c.descending), false],
+    collations: [...columns.map((c) => collation(c.collation)), ...Array.from({ length: extra }, () => binaryCollation)],
+    descending: [...columns.map((c) => c.descending), ...Array.from({ length: extra }, () => false)],
   };
 }
 

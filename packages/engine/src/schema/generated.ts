@@ -5,6 +5,7 @@
 import { SqliteError } from '../common/errors.js';
 import { sameName, type Expr } from '../parser/ast.js';
 import type { ColumnInfo, TableInfo } from './types.js';
+import { storedPosition } from './without-rowid.js';
 
 /** true for a VIRTUAL generated column (computed on read, absent from the record). */
 export function isVirtualColumn(column: ColumnInfo): boolean {
@@ -33,6 +34,7 @@ function layoutOf(table: TableInfo): Layout {
 
 /** The record field column `column` is stored in (sqlite3TableColumnToStorage); -1 when VIRTUAL. */
 export function storageField(table: TableInfo, column: number): number {
+  if (table.withoutRowid) return storedPosition(table, column);
   return layoutOf(table).storage[column]!;
 }
 

@@ -3,6 +3,7 @@
 // secondary index entry holds the index columns, then the PRIMARY KEY columns it lacks.
 
 import type { IndexColumn, IndexInfo, TableInfo } from './types.js';
+import { isVirtualColumn } from './generated.js';
 
 const layouts = new WeakMap<TableInfo, { order: number[]; position: number[] }>();
 
@@ -10,7 +11,8 @@ function layout(table: TableInfo): { order: number[]; position: number[] } {
   let found = layouts.get(table);
   if (!found) {
     const key = table.withoutRowidKey ?? [];
-    const order = [...key.map((k) => k.column), ...table.columns.map((_, i) => i).filter((i) => !key.some((k) => k.column === i))];
+    // VIRTUAL generated columns are in no record (schema/generated.ts).
+    const order = [...key.map((k) => k.column), ...table.columns.map((_, i) => i).filter((i) => !key.some((k) => k.column === i) && !isVirtualColumn(table.columns[i]!))];
     const position = table.columns.map((_, i) => order.indexOf(i));
     found = { order, position };
     layouts.set(table, found);

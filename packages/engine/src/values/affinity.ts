@@ -88,10 +88,13 @@ export function applyComparisonAffinity(value: SqlValue, affinity: Affinity | nu
   return value;
 }
 
-/** sqlite3CompareAffinity: the affinity a comparison of two expressions uses. */
+/**
+ * sqlite3CompareAffinity: the affinity a comparison of two expressions uses. null is "no affinity"
+ * (an expression); BLOB (a column declared without a type) is an affinity: TEXT vs BLOB converts nothing.
+ */
 export function comparisonAffinity(left: Affinity | null, right: Affinity | null): Affinity | null {
-  const l = left === Affinity.Blob ? null : left;
-  const r = right === Affinity.Blob ? null : right;
+  const l = left;
+  const r = right;
   if (l !== null && r !== null) {
     return isNumericAffinity(l) || isNumericAffinity(r) ? Affinity.Numeric : null;
   }

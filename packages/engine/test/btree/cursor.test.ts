@@ -129,6 +129,25 @@ describe('table seeks and scans under modification', () => {
     }
   });
 
+  it('nearby seekRowid calls (searched within the current leaf) land where a fresh descent does', () => {
+    const memory = freshDb(512);
+    const root = createTree(memory, 'table');
+    const table = openTableCursor(memory, root);
+    for (let i = 0n; i < 2000n; i++) table.insert(i * 3n, encodeRecord([i]));
+    const moving = openTableCursor(memory, root);
+    const probes: bigint[] = [];
+    for (let p = -5n; p < 6010n; p += 1n) probes.push(p); // ascending neighbours, hits and misses, leaf edges
+    for (let p = 6010n; p > -5n; p -= 7n) probes.push(p); // descending jumps
+    for (const probe of probes) {
+      const fresh = openTableCursor(memory, root);
+      const expected = fresh.seekRowid(probe);
+      const expectedAt = fresh.eof ? null : fresh.rowid();
+      fresh.close();
+      expect(moving.seekRowid(probe)).toBe(expected);
+      expect(moving.eof ? null : moving.rowid()).toBe(expectedAt);
+    }
+  });
+
   it('a scan continues correctly while another cursor rewrites and deletes rows', () => {
     const memory = freshDb(512);
     const root = createTree(memory, 'table');

@@ -42,6 +42,8 @@ describe('indexes on expressions', () => {
       'CREATE INDEX i13 ON t(a) WHERE random() > 0',
       'CREATE INDEX i14 ON t(b || "zz")',
       'CREATE INDEX i15 ON t(rowid)',
+      'CREATE INDEX i18 ON t(sqlite_version())',
+      'CREATE INDEX i19 ON t(typeof(a), coalesce(a, 1), unlikely(b))',
       'CREATE INDEX i16 ON t(_rowid_ + 1)',
       "CREATE INDEX i17 ON t(strftime('%Y', a), date(b, '+1 day'))",
       "SELECT name FROM sqlite_schema WHERE type = 'index'",

@@ -189,6 +189,29 @@ describe('generated columns', () => {
     ]);
   });
 
+  it('are seen by triggers, upserts, INSERT ... SELECT and UPDATE ... FROM', () => {
+    check([
+      'CREATE TABLE g(id INTEGER PRIMARY KEY, a, v AS (a * 10), s AS (a + 1) STORED)',
+      'CREATE TABLE log(what, old_v, new_v, new_s)',
+      "CREATE TRIGGER gi BEFORE INSERT ON g BEGIN INSERT INTO log VALUES ('bi', NULL, NEW.v, NEW.s); END",
+      "CREATE TRIGGER ga AFTER INSERT ON g BEGIN INSERT INTO log VALUES ('ai', NULL, NEW.v, NEW.s); END",
+      "CREATE TRIGGER gu BEFORE UPDATE ON g BEGIN INSERT INTO log VALUES ('bu', OLD.v, NEW.v, NEW.s); END",
+      "CREATE TRIGGER gv AFTER UPDATE OF v ON g BEGIN INSERT INTO log VALUES ('au-of-v', OLD.v, NEW.v, NEW.s); END",
+      "CREATE TRIGGER gd AFTER DELETE ON g BEGIN INSERT INTO log VALUES ('ad', OLD.v, NULL, OLD.s); END",
+      'INSERT INTO g(a) VALUES (1), (2)',
+      'INSERT INTO g(a) SELECT a + 100 FROM g',
+      'UPDATE g SET a = a + 1 WHERE id = 1',
+      'INSERT INTO g(id, a) VALUES (2, 50) ON CONFLICT(id) DO UPDATE SET a = excluded.a + excluded.v',
+      'INSERT INTO g(id, a) VALUES (2, 50) ON CONFLICT(id) DO UPDATE SET v = 1',
+      'CREATE TABLE src(id, na)',
+      'INSERT INTO src VALUES (3, 7), (4, 8)',
+      'UPDATE g SET a = src.na FROM src WHERE src.id = g.id',
+      'DELETE FROM g WHERE v > 1000',
+      'SELECT * FROM g ORDER BY id',
+      'SELECT rowid, * FROM log ORDER BY rowid',
+    ]);
+  });
+
   it('random rows agree with SQLite', () => {
     let seed = 777;
     const random = (): number => {

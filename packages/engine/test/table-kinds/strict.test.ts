@@ -97,6 +97,22 @@ describe('STRICT tables', () => {
     ]);
   });
 
+  it('type-check before BEFORE triggers run, and hand them the coerced values', () => {
+    check([
+      'CREATE TABLE s(a INT, b REAL) STRICT',
+      'CREATE TABLE log(x, tx, y, ty)',
+      "CREATE TRIGGER bi BEFORE INSERT ON s BEGIN INSERT INTO log VALUES (NEW.a, typeof(NEW.a), NEW.b, typeof(NEW.b)); SELECT RAISE(ABORT, 'trig') WHERE NEW.a = 13; END",
+      "INSERT INTO s VALUES ('x', 1)",
+      "INSERT INTO s VALUES ('12', '3')",
+      'INSERT INTO s VALUES (13, 1)',
+      "CREATE TRIGGER bu BEFORE UPDATE ON s BEGIN SELECT RAISE(ABORT, 'trig') WHERE NEW.a = 14; END",
+      "UPDATE s SET a = 'y'",
+      'UPDATE s SET a = 14',
+      'SELECT a, typeof(a), b, typeof(b) FROM s',
+      'SELECT * FROM log',
+    ]);
+  });
+
   it('random values land exactly as SQLite stores them', () => {
     let seed = 12345;
     const random = (): number => {

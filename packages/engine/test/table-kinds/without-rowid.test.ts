@@ -159,6 +159,7 @@ describe('WITHOUT ROWID tables', () => {
       'CREATE TABLE t2(a PRIMARY KEY, b) WITHOUT ROWID',
       "INSERT INTO t2 VALUES (1, 2), ('x', x'00')",
       'CREATE INDEX t2b ON t2(b)',
+      'VACUUM',
     ];
     for (const sql of writes) expect([sql, runTandem(connection, sql)]).toEqual([sql, { rows: [] }]);
     const ours = runTandem(connection, 'SELECT * FROM w ORDER BY k COLLATE BINARY, n');
