@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { fullSizes, quickSizes, scaleSizes, type Sizes, tinySizes } from './config.js';
 import { engineEntries, loadEngines, referenceEngineId } from './engines/registry.js';
 import { Fixtures } from './fixtures/fixtures.js';
-import { buildReport } from './report/json.js';
+import { buildReport, currentLoad } from './report/json.js';
 import { renderSvg } from './report/svg.js';
 import { renderTable } from './report/table.js';
 import { runAll } from './runner.js';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 
   const startedAt = new Date();
   const started = performance.now();
+  const loadAtStart = currentLoad();
   const engines = await loadEngines(splitList(values.engines));
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   log(`Tandem bench (${mode}): ${engines.map((engine) => ('adapter' in engine ? engine.label : `${engine.label} [${engine.unavailable}]`)).join(', ')}`);
@@ -80,12 +81,14 @@ async function main(): Promise<void> {
     const results = await runAll({ engines, workloads, context, log });
     const durationMs = performance.now() - started;
     console.log(`\n${renderTable(results, engines)}`);
-    const report = buildReport({ startedAt, durationMs, mode, sizes, reference: referenceEngineId, engines, workloads: results });
+    const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+    const report = buildReport({ startedAt, durationMs, mode, command, loadAtStart, sizes, reference: referenceEngineId, engines, workloads: results });
     const outDir = values.out ?? fileURLToPath(new URL('../results', import.meta.url));
     mkdirSync(outDir, { recursive: true });
     writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(`${outDir}/latest.svg`, renderSvg(report));
-    console.log(`\nWrote ${outDir}/latest.json and latest.svg in ${(durationMs / 1000).toFixed(1)} s.`);
+    const loads = `load average ${report.load.atStart.join(' / ')} at start, ${report.load.atEnd.join(' / ')} at end (1/5/15 min, ${report.machine.cpus} CPUs)`;
+    console.log(`\nWrote ${outDir}/latest.json and latest.svg in ${(durationMs / 1000).toFixed(1)} s; ${loads}.`);
     if (results.some((result) => result.cells.some((cell) => cell.status === 'wrong'))) process.exitCode = 2;
   } finally {
     scratch.dispose();

@@ -58,7 +58,7 @@ describe('answer agreement across engines', () => {
     const table = renderTable(results, engines);
     expect(table).toContain('!! WRONG !!');
     expect(table).toContain('WRONG ANSWER  Bulk insert');
-    const report = buildReport({ startedAt: new Date(), durationMs: 1, mode: 'tiny', sizes: context.sizes, reference: 'better-sqlite3', engines, workloads: results });
+    const report = buildReport({ startedAt: new Date(), durationMs: 1, mode: 'tiny', command: 'test', loadAtStart: [0, 0, 0], sizes: context.sizes, reference: 'better-sqlite3', engines, workloads: results });
     const svg = renderSvg(report);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);

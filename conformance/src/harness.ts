@@ -2,12 +2,12 @@
 // ORM's implementation on Tandem and on SQLite, each on a fresh copy of the conformance schema,
 // compares (kind 'compare') and records each engine's cell for the results table.
 
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attempt, describeError, normalize, type Typed } from './normalize.js';
+import { describeError, normalize, type Typed } from './normalize.js';
 import { record, RESULTS_DIR } from './records.js';
 import { ENGINES, SCENARIOS, type EngineName, type OrmName, type ScenarioName } from './scenarios.js';
 
@@ -214,8 +214,6 @@ export function firstDifference(actual: Typed, expected: Typed, path = '$'): str
   return `${path}: tandem ${brief(actual, 200)}, sqlite ${brief(expected, 200)}`;
 }
 
-export { attempt };
-export const hasFile = existsSync;
 
 /**
  * The ORM's harness, or — when its module (and so its adapter package) cannot be loaded — one that

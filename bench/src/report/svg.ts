@@ -44,7 +44,7 @@ export function renderSvg(report: RunReport): string {
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="16" y="26" font-size="17" font-weight="600">Tandem vs better-sqlite3, Turso and sql.js: time (or memory) relative to better-sqlite3</text>`);
   parts.push(
-    `<text x="16" y="46" fill="#4b5563">${escapeXml(`${report.mode} run, ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}. Log scale, lower is better; bars start at 1x.`)}</text>`,
+    `<text x="16" y="46" fill="#4b5563">${escapeXml(`${report.mode} run, ${report.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${report.machine.cpus} × ${report.machine.cpuModel} (load ${report.load.atStart[0]}→${report.load.atEnd[0]}), Node ${report.machine.node}. Log scale, lower is better; bars start at 1x.`)}</text>`,
   );
   let legendX = 16;
   engines.forEach((engine, index) => {

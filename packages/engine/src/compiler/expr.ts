@@ -90,9 +90,8 @@ export class ExprCompiler {
         const resolved = this.tryResolve(expr);
         if (!resolved) return null;
         if (resolved.column < 0) return Affinity.Integer;
-        const affinity = resolved.source.table.columns[resolved.column]!.affinity;
-        // A subquery, view or CTE column stands for an expression, which may have no affinity at all.
-        return affinity === Affinity.Blob && resolved.source.kind === 'cursor' && resolved.source.memory ? null : affinity;
+        const column = resolved.source.table.columns[resolved.column]!;
+        return column.noAffinity ? null : column.affinity;
       }
       case 'Cast':
         return affinityOfType(expr.type.text);

@@ -36,6 +36,7 @@ export function syntheticTable(name: string, columns: readonly SyntheticColumn[]
       name: unique,
       declaredType: null,
       affinity: c.affinity ?? Affinity.Blob,
+      ...(c.affinity === null ? { noAffinity: true } : {}),
       collation: c.collation ?? 'BINARY',
       notNull: false,
       defaultExpr: null,

@@ -37,7 +37,7 @@ export function buildCompactImage(source: PageSource, schema: Schema, sink: Page
   const plan = (row: SchemaRow, kind: PlannedRow['kind']): void => {
     // A WITHOUT ROWID table is an index tree.
     const tree = kind === 'table' && schema.table(row.name)?.withoutRowid ? 'index' : kind;
-    planned.push({ row, kind, root: kind === 'other' ? 0 : createTree(sink, tree) });
+    planned.push({ row, kind, root: tree === 'other' ? 0 : createTree(sink, tree) });
   };
   const sequence = rows.find((r) => r.type === 'table' && folded(r.name) === SEQUENCE_TABLE);
   let sequenceCreated = false;

@@ -9,6 +9,8 @@ export interface ColumnInfo {
   /** Declared type as written (SQLite keeps it verbatim), or null. */
   readonly declaredType: string | null;
   readonly affinity: Affinity;
+  /** A subquery/view/CTE column made from an expression without affinity (`affinity` then reads BLOB). */
+  readonly noAffinity?: boolean;
   /** Collation name (BINARY when none was declared). */
   readonly collation: string;
   readonly notNull: boolean;

@@ -29,7 +29,7 @@ type Db = { exec(sql: string): unknown; pragma(source: string): unknown; close()
 function seed(db: Db): void {
   db.pragma('wal_autocheckpoint = 0');
   db.exec('CREATE TABLE accounts(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL)');
-  db.exec('INSERT INTO accounts SELECT value, value * 100 FROM generate_series(1, 200)');
+  db.exec('WITH RECURSIVE ids(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM ids WHERE id < 200) INSERT INTO accounts SELECT id, id * 100 FROM ids');
 }
 
 it('writes one frame per UPDATE commit, as SQLite does in WAL mode', () => {

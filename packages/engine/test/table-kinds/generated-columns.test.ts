@@ -212,6 +212,20 @@ describe('generated columns', () => {
     ]);
   });
 
+  it('work in WITHOUT ROWID and STRICT tables together', () => {
+    check([
+      'CREATE TABLE w(k TEXT PRIMARY KEY, v INT, g INT AS (v*2), s TEXT AS (k||v) STORED, z ANY) WITHOUT ROWID, STRICT',
+      'CREATE INDEX w_g ON w(g)',
+      "INSERT INTO w(k, v, z) VALUES ('a', 1, x'00'), ('b', '2', 2.5)",
+      "INSERT INTO w(k, v) VALUES ('c', 'x')",
+      'UPDATE w SET v = v + 1',
+      "DELETE FROM w WHERE g = 4 AND k = 'a'",
+      'SELECT * FROM w ORDER BY k',
+      'SELECT k FROM w WHERE g > 2',
+      'PRAGMA integrity_check',
+    ]);
+  });
+
   it('random rows agree with SQLite', () => {
     let seed = 777;
     const random = (): number => {

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTableCursor } from '../../src/btree/btree.js';
+import { openIndexCursor, openTableCursor } from '../../src/btree/btree.js';
+import { binaryCollation } from '../../src/values/collation.js';
 import type { SqlValue } from '../../src/common/values.js';
 import { openConnection, type Connection } from '../../src/internal.js';
 import { MemoryPages } from '../btree/memory-pages.js';
@@ -27,6 +28,7 @@ const SCHEMA = [
   'CREATE INDEX g_v2 ON g(v2)',
   'CREATE INDEX g_s1 ON g(s1, b)',
   'CREATE TABLE s(k INTEGER PRIMARY KEY, i INT, r REAL, t TEXT, x BLOB, y ANY, z INT AS (i + 1) STORED) STRICT',
+  'CREATE TABLE w(t TEXT, v AS (t || \'!\'), k INT PRIMARY KEY, s AS (k * 3) STORED) WITHOUT ROWID',
 ];
 
 function rows(seed: number): [string, SqlValue[]][] {
@@ -41,6 +43,7 @@ function rows(seed: number): [string, SqlValue[]][] {
     const pick = (): SqlValue => pool[Math.floor(random() * pool.length)]!;
     out.push(['INSERT INTO g(a, b) VALUES (?, ?)', [pick(), pick()]]);
     out.push(['INSERT INTO s(i, r, t, x, y) VALUES (?, ?, ?, ?, ?)', [BigInt(i), i + 0.25, `t${i}`, new Uint8Array([i]), pick()]]);
+    out.push(['INSERT INTO w(t, k) VALUES (?, ?)', [pick(), BigInt(i)]]);
   }
   out.push(['UPDATE g SET a = a + 1 WHERE id % 3 = 0', []]);
   out.push(['DELETE FROM g WHERE id % 7 = 0', []]);
@@ -62,8 +65,19 @@ function payloads(path: string, table: string): string[] {
   return out;
 }
 
+/** The entries of a WITHOUT ROWID table (an index b-tree), as hex. */
+function entries(path: string, table: string): string[] {
+  const db = new Database(path, { readonly: true });
+  const root = Number(db.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').pluck().get(table));
+  db.close();
+  const cursor = openIndexCursor(MemoryPages.load(path), root, { collations: [binaryCollation], descending: [false] });
+  const out: string[] = [];
+  for (let ok = cursor.first(); ok; ok = cursor.next()) out.push(Buffer.from(cursor.payload()).toString('hex'));
+  return out;
+}
+
 function dump(run: (sql: string) => string): string {
-  return ['SELECT id, v1, a, s1, b, v2, s2 FROM g ORDER BY id', 'SELECT id FROM g WHERE v2 > \'a\' ORDER BY v2, id', 'SELECT * FROM s ORDER BY k', 'PRAGMA integrity_check'].map(run).join('\n');
+  return ['SELECT id, v1, a, s1, b, v2, s2 FROM g ORDER BY id', 'SELECT id FROM g WHERE v2 > \'a\' ORDER BY v2, id', 'SELECT * FROM s ORDER BY k', 'SELECT * FROM w ORDER BY k', 'PRAGMA integrity_check'].map(run).join('\n');
 }
 
 describe('files with generated columns and STRICT tables', () => {
@@ -84,6 +98,7 @@ describe('files with generated columns and STRICT tables', () => {
     connection.close();
     oracle.close();
     for (const table of ['g', 's']) expect(payloads(mine, table)).toEqual(payloads(theirs, table));
+    expect(entries(mine, 'w')).toEqual(entries(theirs, 'w'));
     const readMine = new Database(mine, { readonly: true });
     const readTheirs = new Database(theirs, { readonly: true });
     try {
