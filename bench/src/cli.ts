@@ -2,6 +2,7 @@
 // writes bench/results/latest.json and latest.svg.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fullSizes, quickSizes, scaleSizes, type Sizes, tinySizes } from './config.js';
@@ -22,7 +23,8 @@ const usage = `usage: npm run bench -- [options]
   --size <name=value>   set one size from src/config.ts, e.g. --size bulkRows=50000 (repeatable)
   --engines <a,b>       subset of: ${engineEntries.map((entry) => entry.id).join(', ')}
   --workloads <a,b>     subset of: ${allWorkloads.map((workload) => workload.id).join(', ')}
-  --out <dir>           where latest.json / latest.svg go (default bench/results)
+  --out <dir>           where latest.json / latest.svg go (default: bench/results for a full run of
+                        every engine and workload, which the README shows; a temp dir otherwise)
   --in-process-memory   measure the memory workload in this process instead of a child per engine`;
 
 function splitList(value: string | undefined): string[] | undefined {
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
     console.log(`\n${renderTable(results, engines)}`);
     const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report = buildReport({ startedAt, durationMs, mode, command, loadAtStart, sizes, reference: referenceEngineId, engines, workloads: results });
-    const outDir = values.out ?? fileURLToPath(new URL('../results', import.meta.url));
+    // Only the full, unfiltered run replaces the results the README shows; any other run goes elsewhere.
+    const canonical = mode === 'full' && !values.scale && !values.reps && !values.size?.length && !values.engines && !values.workloads;
+    const outDir = values.out ?? (canonical ? fileURLToPath(new URL('../results', import.meta.url)) : `${tmpdir()}/tandem-bench-results`);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(`${outDir}/latest.svg`, renderSvg(report));

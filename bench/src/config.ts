@@ -61,11 +61,11 @@ export const quickSizes: Sizes = {
   transactionsPerClient: 4,
   appWorkMs: 1,
   tables: 1_000,
-  scanMiB: 12,
-  cacheKiB: 2_048,
-  repetitions: 5,
+  scanMiB: 8,
+  cacheKiB: 1_024,
+  repetitions: 3,
   warmups: 1,
-  budgetMs: 1_500,
+  budgetMs: 1_200,
   timeLimitMs: 2_500,
 };
 

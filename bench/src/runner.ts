@@ -211,6 +211,10 @@ export async function runWorkload(workload: Workload, options: RunOptions): Prom
 
 export async function runAll(options: RunOptions): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = [];
-  for (const workload of options.workloads) results.push(await runWorkload(workload, options));
+  for (const workload of options.workloads) {
+    const started = performance.now();
+    results.push(await runWorkload(workload, options));
+    options.log?.(`  ${workload.id} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   return results;
 }

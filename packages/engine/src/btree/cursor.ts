@@ -283,7 +283,8 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     }
     // Alone on the tree (the common case): nothing to save, no registry lookup.
     if (this.peers!.size > 1 || !this.peers!.has(this)) saveOtherCursors(w.sink, this.rootPage, this);
-    w.overrides.clear();
+    // Map.clear() allocates a fresh table even when empty: an in-place append leaves it empty.
+    if (w.overrides.size > 0) w.overrides.clear();
     return w;
   }
 

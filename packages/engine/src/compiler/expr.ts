@@ -220,7 +220,7 @@ export class ExprCompiler {
         if ((expr.op === 'IS' || expr.op === 'IS NOT') && this.isTruthLiteral(expr.right)) {
           // `x IS [NOT] TRUE/FALSE` tests x's truth value (NULL is neither), not equality with 1 or 0.
           const operand = this.toRegister(expr.left);
-          const wantTrue = (expr.right as { value: boolean }).value;
+          const wantTrue = this.isTruthLiteral(expr.right) === 'TRUE';
           const fails = b.label();
           const done = b.label();
           b.emit(wantTrue ? Opcode.IfNot : Opcode.If, operand, fails, 1);
@@ -384,8 +384,10 @@ export class ExprCompiler {
   }
 
   /** TRUE or FALSE written as a keyword (not a column that happens to be named so). */
-  private isTruthLiteral(expr: Expr): boolean {
-    return expr.kind === 'Boolean' && !this.tryResolve({ kind: 'Column', schema: null, table: null, column: expr.name, start: expr.start, end: expr.end });
+  private isTruthLiteral(expr: Expr): 'TRUE' | 'FALSE' | null {
+    if (expr.kind === 'Collate') return this.isTruthLiteral(expr.operand);
+    if (expr.kind !== 'Boolean' || this.tryResolve({ kind: 'Column', schema: null, table: null, column: expr.name, start: expr.start, end: expr.end })) return null;
+    return expr.value ? 'TRUE' : 'FALSE';
   }
 
   /** Emits a jump to `label` when `expr` is false or NULL (a WHERE/HAVING filter). */

@@ -13,6 +13,7 @@ import { orderJoin } from './join-order.js';
 import { openMemoryLoop } from './materialize.js';
 import { notePlan } from './query-plan.js';
 import { openTableLoop, splitConjunction } from './where.js';
+import { emitRowIdentity, tableKeyInfo } from './without-rowid.js';
 
 export interface JoinLoop {
   /** Jump here to continue with the next row combination. */
@@ -88,9 +89,8 @@ export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr |
     const loop = openLevel(ec, level, conjunction(level.on));
     if (level.right) {
       // Remember which rows of this level found a partner (rowid, or position in a memory cursor).
-      const id = b.register();
-      b.emit(Opcode.Rowid, level.source.cursor, id);
-      b.emit(Opcode.IdxInsert, rightPass!.matchedRows, id, 1);
+      const id = emitRowIdentity(ec, level.source);
+      b.emit(Opcode.IdxInsert, rightPass!.matchedRows, id.base, id.count);
     }
     const body = b.here;
     if (level.right) rightPass!.body = body;
@@ -135,15 +135,14 @@ function emitUnmatchedRightRows(ec: ExprCompiler, plan: FromPlan, k: number, pas
   b.emit(Opcode.Value, 0, pass.flag, 0, 1n);
   for (let i = 0; i < k; i++) {
     const c = plan.levels[i]!.source.cursor;
-    if (!plan.levels[i]!.source.memory) b.emit(Opcode.OpenRead, c, plan.levels[i]!.source.table.rootPage);
+    if (!plan.levels[i]!.source.memory) b.emit(Opcode.OpenRead, c, plan.levels[i]!.source.table.rootPage, 0, tableKeyInfo(ec, plan.levels[i]!.source.table));
     b.emit(Opcode.NullRow, c);
   }
-  if (!level.source.memory) b.emit(Opcode.OpenRead, cursor, level.source.table.rootPage);
+  if (!level.source.memory) b.emit(Opcode.OpenRead, cursor, level.source.table.rootPage, 0, tableKeyInfo(ec, level.source.table));
   b.emit(Opcode.Rewind, cursor, done);
   const top = b.here;
-  const id = b.register();
-  b.emit(Opcode.Rowid, cursor, id);
-  b.emit(Opcode.Found, pass.matchedRows, pass.next, id, 1);
+  const id = emitRowIdentity(ec, level.source);
+  b.emit(Opcode.Found, pass.matchedRows, pass.next, id.base, id.count);
   b.emit(Opcode.Goto, 0, pass.body);
   b.place(pass.next);
   b.emit(Opcode.Next, cursor, top);

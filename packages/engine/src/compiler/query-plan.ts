@@ -162,6 +162,8 @@ export function loopDetail(name: string, columnNames: readonly string[], choice:
     case 'index': {
       const { index, equalities, lower, upper } = choice.plan;
       const constraints = indexConstraintText(index, columnNames, equalities.length, lower?.term.op ?? null, upper?.term.op ?? null);
+      // A WITHOUT ROWID table's own key (compiler/without-rowid.ts): SQLite says PRIMARY KEY, and a plain SCAN.
+      if (index.origin === 'pk' && index.name === 'PRIMARY KEY' && index.sql === null) return constraints ? `SEARCH ${name} USING PRIMARY KEY${constraints}` : `SCAN ${name}`;
       return `${constraints ? 'SEARCH' : 'SCAN'} ${name} USING INDEX ${index.name}${constraints}`;
     }
     default:

@@ -192,8 +192,15 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
  */
 function defaultCheckOrder(table: TableInfo, override: ConflictResolution | null): number[] {
   const mode = (own: ConflictResolution | null | undefined): ConflictResolution => override ?? own ?? 'ABORT';
-  const positions = table.indexes.map((_, i) => i);
-  const indexes = [...positions.filter((i) => mode(table.indexes[i]!.onConflict) !== 'REPLACE'), ...positions.filter((i) => mode(table.indexes[i]!.onConflict) === 'REPLACE')];
+  // SQLite checks the newest index first; a WITHOUT ROWID table's key is one of them (made where
+  // CREATE TABLE made it), checked in place of a rowid.
+  const created: number[] = table.indexes.map((_, i) => i);
+  if (table.withoutRowid) created.splice(table.withoutRowidKeyOrder ?? 0, 0, ROWID_CHECK);
+  const checks = created.reverse();
+  const modeOf = (check: number) => mode(check === ROWID_CHECK ? table.rowidConflict : table.indexes[check]!.onConflict);
+  const ordered = [...checks.filter((c) => modeOf(c) !== 'REPLACE'), ...checks.filter((c) => modeOf(c) === 'REPLACE')];
+  if (table.withoutRowid) return ordered;
+  const indexes = ordered;
   const deferRowid = override === null && mode(table.rowidConflict) === 'REPLACE' && table.indexes.some((index) => index.unique);
   return deferRowid ? [...indexes, ROWID_CHECK] : [ROWID_CHECK, ...indexes];
 }

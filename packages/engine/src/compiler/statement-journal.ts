@@ -30,8 +30,12 @@ function writes(op: Opcode): boolean {
  * error (constraint, type, function errors). Only storage failures remain possible, and those roll
  * back the whole transaction (as SQLite does for a statement without a statement journal).
  */
-function cannotFail(op: Opcode): boolean {
+function cannotFail(op: Opcode, countsForeignKeys: boolean): boolean {
   switch (op) {
+    case Opcode.FkCheck:
+      // Fails only on violations counted by this statement's FkCounter (or, in autocommit mode, on
+      // deferred ones, where the failure rolls back the whole transaction, which is the statement).
+      return !countsForeignKeys;
     case Opcode.Insert:
     case Opcode.IdxInsert:
     case Opcode.MakeRecord:
@@ -58,9 +62,10 @@ function cannotFail(op: Opcode): boolean {
 export function unjournaledWriteStart(instructions: readonly Instruction[]): number | undefined {
   const first = instructions.findIndex((ins) => writes(ins.op));
   if (first < 0) return undefined;
+  const countsForeignKeys = instructions.some((ins) => ins.op === Opcode.FkCounter);
   for (let i = first; i < instructions.length; i++) {
     const ins = instructions[i]!;
-    if (!cannotFail(ins.op)) return undefined;
+    if (!cannotFail(ins.op, countsForeignKeys)) return undefined;
     const jumps = ins.op === Opcode.Goto || ins.op === Opcode.IsNull || ins.op === Opcode.NotNull;
     if (jumps && ins.p2 <= i) return undefined;
   }

@@ -77,3 +77,20 @@ export function emitSeekRowOfIndexEntry(ec: ExprCompiler, source: CursorSource, 
   const key = loadKeyOfIndexEntry(ec, source.table, index, indexCursor);
   ec.b.emit(Opcode.NotFound, source.cursor, missing, key, tableKeyColumns(source.table).length);
 }
+
+/**
+ * Registers identifying the row `source` is on: its rowid (a memory cursor's row number), or a
+ * WITHOUT ROWID table's key values.
+ */
+export function emitRowIdentity(ec: ExprCompiler, source: CursorSource): { base: number; count: number } {
+  const b = ec.b;
+  if (source.memory || !source.table.withoutRowid) {
+    const id = b.register();
+    b.emit(Opcode.Rowid, source.cursor, id);
+    return { base: id, count: 1 };
+  }
+  const key = tableKeyColumns(source.table);
+  const base = b.registerBlock(key.length);
+  key.forEach((k, i) => ec.emitColumn({ source, column: k.column }, base + i));
+  return { base, count: key.length };
+}

@@ -184,8 +184,12 @@ export class PagerWriteTransaction implements WriteTransaction {
   }
 
   private recordPreImage(pgno: number): void {
-    const top = this.savepoints[this.savepoints.length - 1];
-    if (!top || top.preImages.has(pgno)) return;
+    // No savepoint open (statements that need none): nothing to record. Checked by length, since
+    // reading index -1 of an empty array takes V8's slow keyed-load path on every page write.
+    const count = this.savepoints.length;
+    if (count === 0) return;
+    const top = this.savepoints[count - 1]!;
+    if (top.preImages.has(pgno)) return;
     const current = this.dirty.get(pgno);
     top.preImages.set(pgno, current ? this.owner.preImagePool.copyOf(current) : null);
   }

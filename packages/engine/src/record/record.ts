@@ -21,11 +21,15 @@ function asciiLength(s: string): number {
 
 /** Encodes values as a record, each with its smallest serial type. */
 export function encodeRecord(values: readonly SqlValue[]): Uint8Array {
-  const n = values.length;
+  return encodeRecordRange(values, 0, values.length);
+}
+
+/** Encodes values[start..start+n-1] as a record (the VM's registers, without copying them out first). */
+export function encodeRecordRange(values: readonly SqlValue[], start: number, n: number): Uint8Array {
   let headerBody = 0;
   let bodySize = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
+    const v = values[start + i]!;
     let byteLength = 0;
     let text: Uint8Array | null = null;
     if (typeof v === 'string') {
@@ -54,12 +58,12 @@ export function encodeRecord(values: readonly SqlValue[]): Uint8Array {
     h += putVarint(out, h, t);
     if (t === 0 || t === 8 || t === 9) continue;
     if (t < 8) {
-      putNumericBody(out, b, t, values[i] as bigint | number);
+      putNumericBody(out, b, t, values[start + i] as bigint | number);
       b += serialTypeSize(t);
       continue;
     }
     const text = texts[i];
-    const v = values[i]!;
+    const v = values[start + i]!;
     if (text) {
       out.set(text, b);
       b += text.length;

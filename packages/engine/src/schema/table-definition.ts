@@ -90,6 +90,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   let rowidConflict: ConflictResolution | null = null;
   let withoutRowidAutoincrement = false;
   let keyNumbers = 0;
+  let keyOrder: number | null = null;
   const addAutoIndex = (origin: 'u' | 'pk', indexColumns: IndexColumn[], onConflict: ConflictResolution | null) => {
     const duplicate = autoIndexes.some(
       (existing) =>
@@ -118,6 +119,9 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       // A WITHOUT ROWID table's key takes the rowid's place, ON CONFLICT clause included.
       else {
         rowidConflict = onConflict;
+        // SQLite makes an INTEGER key's index at the end of CREATE TABLE, any other where it is declared.
+        const integer = single !== null && single.declaredType?.toUpperCase() === 'INTEGER' && !(isColumnConstraint && descending);
+        keyOrder = integer ? null : autoIndexes.length;
         // The key has no index of its own but takes its number among the automatic indexes.
         keyNumbers = 1;
       }
@@ -162,7 +166,7 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       rowidConflict,
       primaryKey: pk.map((c) => c.column),
       withoutRowid: statement.withoutRowid,
-      ...(withoutRowidKey ? { withoutRowidKey } : {}),
+      ...(withoutRowidKey ? { withoutRowidKey, withoutRowidKeyOrder: keyOrder ?? autoIndexes.length } : {}),
       strict: statement.strict,
       autoincrement,
       checks,

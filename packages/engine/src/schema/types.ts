@@ -71,6 +71,8 @@ export interface TableInfo {
    * table's other columns in table order (schema/storage-layout.ts).
    */
   readonly withoutRowidKey?: readonly IndexColumn[];
+  /** WITHOUT ROWID only: how many automatic indexes SQLite made before the key's (its place in uniqueness checks). */
+  readonly withoutRowidKeyOrder?: number;
   readonly strict: boolean;
   readonly autoincrement: boolean;
   /** CHECK constraints: the name SQLite reports (constraint name, else the expression text) and the expression. */

@@ -48,6 +48,8 @@ export function numericFromText(text: string, tryForInteger: boolean): SqlValue 
 
 /** sqlite3VdbeIntegerAffinity: a REAL that is exactly an integer strictly inside int64 becomes INTEGER. */
 export function integerAffinity(r: number): bigint | number {
+  // The usual case (a JS integer bound to an INTEGER column): exact, far inside int64.
+  if (Number.isSafeInteger(r)) return BigInt(r);
   const truncated = realToInteger(r);
   return r === Number(truncated) && truncated > MIN_INT64 && truncated < MAX_INT64 ? truncated : r;
 }

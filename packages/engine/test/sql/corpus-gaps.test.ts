@@ -116,6 +116,7 @@ describe('IS TRUE and IS FALSE', () => {
       'SELECT x FROM u WHERE x IS TRUE',
       'SELECT x FROM u WHERE x IS FALSE',
       'SELECT x FROM u WHERE x IS NOT TRUE',
+      'SELECT 2 IS TRUE COLLATE NOCASE, 2 IS (TRUE) COLLATE NOCASE, 0 IS FALSE COLLATE NOCASE, 3 IS NOT (FALSE)',
     ]);
   });
 });
@@ -135,6 +136,50 @@ describe('collations in DISTINCT, compound SELECTs and subqueries', () => {
       'WITH c AS (SELECT b COLLATE NOCASE AS x FROM t) SELECT x FROM c GROUP BY x',
       "SELECT x FROM (SELECT a AS x FROM t) WHERE x = 'A' ORDER BY x",
       'SELECT * FROM (SELECT a FROM t UNION ALL SELECT b FROM t) ORDER BY 1',
+    ]);
+  });
+});
+
+describe('row values', () => {
+  it('compare, BETWEEN and IN element by element with SQLite NULL rules', () => {
+    check([
+      'SELECT (1, NULL) = (2, NULL), (1, NULL) <> (2, NULL), (1, 2) < (NULL, 3), (1, NULL) < (2, 0), (1, NULL) < (1, 0), (1, 2) IS (1, 2), (1, NULL) IS (1, NULL), (1, 2) IS NOT (1, 3), (1, 2) BETWEEN (0, 0) AND (3, 3)',
+      "SELECT (1, 2, 3) > (1, 2, 2), (1, 2, 3) >= (1, 2, 3), ('a', 1) < ('b', 0)",
+      'SELECT (1, 2) IN ((1, 2)), (1, 2) IN (), (1, 2) IN ((1, NULL)), (1, 2) NOT IN ((1, NULL), (3, 4)), (1, 2) NOT IN ((2, NULL))',
+      'SELECT (1, 2) IN ((1, 2, 3))',
+      'SELECT (1, 2) IN (1, 2)',
+      'SELECT (1, 2) = (1, 2, 3)',
+      'SELECT (1, 2) = 1',
+      "SELECT count(*) > ('abc', 'def')",
+      'SELECT (1, 2) BETWEEN 1 AND 2',
+      'SELECT 1 IN ((1, 2))',
+      'CREATE TABLE t(a, b)',
+      'INSERT INTO t VALUES (1, 2), (3, 4), (1, 5)',
+      'SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4))',
+      'SELECT * FROM t WHERE (a, b) > (1, 2) ORDER BY 1, 2',
+      'SELECT * FROM t WHERE (a, b) IN (SELECT a, b + 0 FROM t WHERE a = 1)',
+      'SELECT * FROM t WHERE (a, b) IN (VALUES (1, 2), (3, 4))',
+      'SELECT (1, 2) IN (SELECT 1, 2), (1, NULL) IN (SELECT 1, 2), (NULL, 1) IN (SELECT 2, 1), (NULL, 1) IN (SELECT 2, 3)',
+      'SELECT (1, 2) IN (SELECT 1, NULL), (1, 2) NOT IN (SELECT 1, NULL), (1, 2) NOT IN (SELECT 3, NULL), (NULL, NULL) IN (SELECT 1, 1 WHERE 0)',
+      'SELECT (1, 2) IN (SELECT 1)',
+    ]);
+  });
+});
+
+describe('comparison affinity', () => {
+  it('a column without a declared type has BLOB affinity, which TEXT does not convert', () => {
+    check([
+      'CREATE TABLE t(a, b)',
+      'INSERT INTO t VALUES (1, 2), (3, 4)',
+      'CREATE TABLE u(x TEXT, y)',
+      "INSERT INTO u VALUES ('1', 2), ('3', NULL)",
+      "SELECT a = x, a IN (SELECT x FROM u), x = 1, a = '1', x > a FROM t, u",
+      'SELECT (a, b) IN (SELECT x, y FROM u) FROM t',
+      'SELECT * FROM (SELECT a FROM t) AS s, u WHERE s.a = u.x',
+      'SELECT * FROM (SELECT 1 AS k) AS s, u WHERE s.k = u.x',
+      'WITH c(k) AS (SELECT 3) SELECT * FROM c, u WHERE c.k = u.x',
+      'CREATE VIEW v AS SELECT a, a + 0 AS z FROM t',
+      'SELECT * FROM v, u WHERE v.a = u.x OR v.z = u.x',
     ]);
   });
 });

@@ -124,8 +124,10 @@ describe('WITHOUT ROWID tables', () => {
     const connection = openConnection(':memory:');
     try {
       runTandem(connection, 'CREATE TABLE w(k TEXT, n INT, v, PRIMARY KEY (k, n)) WITHOUT ROWID');
-      expect(plan(connection, "SELECT * FROM w WHERE k = 'a' AND n = 1")).toBe('SEARCH w USING INDEX PRIMARY KEY (k=? AND n=?)');
-      expect(plan(connection, "SELECT * FROM w WHERE k = 'a' AND n > 1")).toBe('SEARCH w USING INDEX PRIMARY KEY (k=? AND n>?)');
+      expect(plan(connection, "SELECT * FROM w WHERE k = 'a' AND n = 1")).toBe('SEARCH w USING PRIMARY KEY (k=? AND n=?)');
+      expect(plan(connection, "SELECT * FROM w WHERE k = 'a' AND n > 1")).toBe('SEARCH w USING PRIMARY KEY (k=? AND n>?)');
+      expect(plan(connection, "SELECT * FROM w WHERE k > 'a'")).toBe('SEARCH w USING PRIMARY KEY (k>?)');
+      expect(plan(connection, 'SELECT * FROM w ORDER BY k')).toBe('SCAN w');
     } finally {
       connection.close();
     }
@@ -170,6 +172,27 @@ describe('WITHOUT ROWID tables', () => {
     expect('rows' in ours && ours.rows.length).toBe(theirs.length);
     expect(ours).toEqual({ rows: theirs });
     oracle.close();
+  });
+
+  it('join, correlate, gain columns and drop like rowid tables', () => {
+    check([
+      'CREATE TABLE w(k TEXT PRIMARY KEY, v) WITHOUT ROWID',
+      'CREATE TABLE t(x)',
+      "INSERT INTO w VALUES ('a', 1), ('b', 2) RETURNING *",
+      "INSERT INTO t VALUES ('a'), ('z')",
+      'SELECT t.x, w.k FROM t RIGHT JOIN w ON w.k = t.x ORDER BY 1, 2',
+      'SELECT t.x, w.k FROM t FULL JOIN w ON w.k = t.x ORDER BY 1, 2',
+      'SELECT * FROM t WHERE x IN (SELECT k FROM w)',
+      'SELECT k, (SELECT count(*) FROM t WHERE x = w.k) FROM w',
+      'SELECT * FROM t, w WHERE w.k = t.x',
+      'SELECT last_insert_rowid()',
+      'DELETE FROM w WHERE rowid = 1',
+      'ALTER TABLE w ADD COLUMN z DEFAULT 5',
+      "INSERT INTO w VALUES ('c', 3, 4)",
+      'SELECT * FROM w',
+      'DROP TABLE w',
+      'SELECT name FROM sqlite_schema',
+    ], true);
   });
 
   it('matches SQLite on a random workload', () => {

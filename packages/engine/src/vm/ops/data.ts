@@ -2,7 +2,7 @@
 
 import { SqliteError } from '../../common/errors.js';
 import { MAX_INT64, MIN_INT64, type SqlValue } from '../../common/values.js';
-import { encodeRecord } from '../../record/record.js';
+import { encodeRecordRange } from '../../record/record.js';
 import { applyAffinity, type Affinity } from '../../values/affinity.js';
 import { castValue, type CastTarget } from '../../values/cast.js';
 import { parseInteger, parseReal, realToInteger } from '../../values/number-parse.js';
@@ -42,14 +42,14 @@ registerOps({
    */
   [Opcode.MakeRecord]: (vm, ins) => {
     const affinities = ins.p4 as readonly (Affinity | null)[] | null;
-    const values = new Array<SqlValue>(ins.p2);
-    for (let i = 0; i < ins.p2; i++) {
-      let v: SqlValue = vm.registers[ins.p1 + i]!;
-      const affinity = affinities?.[i];
-      if (affinity) vm.registers[ins.p1 + i] = v = applyAffinity(v, affinity);
-      values[i] = v;
+    const registers = vm.registers;
+    if (affinities) {
+      for (let i = 0; i < ins.p2; i++) {
+        const affinity = affinities[i];
+        if (affinity) registers[ins.p1 + i] = applyAffinity(registers[ins.p1 + i]!, affinity);
+      }
     }
-    vm.registers[ins.p3] = encodeRecord(values);
+    registers[ins.p3] = encodeRecordRange(registers, ins.p1, ins.p2);
   },
   /** Cast: r[P1] = CAST(r[P1] AS P4). */
   [Opcode.Cast]: (vm, ins) => {
@@ -83,6 +83,7 @@ registerOps({
 export function exactInteger(v: SqlValue): bigint | null {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') {
+    if (Number.isSafeInteger(v)) return BigInt(v); // exact, far inside int64
     const i = realToInteger(v);
     // SQLite's integer affinity never turns a REAL into the smallest or largest INTEGER.
     return Number(i) === v && i > MIN_INT64 && i < MAX_INT64 ? i : null;
