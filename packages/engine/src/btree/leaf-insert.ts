@@ -33,7 +33,8 @@ export function reserveCellInPlace(sink: PageSink, pgno: number, i: number, size
     offset = content - size;
     put16(page, hdr + 5, offset);
   }
-  page.copyWithin(pointers + 2 * i + 2, pointers + 2 * i, pointers + 2 * n);
+  // Appending (i === n): no pointer moves, and copyWithin costs a builtin call even for zero bytes.
+  if (i < n) page.copyWithin(pointers + 2 * i + 2, pointers + 2 * i, pointers + 2 * n);
   put16(page, pointers + 2 * i, offset);
   put16(page, hdr + 3, n + 1);
   return offset;

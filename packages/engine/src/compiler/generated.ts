@@ -6,10 +6,9 @@ import { SqliteError } from '../common/errors.js';
 import { checkGeneratedColumns, generatedComputeOrder, hasGeneratedColumns, isVirtualColumn, storageField, storedFieldCount, type FunctionKind } from '../schema/generated.js';
 import type { TableInfo } from '../schema/types.js';
 import { Affinity } from '../values/affinity.js';
-import { Opcode } from '../vm/program.js';
 import type { SqlValue } from '../common/values.js';
 import type { VmHost } from '../vm/host.js';
-import type { VmScalarFunction } from '../vm/program.js';
+import { Opcode, type VmScalarFunction } from '../vm/program.js';
 import type { CompileContext, FunctionResolver } from './context.js';
 import { ExprCompiler } from './expr.js';
 import type { CursorSource, RegisterSource, Source } from './scope.js';
@@ -21,12 +20,10 @@ export function checkGeneratedAtCreate(ctx: CompileContext, table: Pick<TableInf
     const resolved = ctx.functions.resolve(name, argCount);
     if (resolved.kind !== 'scalar') return resolved.kind;
     // date() and friends are deterministic unless given 'now' (SQLite checks that on use).
-    if (DATE_FUNCTIONS.has(name.toLowerCase())) return 'scalar';
+    if (TIME_ARGUMENT[name.toLowerCase()]) return 'scalar';
     return (resolved.fn as { deterministic?: boolean }).deterministic === false ? 'nondeterministic' : 'scalar';
   });
 }
-
-const DATE_FUNCTIONS = new Set(['date', 'time', 'datetime', 'julianday', 'unixepoch', 'strftime', 'timediff']);
 
 /** Evaluates generated column `column`'s expression over the row `source` holds, into `target`. */
 function emitGeneratedValue(ec: ExprCompiler, source: Source, column: number, target: number): void {

@@ -13,16 +13,15 @@ const INT_SIZES = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0, 0, 0] as const;
 /** Body size in bytes of serial type t. */
 export function serialTypeSize(t: number): number {
   if (t < 12) return INT_SIZES[t]!;
-  return Math.floor((t - 12) / 2);
+  return t < 0x80000000 ? (t - 12) >> 1 : Math.floor((t - 12) / 2);
 }
-
-const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The smallest integer serial type holding v (1..6, or 8/9 for 0/1). */
 export function integerSerialType(v: bigint): number {
-  // Within +-2^53 the number comparisons are exact and far cheaper than bigint ones.
-  if (v > MAX_SAFE_BIG || v < -MAX_SAFE_BIG) return 6;
+  // Within +-2^53 the number comparisons are exact and far cheaper than bigint ones; rounding
+  // keeps every bigint beyond +-(2^53 - 1) beyond it as a number, so the range test is exact too.
   const n = Number(v);
+  if (n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER) return 6;
   if (n === 0) return 8;
   if (n === 1) return 9;
   if (n >= -128 && n <= 127) return 1;

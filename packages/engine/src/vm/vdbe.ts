@@ -173,14 +173,17 @@ export class Vdbe {
     const cursors = this.cursors;
     for (let i = 0; i < cursors.length; i++) {
       const c = cursors[i];
-      if (c?.kind !== 'btree') continue;
+      if (c?.kind !== 'btree') {
+        cursors[i] = null;
+        continue;
+      }
       if (park && c.scope !== null) {
         const old = this.parked[i];
         if (old && old !== c) old.close();
         this.parked[i] = c;
       } else c.close();
+      cursors[i] = null; // (a loop, not fill(): fill's builtin call dominates for a few slots)
     }
-    cursors.fill(null);
     // Map/Set clear() allocates a fresh table even when empty: skip it on the per-run path.
     if (this.aggregates.size > 0) this.aggregates.clear();
     if (this.rowSets.size > 0) this.rowSets.clear();
@@ -231,7 +234,8 @@ export class Vdbe {
     this.halted = false;
     this.running = false;
     this.pc = 0;
-    this.registers.fill(null);
+    const registers = this.registers;
+    for (let i = 0; i < registers.length; i++) registers[i] = null; // cheaper than fill() per run
     if (this.onceFlags.size > 0) this.onceFlags.clear();
     this.resultRow = NO_ROW;
     this.changes = 0;
