@@ -174,9 +174,7 @@ export function writeTableLeafCell(buf: Uint8Array, offset: number, rowid: bigin
   let p = offset + putVarint(buf, offset, payload.length);
   const n = Number(rowid);
   p += n >= 0 && n <= Number.MAX_SAFE_INTEGER ? putVarint(buf, p, n) : putVarintBig(buf, p, rowid);
-  // Small payloads (typical rows) copy faster in a loop than through set()'s builtin call.
-  if (local <= 64) for (let k = 0; k < local; k++) buf[p + k] = payload[k]!;
-  else buf.set(local < payload.length ? payload.subarray(0, local) : payload, p);
+  buf.set(local < payload.length ? payload.subarray(0, local) : payload, p);
   p += local;
   if (local < payload.length) {
     writeU32(buf, p, overflow);

@@ -12,9 +12,9 @@ import { Opcode } from '../vm/program.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
-import { applyColumnList, materializeSelect, syntheticTable, type SyntheticColumn } from './materialize.js';
+import { applyColumnList, ephemeralTextKeys, materializeSelect, syntheticTable, type SyntheticColumn } from './materialize.js';
 import type { CursorSource, Scope } from './scope.js';
-import { compileSelect } from './select.js';
+import { compileSelect, isAggregateQuery } from './select.js';
 import { splitConjunction } from './where.js';
 import { coreCallsWindows } from './window.js';
 
@@ -53,6 +53,17 @@ function fromReads(from: FromClause | null, key: string): boolean {
     if (source.kind === 'Subquery') return selectReads(source.select, key);
     return false;
   });
+}
+
+/** How many FROM items (outside subqueries) name `key`. */
+function directReferences(from: FromClause | null, key: string): number {
+  if (!from) return 0;
+  let count = 0;
+  for (const { source } of from.sources) {
+    if (source.kind === 'TableRef' && !source.name.schema && source.name.name.text.toLowerCase() === key) count++;
+    else if (source.kind === 'JoinGroup') count += directReferences(source.from, key);
+  }
+  return count;
 }
 
 function coreReads(core: SelectCore, key: string): boolean {
@@ -108,6 +119,8 @@ class Recursion {
     if (!last || cores.slice(0, -1).some((c) => coreReads(c, name.toLowerCase()))) throw new SqliteError(`recursive reference in a subquery: ${name}`);
     if (last.op !== 'UNION' && last.op !== 'UNION ALL') throw new SqliteError('recursive aggregate queries not supported');
     if (coreCallsWindows(last.core)) throw new SqliteError('cannot use window functions in recursive queries');
+    if (last.core.kind === 'SelectClause' && isAggregateQuery(ctx, last.core, [])) throw new SqliteError('recursive aggregate queries not supported');
+    if (last.core.kind === 'SelectClause' && directReferences(last.core.from, name.toLowerCase()) > 1) throw new SqliteError(`multiple references to recursive table: ${name}`);
     if (select.orderBy.length > 0) throw unsupported('ORDER BY in a recursive common table expression');
     if (select.limit?.offset) throw unsupported('OFFSET in a recursive common table expression');
     this.recursive = last;
@@ -115,9 +128,10 @@ class Recursion {
     this.initial = { ...select, with: null, compounds: select.compounds.slice(0, -1), orderBy: [], limit: null };
     // Names and affinities come from the initial SELECTs: compile them once into a scratch program.
     const affinities: (Affinity | null)[] = [];
-    const metas = compileSelect(ctx, new ProgramBuilder(), this.initial, { kind: 'result' }, outer, { used: false }, affinities);
+    const collations: (string | null)[] = [];
+    const metas = compileSelect(ctx, new ProgramBuilder(), this.initial, { kind: 'result' }, outer, { used: false }, affinities, collations);
     this.columns = applyColumnList(
-      metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null })),
+      metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null, ...(collations[i] ? { collation: collations[i]! } : {}) })),
       cte.columns,
       mismatch(name),
     );
@@ -129,7 +143,9 @@ class Recursion {
     const width = this.columns.length;
     const next = b.label();
     const done = b.label();
-    b.emit(Opcode.OpenEphemeral, queue);
+    // UNION drops rows equal under each column's collation.
+    const keyed = new ExprCompiler(b, this.ctx, { sources: [] });
+    b.emit(Opcode.OpenEphemeral, queue, 0, 0, this.distinct ? ephemeralTextKeys(this.columns.map((c) => keyed.collation(c.collation ?? 'BINARY'))) : null);
     let limit = 0;
     const select = this.cte.select;
     if (select.limit) {
@@ -155,7 +171,8 @@ class Recursion {
         b.place(next);
         const current = b.cursor();
         const ctes = new Map(this.ctx.ctes ?? []);
-        ctes.set(this.cte.name.text.toLowerCase(), { kind: 'current', cursor: current, columns: this.columns });
+        // The recursive SELECT reads the current row without affinity (SQLite's rule).
+        ctes.set(this.cte.name.text.toLowerCase(), { kind: 'current', cursor: current, columns: this.columns.map((c) => ({ ...c, affinity: null })) });
         const row = b.registerBlock(width);
         for (let i = 0; i < width; i++) b.emit(Opcode.Column, queue, i, row + i);
         b.emit(Opcode.OpenEphemeral, current);

@@ -54,7 +54,7 @@ export function compileSelect(
   if (select.compounds.length > 0 || (core.kind === 'Values' && (select.orderBy.length > 0 || select.limit))) {
     return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities, outCollations);
   }
-  if (core.kind === 'Values') return compileValues(ctx, b, select, sink);
+  if (core.kind === 'Values') return compileValues(ctx, b, select, sink, outCollations);
   const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
   const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
   if (!from) notePlan('SCAN CONSTANT ROW');
@@ -152,7 +152,7 @@ function rejectOrderByAggregates(ctx: CompileContext, orderBy: readonly Ordering
   });
 }
 
-function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[]): boolean {
+export function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[]): boolean {
   if (core.groupBy.length > 0 || core.having) return true;
   let found = false;
   const exprs: Expr[] = [...core.columns.flatMap((c) => (c.kind === 'ExprColumn' ? [c.expr] : [])), ...orderBy.map((o) => o.expr)];
@@ -319,11 +319,12 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-function compileValues(ctx: CompileContext, b: ProgramBuilder, select: Select, sink: RowSink): ResultColumnMeta[] {
+function compileValues(ctx: CompileContext, b: ProgramBuilder, select: Select, sink: RowSink, outCollations?: (string | null)[]): ResultColumnMeta[] {
   const core = select.first;
   if (core.kind !== 'Values') throw new Error('unreachable');
   const ec = new ExprCompiler(b, ctx, { sources: [] });
   const width = core.rows[0]!.length;
+  if (outCollations) for (const e of core.rows[0]!) outCollations.push(ec.collationOf(e)?.name ?? null);
   notePlan(valuesPlanDetail(core.rows.length));
   const metas = Array.from({ length: width }, (_, i) => ({ name: `column${i + 1}`, column: null, table: null, database: null, type: null }));
   // Each VALUES row is output through its own RowOutput over the row's expressions (same sorter/limit would need one shared output; keep simple).

@@ -3,12 +3,14 @@
 // is identified by its PRIMARY KEY values (held in a register block where a rowid table uses one
 // register). UPDATE and DELETE collect the keys of the target rows first, then change each row.
 
-import { unsupported } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import type { ConflictResolution, DeleteStatement, UpdateStatement } from '../parser/ast.js';
 import type { TableInfo } from '../schema/types.js';
 import { indexKeySuffix, storedColumnOrder, tableKeyColumns } from '../schema/without-rowid.js';
 import { loadKeyOfIndexEntry } from './without-rowid.js';
+import { binaryCollation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
+import type { SortSpec } from '../vm/ops/sorter.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
@@ -140,10 +142,11 @@ export function emitSeekRowByKey(ec: ExprCompiler, w: TableWriter, key: number, 
 
 /**
  * Pass 1 of UPDATE / DELETE on a WITHOUT ROWID table: the keys of the rows the WHERE clause
- * selects, into a new ephemeral cursor (returned), in the order the loop visits them.
+ * selects (in the loop's order, or the ORDER BY's, within LIMIT / OFFSET), into a new ephemeral
+ * cursor (returned).
  */
 export function collectTargetKeys(ec: ExprCompiler, source: CursorSource, statement: UpdateStatement | DeleteStatement): number {
-  if (statement.orderBy.length > 0 || statement.limit) throw unsupported(`${statement.kind.toUpperCase()} ... ORDER BY/LIMIT on WITHOUT ROWID tables`);
+  if (statement.orderBy.length > 0 && !statement.limit) throw new SqliteError(`ORDER BY without LIMIT on ${statement.kind.toUpperCase()}`);
   if (statement.indexHint) throw unsupported('INDEXED BY / NOT INDEXED');
   const b = ec.b;
   const keys = b.cursor();
@@ -151,12 +154,56 @@ export function collectTargetKeys(ec: ExprCompiler, source: CursorSource, statem
   const reader: CursorSource = { ...source, cursor: b.cursor() };
   const saved = ec.scope;
   ec.scope = { sources: [reader] };
-  const loop = openTableLoop(ec, reader, statement.where);
   const key = tableKeyColumns(source.table);
-  const base = b.registerBlock(key.length);
-  key.forEach((k, i) => ec.emitColumn({ source: reader, column: k.column }, base + i));
-  b.emit(Opcode.IdxInsert, keys, base, key.length);
+  const end = b.label();
+  let limit = 0;
+  let offset = 0;
+  if (statement.limit) {
+    limit = ec.toRegister(statement.limit.limit);
+    b.emit(Opcode.MustBeInt, limit, 0);
+    if (statement.limit.offset) {
+      offset = ec.toRegister(statement.limit.offset);
+      b.emit(Opcode.MustBeInt, offset, 0);
+    }
+    b.emit(Opcode.IfNot, limit, end);
+  }
+  /** Adds the key in `base` within the LIMIT / OFFSET window; `skip` continues with the next row. */
+  const take = (base: number, skip: number): void => {
+    if (offset) b.emit(Opcode.IfPos, offset, skip, 1);
+    b.emit(Opcode.IdxInsert, keys, base, key.length);
+    if (limit) b.emit(Opcode.DecrJumpZero, limit, end);
+  };
+  const terms = statement.orderBy;
+  const sorter = terms.length > 0 ? b.cursor() : -1;
+  if (terms.length > 0) {
+    const spec: SortSpec = {
+      collations: terms.map((t) => {
+        const named = t.expr.kind === 'Collate' ? { name: t.expr.collation.text } : ec.collationOf(t.expr);
+        return named ? ec.collation(named.name) : binaryCollation;
+      }),
+      descending: terms.map((t) => t.direction === 'DESC'),
+    };
+    b.emit(Opcode.SorterOpen, sorter, 0, 0, spec);
+  }
+  const loop = openTableLoop(ec, reader, statement.where);
+  const width = terms.length + key.length;
+  const row = b.registerBlock(width);
+  terms.forEach((t, i) => ec.compile(t.expr, row + i));
+  key.forEach((k, i) => ec.emitColumn({ source: reader, column: k.column }, row + terms.length + i));
+  if (terms.length > 0) b.emit(Opcode.SorterInsert, sorter, row, width);
+  else take(row, loop.next);
   loop.finish();
+  if (terms.length > 0) {
+    b.emit(Opcode.SorterSort, sorter, end);
+    const top = b.here;
+    const next = b.label();
+    const base = b.registerBlock(key.length);
+    key.forEach((_, i) => b.emit(Opcode.Column, sorter, terms.length + i, base + i));
+    take(base, next);
+    b.place(next);
+    b.emit(Opcode.SorterNext, sorter, top);
+  }
+  b.place(end);
   b.emit(Opcode.Close, reader.cursor);
   ec.scope = saved;
   return keys;

@@ -183,3 +183,22 @@ describe('comparison affinity', () => {
     ]);
   });
 });
+
+describe('recursive CTEs that used to loop forever', () => {
+  it('reject aggregates and several references in the recursive SELECT', () => {
+    check([
+      'WITH seq(x) AS (VALUES (1) UNION ALL SELECT a.x + b.x FROM seq AS a, seq AS b) SELECT x FROM seq',
+      'WITH seq(x) AS (VALUES (1) UNION ALL SELECT max(x) FROM seq) SELECT x FROM seq',
+      'WITH seq(x) AS (VALUES (1) UNION ALL SELECT x + 1 FROM seq GROUP BY x) SELECT x FROM seq',
+    ]);
+  });
+  it('read the current row without affinity, and UNION dedupes by the anchor collation', () => {
+    check([
+      'CREATE TABLE anchor(a INT)',
+      'INSERT INTO anchor VALUES (1)',
+      "WITH RECURSIVE c(x) AS (SELECT a FROM anchor UNION ALL SELECT '2' FROM c WHERE x < 3) SELECT count(*) FROM c",
+      "WITH seq(x) AS (VALUES ('a' COLLATE NOCASE) UNION SELECT upper(x) FROM seq) SELECT x FROM seq",
+      "WITH RECURSIVE c(x) AS (SELECT 'a' COLLATE NOCASE UNION SELECT 'A' FROM c) SELECT x FROM c",
+    ]);
+  });
+});

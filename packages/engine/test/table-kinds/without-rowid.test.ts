@@ -76,6 +76,12 @@ describe('WITHOUT ROWID tables', () => {
       'SELECT changes()',
       'DELETE FROM w WHERE c > 1000',
       'SELECT * FROM w',
+      "INSERT INTO w VALUES (5, 'p', 1), (5, 'q', 2), (6, 'p', 3), (7, 'r', 4)",
+      'UPDATE w SET c = -c WHERE a > 4 LIMIT 2 OFFSET 1',
+      'DELETE FROM w WHERE a > 4 ORDER BY c DESC LIMIT 1 RETURNING *',
+      'UPDATE w SET c = c * 10 ORDER BY b DESC, a LIMIT 2',
+      'SELECT * FROM w',
+      'DELETE FROM w ORDER BY a',
       'DELETE FROM w',
       'SELECT changes(), count(*) FROM w',
     ], true);
