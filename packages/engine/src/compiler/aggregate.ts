@@ -11,13 +11,14 @@ import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import { walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
-import { isAggregateCall, type OutputColumn } from './select.js';
+import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
 export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
   const b = ec.b;
   const ctx = ec.ctx;
+  core = { ...core, groupBy: resolveGroupOrdinals(core.groupBy, outputs) };
   // Pre-pass: aggregate calls and bare column references in outputs, HAVING and ORDER BY.
   const aggregates: { call: FunctionCall; acc: number }[] = [];
   const bareColumns: { expr: Expr; reg: number }[] = [];
@@ -79,14 +80,17 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
       b.place(fails);
     });
   };
-  // SQLite's special case: with exactly one min()/max() aggregate, bare columns come from the row
-  // that holds the minimum/maximum (the first such row; before any non-NULL value, the latest row).
+  // Bare columns come from the group's first row (SQLite 3.53), except in SQLite's special case: with
+  // exactly one min()/max() aggregate, they come from the row that holds the minimum/maximum (the
+  // first such row; before any non-NULL value, the latest row).
   const only = aggregates.length === 1 ? aggregates[0]! : null;
   const minMax = only && !only.call.distinct && !only.call.filter && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
   const best = minMax ? b.register() : 0;
-  const haveBest = minMax ? b.register() : 0;
+  // min/max: a non-NULL best value was seen; otherwise: this group's bare columns are captured.
+  const captured = minMax || bareColumns.length > 0 ? b.register() : 0;
+  const haveBest = captured;
   const resetBest = () => {
-    if (minMax) b.emit(Opcode.Value, 0, haveBest, 0, 0n);
+    if (captured) b.emit(Opcode.Value, 0, captured, 0, 0n);
   };
   /** The aggregate a call runs, bound to its argument's collation when it compares values (min, max). */
   const aggregateFunction = (call: (typeof aggregates)[number]['call']): AggregateEntry => {
@@ -115,8 +119,11 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
       b.emit(Opcode.Goto, 0, b.here + 3);
       b.emit(Opcode.SCopy, arg, best);
       b.emit(Opcode.Value, 0, haveBest, 0, 1n);
+    } else if (captured) {
+      b.emit(Opcode.If, captured, skipCapture);
     }
     bareColumns.forEach((c, i) => b.emit(Opcode.SCopy, inputs + groupCount + argCount + i, c.reg));
+    if (!minMax && captured) b.emit(Opcode.Value, 0, captured, 0, 1n);
     b.place(skipCapture);
     for (const a of aggregates) {
       const skipRow = b.label();
@@ -209,4 +216,20 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   b.emit(Opcode.Return, returnReg);
   b.place(allDone);
   output.finish();
+}
+
+/**
+ * GROUP BY k, a bare integer (COLLATE allowed), names the k-th result column, as ORDER BY k does;
+ * any other expression, a constant one included, is grouped by its value.
+ */
+function resolveGroupOrdinals(groupBy: readonly Expr[], outputs: readonly OutputColumn[]): Expr[] {
+  return groupBy.map((term, i) => {
+    const collate = term.kind === 'Collate' ? term : null;
+    const inner = collate ? collate.operand : term;
+    const k = inner.kind === 'Integer' ? inner.value : inner.kind === 'Unary' && inner.op === '-' && inner.operand.kind === 'Integer' ? -inner.operand.value : null;
+    if (k === null) return term;
+    if (k < 1n || k > BigInt(outputs.length)) throw new SqliteError(`${ordinal(i + 1)} GROUP BY term out of range - should be between 1 and ${outputs.length}`);
+    const target = outputs[Number(k) - 1]!.expr;
+    return collate ? { ...collate, operand: target } : target;
+  });
 }

@@ -144,7 +144,8 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     if (tableFunction) return tableFunctionSource(b, tableFunction, [], alias);
     const reason = ctx.schema.unreadableReason(tableName);
     if (reason) throw unsupported(`table ${tableName} (${reason})`);
-    throw new SqliteError(`no such table: ${tableName}`);
+    // Inside a view SQLite names the table with its schema.
+    throw new SqliteError(`no such table: ${ctx.viewStack?.length ? 'main.' : ''}${tableName}`);
   }
   const indexHint = resolveIndexHint(table, item.indexHint);
   return { kind: 'cursor', table, name: alias, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };

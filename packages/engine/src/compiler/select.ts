@@ -314,7 +314,8 @@ export class RowOutput {
   }
 }
 
-function ordinal(n: number): string {
+/** 1st, 2nd, 3rd, 4th… as SQLite's error messages spell term positions. */
+export function ordinal(n: number): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
   return `${n}${suffix}`;
 }

@@ -1,13 +1,12 @@
 // CREATE VIEW / DROP VIEW: a view is a row in sqlite_schema (type 'view', rootpage 0) holding its
 // CREATE text; selecting from it materializes its query (from.ts). CREATE VIEW compiles the query
-// once, as SQLite does, so a view over unknown tables or columns is refused up front.
+// only when the view is used, as SQLite does: a view over unknown tables or columns is accepted.
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { CreateViewStatement, DropStatement } from '../parser/ast.js';
-import { ProgramBuilder } from './builder.js';
+import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, checkReservedName, checkSchemaName, deleteSchemaRows, insertSchemaRow } from './ddl.js';
-import { compileSelect } from './select.js';
 import { Opcode } from '../vm/program.js';
 
 export function compileCreateView(ctx: CompileContext, b: ProgramBuilder, statement: CreateViewStatement): void {
@@ -17,14 +16,24 @@ export function compileCreateView(ctx: CompileContext, b: ProgramBuilder, statem
   if (statement.ifNotExists && (ctx.schema.table(name) || ctx.schema.view(name))) return;
   checkReservedName(name);
   ctx.schema.assertNameFree(name, 'view');
-  // Resolve every name now (errors such as "no such table" belong to CREATE VIEW); discard the code.
-  compileSelect({ ...ctx, ctes: undefined, viewStack: [name] }, new ProgramBuilder(), statement.select, { kind: 'result' });
+  // SQLite resolves a view's names only when it is used (a view may name tables created later);
+  // parameters are the one thing refused up front.
+  if (hasParameter(statement.select)) throw new SqliteError('parameters are not allowed in views');
   const sql = `CREATE VIEW ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   b.writes = true;
   const schemaCursor = b.cursor();
   b.emit(Opcode.OpenWrite, schemaCursor, 1);
   insertSchemaRow(b, schemaCursor, ['view', name, name, 0n, sql]);
   bumpCookieAndReload(b);
+}
+
+function hasParameter(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some(hasParameter);
+  const record = node as Record<string, unknown>;
+  if (record.kind === 'Parameter') return true;
+  for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end' && hasParameter(record[key])) return true;
+  return false;
 }
 
 export function compileDropView(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {

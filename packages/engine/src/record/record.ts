@@ -24,8 +24,15 @@ export function encodeRecord(values: readonly SqlValue[]): Uint8Array {
   return encodeRecordRange(values, 0, values.length);
 }
 
-/** Encodes values[start..start+n-1] as a record (the VM's registers, without copying them out first). */
-export function encodeRecordRange(values: readonly SqlValue[], start: number, n: number): Uint8Array {
+function newBuffer(size: number): Uint8Array {
+  return new Uint8Array(size);
+}
+
+/**
+ * Encodes values[start..start+n-1] as a record (the VM's registers, without copying them out
+ * first), into `allocate(size)`: a fresh array by default; every byte of it is written.
+ */
+export function encodeRecordRange(values: readonly SqlValue[], start: number, n: number, allocate: (size: number) => Uint8Array = newBuffer): Uint8Array {
   let headerBody = 0;
   let bodySize = 0;
   for (let i = 0; i < n; i++) {
@@ -50,7 +57,7 @@ export function encodeRecordRange(values: readonly SqlValue[], start: number, n:
   // The header size counts its own varint, whose length depends on the total.
   let headerSize = headerBody + 1;
   while (varintLength(headerSize) + headerBody !== headerSize) headerSize = headerBody + varintLength(headerSize);
-  const out = new Uint8Array(headerSize + bodySize);
+  const out = allocate(headerSize + bodySize);
   let h = putVarint(out, 0, headerSize);
   let b = headerSize;
   for (let i = 0; i < n; i++) {

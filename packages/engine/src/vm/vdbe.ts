@@ -52,6 +52,9 @@ export function registerOps(table: Partial<Record<Opcode, OpHandler>>): void {
 /** The result row before any ResultRow ran (empty, never written). */
 const NO_ROW: SqlValue[] = [];
 
+/** Largest record kept in a reused buffer (scratchRecord); larger ones are allocated each time. */
+const MAX_SCRATCH_RECORD = 512;
+
 /** Opcodes between two deadline checks: cheap enough to keep time checks off the hot path. */
 const CHECK_INTERVAL = 64;
 
@@ -83,6 +86,12 @@ export class Vdbe {
   fkViolations = 0;
   /** Set by HaltWithError for OR FAIL / OR ROLLBACK constraint errors (see HaltError.action). */
   errorAction: 'FAIL' | 'ROLLBACK' | null = null;
+  /** Reused record buffers by size, for a MakeRecord whose record the next Insert consumes (and copies). */
+  private readonly recordBuffers: (Uint8Array | undefined)[] = [];
+  readonly scratchRecord = (size: number): Uint8Array => {
+    if (size > MAX_SCRATCH_RECORD) return new Uint8Array(size);
+    return (this.recordBuffers[size] ??= new Uint8Array(size));
+  };
   /** Btree cursors kept open after the last run, by slot (see closeCursors). */
   private readonly parked: (BtreeVmCursor | null)[] = [];
 
@@ -282,6 +291,15 @@ export class Vdbe {
   leaveFrame(): number {
     const frame = this.frames.pop();
     if (!frame) throw new SqliteError('internal error: no trigger frame to leave', 'SQLITE_INTERNAL');
+    this.restoreCallerState(frame);
+    this.host.restoreChanges?.(frame.connectionChanges);
+    this.host.setLastInsertRowid(frame.lastInsertRowid);
+    this.pc = frame.callerPc + 1;
+    return frame.callerPc;
+  }
+
+  /** Closes the sub-program's cursors and puts back the caller's registers, cursors and program. */
+  private restoreCallerState(frame: (typeof this.frames)[number]): void {
     for (const c of this.cursors) if (c?.kind === 'btree') c.close();
     this.registers = frame.registers;
     this.cursors = frame.cursors;
@@ -290,10 +308,6 @@ export class Vdbe {
     this.onceFlags = frame.onceFlags;
     this.instructions = frame.instructions;
     this.changes = frame.changes;
-    this.host.restoreChanges?.(frame.connectionChanges);
-    this.host.setLastInsertRowid(frame.lastInsertRowid);
-    this.pc = frame.callerPc + 1;
-    return frame.callerPc;
   }
 
   /** Whether a frame of the sub-program identified by `token` is running (a trigger firing itself). */
@@ -305,15 +319,7 @@ export class Vdbe {
   private unwindFrames(): void {
     const outermost = this.frames[0];
     while (this.frames.length > 0) {
-      const frame = this.frames.pop()!;
-      for (const c of this.cursors) if (c?.kind === 'btree') c.close();
-      this.registers = frame.registers;
-      this.cursors = frame.cursors;
-      this.aggregates = frame.aggregates;
-      this.rowSets = frame.rowSets;
-      this.onceFlags = frame.onceFlags;
-      this.instructions = frame.instructions;
-      this.changes = frame.changes;
+      this.restoreCallerState(this.frames.pop()!);
     }
     if (outermost) {
       this.host.restoreChanges?.(outermost.connectionChanges);

@@ -202,3 +202,26 @@ describe('recursive CTEs that used to loop forever', () => {
     ]);
   });
 });
+
+describe('CREATE VIEW', () => {
+  it('accepts unknown names and reports them when the view is used', () => {
+    check([
+      'CREATE VIEW v AS SELECT * FROM nosuch',
+      'CREATE VIEW v2 AS SELECT nosuchcol',
+      'CREATE TABLE t(a)',
+      'CREATE VIEW v3 AS SELECT b FROM t',
+      'SELECT * FROM v',
+      'SELECT * FROM v2',
+      'SELECT * FROM v3',
+      'CREATE VIEW v7 AS SELECT ?',
+      'CREATE VIEW v8 AS SELECT * FROM v8',
+      'SELECT * FROM v8',
+      'CREATE VIEW v10 AS SELECT * FROM t, later',
+      'SELECT * FROM v10',
+      'CREATE TABLE later(q)',
+      'INSERT INTO t VALUES (1)',
+      'INSERT INTO later VALUES (2)',
+      'SELECT * FROM v10',
+    ]);
+  });
+});

@@ -223,6 +223,25 @@ describe('tables', () => {
       'SELECT b, count(*) FROM t',
     ]);
   });
+  it('GROUP BY k names the k-th result column; bare columns come from the group\'s first row', () => {
+    check([
+      "CREATE TABLE t(g, n, v)",
+      "INSERT INTO t VALUES (1, 'a', 5), (2, 'x', NULL), (1, 'b', 7), (1, 'c', 7), (2, 'y', 1), (3, 'z', NULL), (3, 'w', NULL)",
+      'SELECT g % 2, count(*) FROM t GROUP BY 1 ORDER BY 1',
+      'SELECT n, g, count(*) FROM t GROUP BY 2 ORDER BY 2',
+      'SELECT g + 1 AS h, sum(v) FROM t GROUP BY 1 HAVING count(*) > 1 ORDER BY 1',
+      'SELECT g, count(*) FROM t GROUP BY 0',
+      'SELECT g, count(*) FROM t GROUP BY 3',
+      'SELECT count(*), g FROM t GROUP BY 1',
+      'SELECT g, n, count(*) FROM t GROUP BY g',
+      "SELECT n, count(*) FROM t GROUP BY 'k'",
+      'SELECT n, sum(v), avg(v) FROM t',
+      'SELECT g, n, max(v) FROM t GROUP BY g',
+      'SELECT g, n, min(v) FROM t GROUP BY g',
+      'CREATE INDEX t_g ON t(g)',
+      'SELECT g, n, count(*) FROM t GROUP BY g',
+    ]);
+  });
   it('DROP TABLE and re-create', () => {
     check([
       'CREATE TABLE t(a UNIQUE, b)',

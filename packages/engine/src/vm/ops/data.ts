@@ -49,7 +49,11 @@ registerOps({
         if (affinity) registers[ins.p1 + i] = applyAffinity(registers[ins.p1 + i]!, affinity);
       }
     }
-    registers[ins.p3] = encodeRecordRange(registers, ins.p1, ins.p2);
+    // A record the next instruction inserts (and the b-tree copies) is dead right after: it goes
+    // in a reused buffer instead of a fresh allocation per row.
+    const next = vm.instructions[vm.pc];
+    const insertedAtOnce = next !== undefined && next.op === Opcode.Insert && next.p2 === ins.p3;
+    registers[ins.p3] = insertedAtOnce ? encodeRecordRange(registers, ins.p1, ins.p2, vm.scratchRecord) : encodeRecordRange(registers, ins.p1, ins.p2);
   },
   /** Cast: r[P1] = CAST(r[P1] AS P4). */
   [Opcode.Cast]: (vm, ins) => {
