@@ -83,8 +83,10 @@ export function compileSelect(
     });
   } else if (isAggregateQuery(ctx, core, select.orderBy)) compileAggregate(ec, core, openLoop, outputs, output);
   else {
-    const decided = simple ? chooseLoop(ec, simple, core.where, output.orderTerms()) : null;
-    output.prepare(decided?.ordered ?? false);
+    // NULLS FIRST/LAST against SQLite's default placement: no index order serves it, the sorter does.
+    const placesNulls = output.placesNulls();
+    const decided = simple ? chooseLoop(ec, simple, core.where, placesNulls ? [] : output.orderTerms()) : null;
+    output.prepare(!placesNulls && (decided?.ordered ?? false));
     const loop = simple ? openTableLoop(ec, simple, core.where, true, decided!) : from ? openJoinLoops(ec, from, core.where) : null;
     if (!from && core.where) ec.jumpIfNotTrue(core.where, output.afterLoopLabel);
     output.emitRow(ec.scope, loop ? loop.next : output.afterLoopLabel);
@@ -170,7 +172,8 @@ export class RowOutput {
   private offsetReg = 0;
   private distinctCursor = -1;
   private sorterCursor = -1;
-  private readonly sortKeys: { expr: Expr | null; resultIndex: number; collation: Collation; descending: boolean }[] = [];
+  /** `nulls` is set only where it differs from SQLite's default (NULLs smallest). */
+  private readonly sortKeys: { expr: Expr | null; resultIndex: number; collation: Collation; descending: boolean; nulls: 'FIRST' | 'LAST' | null }[] = [];
 
   constructor(
     private readonly ec: ExprCompiler,
@@ -186,6 +189,12 @@ export class RowOutput {
   /** Expressions ORDER BY needs evaluated per row (for aggregate pre-passes). */
   orderExprs(): Expr[] {
     return this.select.orderBy.map((o) => o.expr);
+  }
+
+  /** Whether an ORDER BY term places NULLs other than where SQLite's default order puts them. */
+  placesNulls(): boolean {
+    if (this.sortKeys.length === 0 && this.select.orderBy.length > 0) this.resolveOrderBy();
+    return this.sortKeys.some((k) => k.nulls !== null);
   }
 
   /** The resolved ORDER BY terms (the planner may deliver rows in this order). */
@@ -216,6 +225,7 @@ export class RowOutput {
       if (this.sortKeys.length === 0) this.resolveOrderBy();
       this.sorterCursor = b.cursor();
       const spec: SortSpec = { collations: this.sortKeys.map((k) => k.collation), descending: this.sortKeys.map((k) => k.descending) };
+      if (this.placesNulls()) spec.nulls = this.sortKeys.map((k) => k.nulls);
       b.emit(Opcode.SorterOpen, this.sorterCursor, 0, 0, spec);
       notePlanAfterLoops('USE TEMP B-TREE FOR ORDER BY');
     }
@@ -224,7 +234,6 @@ export class RowOutput {
   private resolveOrderBy(): void {
     const n = this.outputs.length;
     this.select.orderBy.forEach((term, i) => {
-      if (term.nulls && term.nulls !== (term.direction === 'DESC' ? 'LAST' : 'FIRST')) throw unsupported('NULLS FIRST/LAST');
       let expr = term.expr;
       let collationName: string | null = null;
       if (expr.kind === 'Collate') {
@@ -244,7 +253,8 @@ export class RowOutput {
       }
       const source = resultIndex >= 0 ? this.outputs[resultIndex]!.expr : expr;
       const collation = collationName ? this.ec.collation(collationName) : this.collationOrBinary(source);
-      this.sortKeys.push({ expr: resultIndex >= 0 ? null : expr, resultIndex, collation, descending: term.direction === 'DESC' });
+      const nulls = term.nulls && term.nulls !== (term.direction === 'DESC' ? 'LAST' : 'FIRST') ? term.nulls : null;
+      this.sortKeys.push({ expr: resultIndex >= 0 ? null : expr, resultIndex, collation, descending: term.direction === 'DESC', nulls });
     });
   }
 

@@ -223,6 +223,21 @@ describe('tables', () => {
       'SELECT b, count(*) FROM t',
     ]);
   });
+  it('ORDER BY … NULLS FIRST/LAST, with and without an index on the key', () => {
+    check([
+      'CREATE TABLE t(id INTEGER PRIMARY KEY, a, b)',
+      "INSERT INTO t(a, b) VALUES (3, 'x'), (NULL, 'y'), (1, NULL), (NULL, NULL), (2, 'z')",
+      'SELECT id, a FROM t ORDER BY a NULLS LAST, id',
+      'SELECT id, a FROM t ORDER BY a DESC NULLS FIRST, id',
+      'SELECT a, b FROM t ORDER BY b NULLS LAST, a DESC NULLS LAST',
+      'SELECT a, count(*) FROM t GROUP BY a ORDER BY a NULLS LAST',
+      'SELECT a FROM t UNION SELECT b FROM t ORDER BY 1 NULLS LAST',
+      'CREATE INDEX t_a ON t(a)',
+      'SELECT id, a FROM t ORDER BY a NULLS LAST, id',
+      'SELECT id, a FROM t WHERE a > 0 OR a IS NULL ORDER BY a NULLS LAST LIMIT 3',
+      'SELECT DISTINCT a FROM t ORDER BY a DESC NULLS FIRST',
+    ]);
+  });
   it('GROUP BY k names the k-th result column; bare columns come from the group\'s first row', () => {
     check([
       "CREATE TABLE t(g, n, v)",
