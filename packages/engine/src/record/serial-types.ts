@@ -53,11 +53,18 @@ export function serialTypeOf(value: SqlValue, byteLength: number): number {
 
 const scratch = new DataView(new ArrayBuffer(8));
 
+// A float64's bytes, read through a byte view (cheaper than DataView calls per byte); records
+// store them big-endian, so on a little-endian host they are copied in reverse.
+const float = new Float64Array(1);
+const floatBytes = new Uint8Array(float.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Writes the body of an integer/real serial type at offset (types 1..7 only). */
 export function putNumericBody(buf: Uint8Array, offset: number, t: number, value: bigint | number): void {
   if (t === 7) {
-    scratch.setFloat64(0, value as number);
-    for (let i = 0; i < 8; i++) buf[offset + i] = scratch.getUint8(i);
+    float[0] = value as number;
+    if (littleEndian) for (let i = 0; i < 8; i++) buf[offset + i] = floatBytes[7 - i]!;
+    else for (let i = 0; i < 8; i++) buf[offset + i] = floatBytes[i]!;
     return;
   }
   const size = INT_SIZES[t]!;
