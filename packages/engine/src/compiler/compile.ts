@@ -4,7 +4,7 @@
 
 import { unsupported } from '../common/errors.js';
 import type { ResultColumn } from '../engine/prepared.js';
-import type { Statement } from '../parser/ast.js';
+import { forEachNode, type SelectClause, type Statement } from '../parser/ast.js';
 import { Opcode, type Program } from '../vm/program.js';
 import type { AutoCommitSpec } from '../vm/ops/transaction.js';
 import { ProgramBuilder } from './builder.js';
@@ -49,12 +49,7 @@ function transactionKind(statement: Statement): 'read' | 'write' | 'none' {
 
 /** true when a SELECT has a FROM clause or `IN table` anywhere (including in subqueries). */
 function readsDatabase(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(readsDatabase);
-  const record = node as Record<string, unknown>;
-  if ((record.kind === 'SelectClause' && record.from) || record.kind === 'InTable') return true;
-  for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end' && readsDatabase(record[key])) return true;
-  return false;
+  return forEachNode(node, (n) => (n.kind === 'SelectClause' && !!(n as SelectClause).from) || n.kind === 'InTable' || undefined);
 }
 
 export function compileStatement(ctx: CompileContext, statement: Statement): Program {

@@ -3,7 +3,7 @@
 // and recognising a query expression that is an indexed one (so the planner can use the index).
 
 import { SqliteError, unsupported } from '../common/errors.js';
-import { sameName, type Expr } from '../parser/ast.js';
+import { forEachNode, sameName, type Expr } from '../parser/ast.js';
 import { EXPRESSION_COLUMN, type IndexColumn, type IndexInfo, type TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ExprCompiler } from './expr.js';
@@ -25,12 +25,7 @@ export function checkIndexFunctions(ec: ExprCompiler, index: IndexInfo): void {
 }
 
 function checkFunctions(ec: ExprCompiler, expr: Expr, where: string): void {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (node === null || typeof node !== 'object' || !('kind' in node)) return;
+  forEachNode(expr, (node) => {
     const e = node as Expr;
     if (e.kind === 'CurrentTime') throw new SqliteError(`non-deterministic functions prohibited in ${where}`);
     if (e.kind === 'Function') {
@@ -48,10 +43,8 @@ function checkFunctions(ec: ExprCompiler, expr: Expr, where: string): void {
         if (times.some((t) => !t || (t.kind === 'String' && t.value.toLowerCase() === 'now'))) throw unsupported(`the current time in ${where}`);
       }
     }
-    if (e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect') return;
-    for (const [key, value] of Object.entries(e)) if (key !== 'start' && key !== 'end') visit(value);
-  };
-  visit(expr);
+    return e.kind === 'Subquery' || e.kind === 'Exists' || e.kind === 'InSelect' ? false : undefined;
+  });
 }
 
 /** Whether the index has an expression column. */

@@ -5,7 +5,7 @@
 // notes cost one null check. Compilation is synchronous, so one active recorder at a time suffices.
 
 import type { IndexInfo } from '../schema/types.js';
-import type { Select, SelectCore, Statement } from '../parser/ast.js';
+import { forEachNode, type Select, type SelectCore, type Statement } from '../parser/ast.js';
 
 export interface PlanLine {
   readonly id: number;
@@ -110,17 +110,9 @@ export function selectNumber(select: Select): number {
 
 function numberSelects(statement: Statement): Map<SelectCore, number> {
   const cores: SelectCore[] = [];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (record.kind === 'SelectClause' || record.kind === 'Values') cores.push(node as SelectCore);
-    for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end') walk(record[key]);
-  };
-  walk(statement);
+  forEachNode(statement, (node) => {
+    if (node.kind === 'SelectClause' || node.kind === 'Values') cores.push(node as SelectCore);
+  });
   cores.sort((a, b) => a.end - b.end);
   return new Map(cores.map((core, i) => [core, i + 1]));
 }

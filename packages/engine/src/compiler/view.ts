@@ -3,7 +3,7 @@
 // only when the view is used, as SQLite does: a view over unknown tables or columns is accepted.
 
 import { SqliteError, unsupported } from '../common/errors.js';
-import type { CreateViewStatement, DropStatement } from '../parser/ast.js';
+import { forEachNode, type CreateViewStatement, type DropStatement } from '../parser/ast.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, checkReservedName, checkSchemaName, deleteSchemaRows, insertSchemaRow } from './ddl.js';
@@ -28,12 +28,7 @@ export function compileCreateView(ctx: CompileContext, b: ProgramBuilder, statem
 }
 
 function hasParameter(node: unknown): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some(hasParameter);
-  const record = node as Record<string, unknown>;
-  if (record.kind === 'Parameter') return true;
-  for (const key of Object.keys(record)) if (key !== 'start' && key !== 'end' && hasParameter(record[key])) return true;
-  return false;
+  return forEachNode(node, (n) => n.kind === 'Parameter' || undefined);
 }
 
 export function compileDropView(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {

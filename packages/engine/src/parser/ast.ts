@@ -49,3 +49,25 @@ export type * from './ast-select.js';
 export type * from './ast-dml.js';
 export type * from './ast-ddl.js';
 export type * from './ast-misc.js';
+
+/**
+ * Visits every node that has a `kind` below `root` (root included), depth first, through arrays
+ * and the kind-less parts that hold nodes (CASE's WHEN/THEN pairs, a function's OVER clause…).
+ * `visit` returning false skips that node's children; returning true stops the whole walk, and
+ * forEachNode then returns true.
+ */
+export function forEachNode(root: unknown, visit: (node: { readonly kind: string }) => boolean | void): boolean {
+  const walk = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return false;
+    if (Array.isArray(node)) return node.some(walk);
+    const record = node as Record<string, unknown>;
+    if (typeof record.kind === 'string') {
+      const verdict = visit(record as { readonly kind: string });
+      if (verdict === true) return true;
+      if (verdict === false) return false;
+    }
+    for (const key in record) if (key !== 'start' && key !== 'end' && walk(record[key])) return true;
+    return false;
+  };
+  return walk(root);
+}

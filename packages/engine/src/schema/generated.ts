@@ -3,7 +3,7 @@
 // sqlite3ComputeGeneratedColumns, with its loop error), and CREATE TABLE's checks on them.
 
 import { SqliteError } from '../common/errors.js';
-import { sameName, type Expr } from '../parser/ast.js';
+import { forEachNode, sameName, type Expr } from '../parser/ast.js';
 import type { ColumnInfo, TableInfo } from './types.js';
 import { storedPosition } from './without-rowid.js';
 
@@ -50,26 +50,13 @@ export function hasGeneratedColumns(table: TableInfo): boolean {
 /** Table columns an expression names (unqualified names only: generated columns allow no others). */
 export function referencedColumns(table: Pick<TableInfo, 'columns'>, expr: Expr): Set<number> {
   const found = new Set<number>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
-    if (!('kind' in node)) {
-      // Parts without a kind of their own (CASE's WHEN/THEN pairs) hold expressions too.
-      for (const value of Object.values(node)) walk(value);
-      return;
-    }
-    const e = node as Expr;
-    if (e.kind === 'Column') {
-      const index = table.columns.findIndex((c) => sameName(c.name, e.column.text));
-      if (index >= 0) found.add(index);
-      return;
-    }
-    for (const [key, value] of Object.entries(e)) if (key !== 'start' && key !== 'end') walk(value);
-  };
-  walk(expr);
+  forEachNode(expr, (node) => {
+    if (node.kind !== 'Column') return;
+    const name = (node as Expr & { kind: 'Column' }).column.text;
+    const index = table.columns.findIndex((c) => sameName(c.name, name));
+    if (index >= 0) found.add(index);
+    return false;
+  });
   return found;
 }
 
@@ -123,23 +110,13 @@ export function checkGeneratedColumns(table: Pick<TableInfo, 'columns'>, functio
 const prohibited = (what: string): SqliteError => new SqliteError(`${what} prohibited in generated columns`);
 
 function checkExpression(table: Pick<TableInfo, 'columns'>, expr: Expr, functionKind: (name: string, argCount: number) => FunctionKind): void {
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
-    if (!('kind' in node)) {
-      // Parts without a kind of their own (CASE's WHEN/THEN pairs) hold expressions too.
-      for (const value of Object.values(node)) walk(value);
-      return;
-    }
+  forEachNode(expr, (node) => {
     const e = node as Expr;
     switch (e.kind) {
       case 'Column':
         if (e.table) throw prohibited('the "." operator');
         if (!table.columns.some((c) => sameName(c.name, e.column.text))) throw new SqliteError(`no such column: ${e.column.text}`);
-        return;
+        return false;
       case 'Subquery':
       case 'Exists':
       case 'InSelect':
@@ -158,9 +135,8 @@ function checkExpression(table: Pick<TableInfo, 'columns'>, expr: Expr, function
       default:
         break;
     }
-    for (const [key, value] of Object.entries(e)) if (key !== 'start' && key !== 'end') walk(value);
-  };
-  walk(expr);
+    return undefined;
+  });
 }
 
 /**
