@@ -40,6 +40,9 @@ describe('indexes on expressions', () => {
       'CREATE INDEX i11 ON t(lower(a, b))',
       'CREATE INDEX i12 ON t(changes())',
       'CREATE INDEX i13 ON t(a) WHERE random() > 0',
+      // Inside CASE's WHEN/THEN pairs too.
+      'CREATE INDEX i14 ON t(CASE WHEN a THEN random() END)',
+      'CREATE INDEX i15 ON t(CASE WHEN a THEN abs(b) END)',
       'CREATE INDEX i14 ON t(b || "zz")',
       'CREATE INDEX i15 ON t(rowid)',
       'CREATE INDEX i18 ON t(sqlite_version())',
