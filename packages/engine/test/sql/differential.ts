@@ -1,12 +1,14 @@
 // A small differential harness: runs the same SQL on a Tandem connection and on better-sqlite3
 // and reports every difference in result rows (values and storage classes) or errors (code and
-// message). To be replaced by the shared packages/testkit helper when it lands.
+// message). expectSameInMemory is the one-line form tests use.
 
 import Database from 'better-sqlite3';
 import { SqliteError } from '../../src/common/errors.js';
 import type { SqlValue } from '../../src/common/values.js';
 import { StepResult } from '../../src/engine/prepared.js';
 import type { Connection } from '../../src/engine/types.js';
+import { openConnection } from '../../src/internal.js';
+import { expect } from 'vitest';
 
 export type Outcome = { rows: SqlValue[][] } | { error: { code: string; message: string } };
 
@@ -79,4 +81,16 @@ export function differences(connection: Connection, oracle: Database.Database, s
     if (a !== b) diffs.push(`${sql}\n  tandem: ${a.replace(/\n/g, '\n          ')}\n  sqlite: ${b.replace(/\n/g, '\n          ')}`);
   }
   return diffs;
+}
+
+/** Runs `statements` on a fresh in-memory Tandem connection and on better-sqlite3; expects no difference. */
+export function expectSameInMemory(statements: readonly (string | [string, SqlValue[]])[], options: { ordered?: boolean } = {}): void {
+  const connection = openConnection(':memory:');
+  const oracle = new Database(':memory:');
+  try {
+    expect(differences(connection, oracle, statements, options)).toEqual([]);
+  } finally {
+    connection.close();
+    oracle.close();
+  }
 }

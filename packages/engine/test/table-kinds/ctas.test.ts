@@ -1,22 +1,12 @@
 // CREATE TABLE ... AS SELECT against SQLite: the column names and types SQLite derives (and the
 // sqlite_schema text it writes), the rows copied, IF NOT EXISTS, and what is refused.
 
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/common/values.js';
 import { openConnection } from '../../src/internal.js';
-import { differences, runTandem } from '../sql/differential.js';
+import { runTandem, expectSameInMemory } from '../sql/differential.js';
 
-function check(statements: (string | [string, SqlValue[]])[]): void {
-  const connection = openConnection(':memory:');
-  const oracle = new Database(':memory:');
-  try {
-    expect(differences(connection, oracle, statements)).toEqual([]);
-  } finally {
-    connection.close();
-    oracle.close();
-  }
-}
+const check = expectSameInMemory;
 
 const BASE = [
   'CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c REAL, d NUMERIC, e BLOB, f, g VARCHAR(10))',

@@ -7,20 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SqlValue } from '../../src/common/values.js';
 import { openConnection } from '../../src/internal.js';
-import { differences, runTandem } from '../sql/differential.js';
+import { runTandem, expectSameInMemory } from '../sql/differential.js';
 
-function check(statements: (string | [string, SqlValue[]])[]): void {
-  const connection = openConnection(':memory:');
-  const oracle = new Database(':memory:');
-  try {
-    expect(differences(connection, oracle, statements)).toEqual([]);
-  } finally {
-    connection.close();
-    oracle.close();
-  }
-}
+const check = expectSameInMemory;
 
 describe('indexes on expressions', () => {
   it('refuses what SQLite refuses in CREATE INDEX', () => {

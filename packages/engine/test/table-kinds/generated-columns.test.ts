@@ -2,22 +2,11 @@
 // INSERT/UPDATE/upsert, reading them in WHERE/ORDER BY/indexes, the errors for writing them,
 // table_xinfo, affinity, collation, NOT NULL and CHECK, STRICT tables, and random data.
 
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { SqlValue } from '../../src/common/values.js';
-import { openConnection } from '../../src/internal.js';
-import { differences } from '../sql/differential.js';
+import { expectSameInMemory } from '../sql/differential.js';
 
-function check(statements: (string | [string, SqlValue[]])[]): void {
-  const connection = openConnection(':memory:');
-  const oracle = new Database(':memory:');
-  try {
-    expect(differences(connection, oracle, statements)).toEqual([]);
-  } finally {
-    connection.close();
-    oracle.close();
-  }
-}
+const check = expectSameInMemory;
 
 describe('generated columns', () => {
   it('are refused where SQLite refuses them', () => {

@@ -1,22 +1,11 @@
 // STRICT tables against SQLite: the six type names, value coercion and rejection on INSERT,
 // UPDATE and upsert (SQLITE_CONSTRAINT_DATATYPE), rowid aliases, ANY columns and random data.
 
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { SqlValue } from '../../src/common/values.js';
-import { openConnection } from '../../src/internal.js';
-import { differences } from '../sql/differential.js';
+import { expectSameInMemory } from '../sql/differential.js';
 
-function check(statements: (string | [string, SqlValue[]])[]): void {
-  const connection = openConnection(':memory:');
-  const oracle = new Database(':memory:');
-  try {
-    expect(differences(connection, oracle, statements)).toEqual([]);
-  } finally {
-    connection.close();
-    oracle.close();
-  }
-}
+const check = expectSameInMemory;
 
 describe('STRICT tables', () => {
   it('accept only the six type names', () => {
