@@ -158,8 +158,8 @@ function padCell(size: number): number {
 }
 
 /** Bytes of a leaf table cell (padded to 4) for a payload of which `local` bytes stay on the page. */
-export function tableLeafCellSize(rowid: bigint, payloadLength: number, local: number): number {
-  const n = Number(rowid); // exact when in [0, 2^53): rounding keeps larger rowids above that range
+export function tableLeafCellSize(rowid: bigint, payloadLength: number, local: number, n = Number(rowid)): number {
+  // n (Number(rowid), or NaN) is exact when in [0, 2^53): rounding keeps larger rowids above that range.
   const rowidLength = n >= 0 && n <= Number.MAX_SAFE_INTEGER ? varintLength(n) : varintLengthBig(rowid);
   return padCell(varintLength(payloadLength) + rowidLength + local + (local < payloadLength ? 4 : 0));
 }
@@ -168,11 +168,11 @@ export function tableLeafCellSize(rowid: bigint, payloadLength: number, local: n
  * Writes a leaf table cell of tableLeafCellSize bytes at buf[offset] (straight onto a page on
  * the in-place insert path); `overflow` is the first overflow page when the payload spills.
  */
-export function writeTableLeafCell(buf: Uint8Array, offset: number, rowid: bigint, payload: Uint8Array, local: number, overflow: number): void {
+export function writeTableLeafCell(buf: Uint8Array, offset: number, rowid: bigint, payload: Uint8Array, local: number, overflow: number, n = Number(rowid)): void {
   // Rowids in [0, 2^53) (nearly all of them) take the number varint path, others the bigint one
-  // (tested on the number: rounding keeps every larger rowid above 2^53 - 1, so the test is exact).
+  // (tested on n, Number(rowid) or NaN: rounding keeps every larger rowid above 2^53 - 1, so the
+  // test is exact).
   let p = offset + putVarint(buf, offset, payload.length);
-  const n = Number(rowid);
   p += n >= 0 && n <= Number.MAX_SAFE_INTEGER ? putVarint(buf, p, n) : putVarintBig(buf, p, rowid);
   buf.set(local < payload.length ? payload.subarray(0, local) : payload, p);
   p += local;

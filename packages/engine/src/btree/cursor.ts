@@ -12,7 +12,7 @@ import { buildIndexLeafCell, buildTableLeafCell, cellRowid, tableLeafCellSize, w
 import { registerCursor, saveOtherCursors, type SavableCursor, type TreeCursors } from './cursor-registry.js';
 import { dropCellInPlace } from './free-space.js';
 import { assertWritable } from './freelist.js';
-import { balanceQuick, insertCellInPlace, reserveCellInPlace } from './leaf-insert.js';
+import { balanceQuick, insertCellInPlace, reserveCellInPlace, type Reservation } from './leaf-insert.js';
 import { TreeNavigator } from './navigator.js';
 import { loadNode, storeNode, type TreeWrite } from './node-io.js';
 import { freeOverflowChain, readPayload, writeOverflowChain } from './overflow.js';
@@ -35,6 +35,8 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
    * overrides are empty between writes). */
   private write: TreeWrite | null = null;
   private checkedWritable = false;
+  /** Where the in-place insert path made room for its cell (made at the first insert, then reused). */
+  private reservation: Reservation | null = null;
   /** The cursors registered on this tree of the sink, this one included (null: read-only). */
   private readonly peers: TreeCursors | null;
 
@@ -333,11 +335,11 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
 
   /**
    * After a write that changed only the top page of the stack in place, the stack still
-   * describes the tree: refresh that page's array and count and stay on cell idx (no re-seek).
+   * describes the tree: refresh that page's array (`page`, when the caller has it) and count and
+   * stay on cell idx (no re-seek).
    */
-  private keepPosition(): void {
+  private keepPosition(page = this.source.getPage(this.pgnos[this.depth]!)): void {
     const d = this.depth;
-    const page = this.source.getPage(this.pgnos[d]!);
     this.pages[d] = page;
     this.counts[d] = get16(page, headerOffset(this.pgnos[d]!) + 3);
     this.valid = true;
@@ -372,7 +374,8 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     if (this.isIndex) throw new SqliteError('insert on an index cursor', 'SQLITE_MISUSE');
     const w = this.beginWrite();
     let exact: boolean;
-    const c = this.atLast() ? this.compareRowidAt(this.depth, this.idx[this.depth]!, rowid, safeNumber(rowid)) : 1;
+    const key = safeNumber(rowid); // converted once for the comparison and the cell
+    const c = this.atLast() ? this.compareRowidAt(this.depth, this.idx[this.depth]!, rowid, key) : 1;
     if (c <= 0) {
       // Appending after (or replacing) the last entry: the stack already leads there.
       exact = c === 0;
@@ -385,10 +388,10 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     if (!exact) {
       // The common case: the new cell fits its leaf, written straight onto the page.
       const pgno = this.pgnos[this.depth]!;
-      const offset = reserveCellInPlace(w.sink, pgno, this.idx[this.depth]!, tableLeafCellSize(rowid, record.length, local));
-      if (offset !== 0) {
-        writeTableLeafCell(w.sink.getWritable(pgno), offset, rowid, record, local, overflow);
-        this.keepPosition();
+      const room = (this.reservation ??= { page: w.sink.getPage(pgno), offset: 0 });
+      if (reserveCellInPlace(w.sink, pgno, this.idx[this.depth]!, tableLeafCellSize(rowid, record.length, local, key), room)) {
+        writeTableLeafCell(room.page, room.offset, rowid, record, local, overflow, key);
+        this.keepPosition(room.page);
         return;
       }
     }

@@ -9,27 +9,36 @@ import { balancePath } from './balance.js';
 import { loadNode, storeNode, type TreeWrite } from './node-io.js';
 import { get16, headerOffset, isLeafType, put16, put32, writeNode } from './page.js';
 
+/** Where reserveCellInPlace made room: the page (writable) and the cell's offset in it. */
+export interface Reservation {
+  page: Uint8Array;
+  offset: number;
+}
+
 /**
  * Makes room for a `size`-byte cell at index i of page pgno without rebuilding the page, from a
  * freeblock or the unallocated gap (which must also hold the new 2-byte cell pointer). Returns
- * the offset where the caller writes the cell (the pointer array already points there), or 0,
- * with the page unchanged, when neither can hold it.
+ * true with `out` set to the writable page and the offset where the caller writes the cell (the
+ * pointer array already points there), or false, with the page unchanged, when neither can hold it.
  */
-export function reserveCellInPlace(sink: PageSink, pgno: number, i: number, size: number): number {
+export function reserveCellInPlace(sink: PageSink, pgno: number, i: number, size: number, out: Reservation): boolean {
   const current = sink.getPage(pgno);
   const hdr = headerOffset(pgno);
   const n = get16(current, hdr + 3);
   const pointers = hdr + (isLeafType(current[hdr]!) ? 8 : 12);
   const content = get16(current, hdr + 5) || 65536;
   const pointerEnd = pointers + 2 * n + 2;
-  if (content < pointerEnd) return 0;
-  let offset = 0;
-  if (current[hdr + 1] !== 0 || current[hdr + 2] !== 0) {
-    offset = allocateFromFreeblocks(sink.getWritable(pgno), hdr, size, sink.usableSize);
-  }
+  if (content < pointerEnd) return false;
+  const freeblocks = current[hdr + 1] !== 0 || current[hdr + 2] !== 0;
+  if (!freeblocks && content - size < pointerEnd) return false;
+  // Only now writable: a page the cell does not fit stays as it was (not even copied).
   const page = sink.getWritable(pgno);
+  let offset = 0;
+  if (freeblocks) {
+    offset = allocateFromFreeblocks(page, hdr, size, sink.usableSize);
+  }
   if (offset === 0) {
-    if (content - size < pointerEnd) return 0;
+    if (content - size < pointerEnd) return false;
     offset = content - size;
     put16(page, hdr + 5, offset);
   }
@@ -37,14 +46,17 @@ export function reserveCellInPlace(sink: PageSink, pgno: number, i: number, size
   if (i < n) page.copyWithin(pointers + 2 * i + 2, pointers + 2 * i, pointers + 2 * n);
   put16(page, pointers + 2 * i, offset);
   put16(page, hdr + 3, n + 1);
-  return offset;
+  out.page = page;
+  out.offset = offset;
+  return true;
 }
+
+const reservation: Reservation = { page: new Uint8Array(0), offset: 0 };
 
 /** reserveCellInPlace, then the cell's bytes copied there. Returns false when it did not fit. */
 export function insertCellInPlace(sink: PageSink, pgno: number, i: number, cell: Uint8Array): boolean {
-  const offset = reserveCellInPlace(sink, pgno, i, cell.length);
-  if (offset === 0) return false;
-  sink.getWritable(pgno).set(cell, offset);
+  if (!reserveCellInPlace(sink, pgno, i, cell.length, reservation)) return false;
+  reservation.page.set(cell, reservation.offset);
   return true;
 }
 

@@ -9,7 +9,7 @@ import { binaryCollation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
-import { walkExpr, type ExprCompiler } from './expr.js';
+import { columnNumberTerm, walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
@@ -184,6 +184,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   b.emit(Opcode.SorterSort, sorter, allDone);
   const top = b.here;
   for (let i = 0; i < inputWidth; i++) b.emit(Opcode.Column, sorter, i, inputs + i);
+  if (aggregates.some((a) => aggregateFunction(a.call).subtypes)) b.emit(Opcode.SorterSubtypes, sorter, inputs);
   const sameGroup = b.label();
   const newGroup = b.label();
   b.emit(Opcode.IfNot, haveGroup, newGroup, 1);
@@ -226,9 +227,9 @@ function resolveGroupOrdinals(groupBy: readonly Expr[], outputs: readonly Output
   return groupBy.map((term, i) => {
     const collate = term.kind === 'Collate' ? term : null;
     const inner = collate ? collate.operand : term;
-    const k = inner.kind === 'Integer' ? inner.value : inner.kind === 'Unary' && inner.op === '-' && inner.operand.kind === 'Integer' ? -inner.operand.value : null;
+    const k = columnNumberTerm(inner);
     if (k === null) return term;
-    if (k < 1n || k > BigInt(outputs.length)) throw new SqliteError(`${ordinal(i + 1)} GROUP BY term out of range - should be between 1 and ${outputs.length}`);
+    if (k < 1 || k > outputs.length) throw new SqliteError(`${ordinal(i + 1)} GROUP BY term out of range - should be between 1 and ${outputs.length}`);
     const target = outputs[Number(k) - 1]!.expr;
     return collate ? { ...collate, operand: target } : target;
   });

@@ -14,6 +14,8 @@ export class ProgramBuilder {
   writes = false;
   /** Set for INSERT/UPDATE/DELETE (their row count becomes changes()). */
   countsChanges = false;
+  /** Rewrites that need the whole program (a covering index scan, where.ts), run first by finish(). */
+  private readonly finishers: ((instructions: Instruction[]) => void)[] = [];
 
   /** Appends an instruction; returns its address. */
   emit(op: Opcode, p1 = 0, p2 = 0, p3 = 0, p4: unknown = null, p5 = 0): number {
@@ -73,7 +75,13 @@ export class ProgramBuilder {
     this.instructions[address]!.p2 = target;
   }
 
+  /** Runs `rewrite` over the whole program when it is finished (it may change instructions in place, never their addresses). */
+  onFinish(rewrite: (instructions: Instruction[]) => void): void {
+    this.finishers.push(rewrite);
+  }
+
   finish(columns: readonly ResultColumn[], parameterNames: readonly (string | null)[], schemaGeneration: number): Program {
+    for (const rewrite of this.finishers.splice(0)) rewrite(this.instructions);
     for (const ins of this.instructions) {
       if (ins.p2 < 0 && isJump(ins.op)) {
         const target = this.labels[-ins.p2 - 1];
@@ -133,6 +141,7 @@ function isJump(op: Opcode): boolean {
     case Opcode.WindowNext:
     case Opcode.Program:
     case Opcode.FkIfZero:
+    case Opcode.QueuePop:
       return true;
     default:
       return false;

@@ -11,6 +11,7 @@ import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { compileAlterTable } from './alter.js';
 import { compileAnalyze } from './analyze.js';
+import { compileAttach, compileDetach } from './attach.js';
 import { compileCreateIndex, compileCreateTable, compileDrop } from './ddl.js';
 import { compileExplain, compileExplainQueryPlan } from './explain.js';
 import { compileReindex } from './reindex.js';
@@ -122,6 +123,12 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
       break;
     case 'Release':
       savepointCall(b, 'release', statement.name.text);
+      break;
+    case 'Attach':
+      compileAttach(ctx, b, statement);
+      break;
+    case 'Detach':
+      compileDetach(ctx, b, statement);
       break;
     default:
       throw unsupported(statementName(statement));

@@ -11,7 +11,8 @@ import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { ExprCompiler } from './expr.js';
+import { columnNumberTerm, ExprCompiler } from './expr.js';
+import { flatten, type FlatSource } from './from.js';
 import { ephemeralTextKeys, openMemoryLoop, syntheticTable } from './materialize.js';
 import { beginPlanScope, planScope } from './query-plan.js';
 import type { CursorSource, Scope } from './scope.js';
@@ -101,8 +102,12 @@ export function compileCompound(
     meta: metas[i]!,
   }));
   let orderBy = select.orderBy.map((term, i) => resolveTerm(ctx, cores, metas, term, i));
-  if (orderBy.length === 0 && distinct) {
-    orderBy = metas.map((_, i) => ({ expr: integer(i + 1, select.first), direction: null, nulls: null, start: 0, end: 0 }));
+  if (distinct) {
+    // A de-duplicating compound sorts on every column: those the ORDER BY leaves out follow its
+    // terms, ascending (SQLite's multiSelectOrderBy), which decides the order of ties.
+    const named = new Set(orderBy.map((t) => columnNumberTerm(t.expr.kind === 'Collate' ? t.expr.operand : t.expr)));
+    const rest = metas.flatMap((_, i) => (named.has(i + 1) ? [] : [{ expr: integer(i + 1, select.first), direction: null, nulls: null, start: 0, end: 0 }]));
+    orderBy = [...orderBy, ...rest];
   }
   const output = new RowOutput(ec, { ...select, orderBy, compounds: [] }, outputs, sink, false);
   output.prepare(false);
@@ -114,11 +119,15 @@ export function compileCompound(
 }
 
 /** Maps a compound ORDER BY term to a result-column ordinal (keeping COLLATE). */
-function resolveTerm(ctx: CompileContext, cores: readonly SelectCore[], metas: readonly ResultColumnMeta[], term: OrderingTerm, i: number): OrderingTerm {
+export function resolveTerm(ctx: CompileContext, cores: readonly SelectCore[], metas: readonly ResultColumnMeta[], term: OrderingTerm, i: number): OrderingTerm {
   let expr = term.expr;
   const wrap = (e: Expr): Expr => (term.expr.kind === 'Collate' ? { ...term.expr, operand: e } : e);
   if (expr.kind === 'Collate') expr = expr.operand;
-  if (expr.kind === 'Integer') return term;
+  const k = columnNumberTerm(expr);
+  if (k !== null) {
+    if (k < 1 || k > metas.length) throw new SqliteError(`${ordinal(i + 1)} ORDER BY term out of range - should be between 1 and ${metas.length}`);
+    return { ...term, expr: wrap(integer(k, expr)) };
+  }
   if (expr.kind === 'Column' && !expr.table) {
     const name = expr.column.text;
     for (const core of cores) {
@@ -132,8 +141,22 @@ function resolveTerm(ctx: CompileContext, cores: readonly SelectCore[], metas: r
   const text = ctx.sql.slice(expr.start, expr.end).toLowerCase();
   for (const core of cores) {
     if (core.kind !== 'SelectClause') continue;
-    const k = core.columns.findIndex((c) => c.kind === 'ExprColumn' && ctx.sql.slice(c.expr.start, c.expr.end).toLowerCase() === text);
+    const k = core.columns.findIndex((c) => c.kind === 'ExprColumn' && (ctx.sql.slice(c.expr.start, c.expr.end).toLowerCase() === text || sameQualifiedColumn(core, expr, c.expr)));
     if (k >= 0) return { ...term, expr: wrap(integer(k + 1, expr)) };
   }
   throw new SqliteError(`${ordinal(i + 1)} ORDER BY term does not match any column in the result set`);
+}
+
+/**
+ * `t.c` names result column `t.c`, or `c` of an operand whose one FROM item is called t (SQLite
+ * compares the resolved columns; with one FROM item an unqualified name can only be that item's).
+ */
+function sameQualifiedColumn(core: SelectCore & { kind: 'SelectClause' }, term: Expr, result: Expr): boolean {
+  if (term.kind !== 'Column' || !term.table || result.kind !== 'Column' || !sameName(term.column.text, result.column.text)) return false;
+  if (result.table) return sameName(result.table.text, term.table.text);
+  const flat: FlatSource[] = [];
+  if (core.from) flatten(core.from, null, flat);
+  const only = flat.length === 1 ? flat[0]!.source : null;
+  const name = only?.kind === 'TableRef' ? (only.alias ?? only.name.name) : only?.alias;
+  return !!name && sameName(name.text, term.table.text);
 }

@@ -5,10 +5,11 @@
 import { unsupported } from '../common/errors.js';
 import { sameName, type CreateTableStatement, type Expr, type Select, type SelectCore } from '../parser/ast.js';
 import { keywordOf } from '../parser/keywords.js';
-import { Affinity, affinityOfType } from '../values/affinity.js';
+import { Affinity, castAffinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
+import { registerRootBase, schemaTableRoot } from './databases.js';
 import { bumpCookieAndReload, insertSchemaRow } from './ddl.js';
 import { isRowidName } from './scope.js';
 import { compileSelect } from './select.js';
@@ -21,8 +22,8 @@ interface DerivedColumn {
   readonly affinity: ColumnAffinity;
 }
 
-/** Compiles CREATE TABLE name AS select (the name is free; TEMP was refused by the caller). */
-export function compileCreateTableAs(ctx: CompileContext, b: ProgramBuilder, statement: CreateTableStatement, select: Select): void {
+/** Compiles CREATE TABLE name AS select in database `db` (the caller checked the name is free there). */
+export function compileCreateTableAs(ctx: CompileContext, b: ProgramBuilder, statement: CreateTableStatement, select: Select, db = 0): void {
   const rows = b.cursor();
   b.emit(Opcode.OpenEphemeral, rows);
   const affinities: (Affinity | null)[] = [];
@@ -32,9 +33,9 @@ export function compileCreateTableAs(ctx: CompileContext, b: ProgramBuilder, sta
 
   b.writes = true;
   const root = b.register();
-  b.emit(Opcode.CreateBtree, 0, root);
+  b.emit(Opcode.CreateBtree, 0, root, db);
   const table = b.cursor();
-  b.emit(Opcode.OpenWrite, table, root, 0, null, 1);
+  b.emit(Opcode.OpenWrite, table, root, registerRootBase(db), null, 1);
   const done = b.label();
   b.emit(Opcode.Rewind, rows, done);
   const top = b.here;
@@ -50,10 +51,10 @@ export function compileCreateTableAs(ctx: CompileContext, b: ProgramBuilder, sta
   b.emit(Opcode.Close, table);
 
   const schemaCursor = b.cursor();
-  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   const name = statement.name.name.text;
   insertSchemaRow(b, schemaCursor, ['table', name, name, { register: root }, sql]);
-  bumpCookieAndReload(b);
+  bumpCookieAndReload(b, db);
 }
 
 function deriveColumns(ctx: CompileContext, select: Select, metas: readonly { name: string; column: string | null; table: string | null }[], firstAffinities: readonly (Affinity | null)[]): DerivedColumn[] {
@@ -179,7 +180,7 @@ function compoundAffinities(ctx: CompileContext, select: Select, width: number):
 
 /** The affinity of an expression that reads no table (a VALUES row). */
 function staticAffinity(expr: Expr): Affinity | null {
-  if (expr.kind === 'Cast') return affinityOfType(expr.type.text);
+  if (expr.kind === 'Cast') return castAffinity(expr.type.text);
   if (expr.kind === 'Collate') return staticAffinity(expr.operand);
   return null;
 }
@@ -242,7 +243,7 @@ function skipCollateOnly(expr: Expr): Expr {
 function nestedDataType(expr: Expr): number {
   const bare = skipCollateOnly(expr);
   if (bare.kind === 'Column' || bare.kind === 'Subquery') throw unsupported('CREATE TABLE ... AS SELECT with this compound SELECT');
-  return dataType(bare, bare.kind === 'Cast' ? affinityOfType(bare.type.text) : null);
+  return dataType(bare, bare.kind === 'Cast' ? castAffinity(bare.type.text) : null);
 }
 
 // ---- createTableStmt ----

@@ -20,18 +20,21 @@ import { keyInfoOf } from './where.js';
 import { emitCreateSequenceTable, emitDropSequenceRow, SEQUENCE_TABLE } from './autoincrement.js';
 import { emitDropTableForeignKeys } from './foreign-keys.js';
 import { compileDropView } from './view.js';
-import { compileDropTrigger } from './trigger-ddl.js';
+import { compileDropTrigger, deleteTriggerRow } from './trigger-ddl.js';
 import { checkGeneratedAtCreate } from './generated.js';
 import { compileCreateTableAs } from './create-table-as.js';
 import { checkIndexFunctions, emitKeyPartFromCursor, uniqueFailureMessage } from './index-expressions.js';
 import { tableKeyInfo } from './without-rowid.js';
+import { createTarget, databaseOfSchema, headerAddress, namedDatabase, registerRootBase, schemaFor, schemaTableRoot } from './databases.js';
+import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database-list.js';
 import { indexKeySuffix } from '../schema/without-rowid.js';
 
 const SCHEMA_COOKIE_OFFSET = 40;
 
+/** For statements that handle main only (ALTER TABLE): refuses other databases. */
 export function checkSchemaName(qualifier: { text: string } | null): void {
   if (qualifier && !sameName(qualifier.text, 'main')) {
-    if (sameName(qualifier.text, 'temp')) throw unsupported('TEMP objects');
+    if (sameName(qualifier.text, 'temp')) throw unsupported('this statement on TEMP objects');
     throw new SqliteError(`unknown database ${qualifier.text}`);
   }
 }
@@ -54,61 +57,66 @@ export function insertSchemaRow(b: ProgramBuilder, schemaCursor: number, values:
   b.emit(Opcode.Insert, schemaCursor, record, rowid);
 }
 
-export function bumpCookieAndReload(b: ProgramBuilder): void {
+/** Bumps database `db`'s schema cookie and reloads its schema (after DDL). */
+export function bumpCookieAndReload(b: ProgramBuilder, db = MAIN_DATABASE): void {
   const one = b.register();
   b.emit(Opcode.Value, 0, one, 0, 1n);
-  b.emit(Opcode.SetCookie, SCHEMA_COOKIE_OFFSET, one, 1);
-  b.emit(Opcode.ParseSchema);
+  b.emit(Opcode.SetCookie, headerAddress(db, SCHEMA_COOKIE_OFFSET), one, 1);
+  b.emit(Opcode.ParseSchema, db);
 }
 
 export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, statement: CreateTableStatement): void {
-  if (statement.temp) throw unsupported('TEMP tables');
-  checkSchemaName(statement.name.schema);
+  const target = createTarget(ctx, statement.name.schema, statement.temp, 'temporary table name must be unqualified');
+  const db = target.index;
   const name = statement.name.name.text;
-  if (statement.ifNotExists && (ctx.schema.table(name) || ctx.schema.view(name))) return;
+  if (statement.ifNotExists && (target.schema.table(name) || target.schema.view(name))) return;
   checkReservedName(name);
-  ctx.schema.assertNameFree(name, 'table');
-  if (statement.asSelect) return compileCreateTableAs(ctx, b, statement, statement.asSelect);
+  target.schema.assertNameFree(name, 'table');
+  if (statement.asSelect) return compileCreateTableAs(ctx, b, statement, statement.asSelect, db);
   const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);
   checkGeneratedAtCreate(ctx, table);
   b.writes = true;
   const root = b.register();
   // A WITHOUT ROWID table is an index b-tree keyed by its PRIMARY KEY.
-  b.emit(Opcode.CreateBtree, table.withoutRowid ? 1 : 0, root);
+  if (table.autoincrement && db !== MAIN_DATABASE) throw unsupported(`AUTOINCREMENT in database ${target.name}`);
+  b.emit(Opcode.CreateBtree, table.withoutRowid ? 1 : 0, root, db);
   const indexRoots = autoIndexes.map(() => {
     const r = b.register();
-    b.emit(Opcode.CreateBtree, 1, r);
+    b.emit(Opcode.CreateBtree, 1, r, db);
     return r;
   });
   const schemaCursor = b.cursor();
-  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   insertSchemaRow(b, schemaCursor, ['table', table.name, table.name, { register: root }, sql]);
   autoIndexes.forEach((spec, i) => insertSchemaRow(b, schemaCursor, ['index', spec.name, table.name, { register: indexRoots[i]! }, null]));
-  if (table.autoincrement && !ctx.schema.table(SEQUENCE_TABLE)) emitCreateSequenceTable(b, (values) => insertSchemaRow(b, schemaCursor, values));
-  bumpCookieAndReload(b);
+  if (table.autoincrement && !target.schema.table(SEQUENCE_TABLE)) emitCreateSequenceTable(b, (values) => insertSchemaRow(b, schemaCursor, values));
+  bumpCookieAndReload(b, db);
 }
 
 export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, statement: CreateIndexStatement): void {
-  checkSchemaName(statement.name.schema);
+  // The index goes where its table is: the qualifier names the database of both (SQLite's rule).
+  const qualified = statement.name.schema ? namedDatabase(ctx, statement.name.schema) : null;
   const name = statement.name.name.text;
-  if (statement.ifNotExists && ctx.schema.index(name)) return;
+  if (statement.ifNotExists && (qualified?.schema ?? ctx.schema).index(name)) return;
   checkReservedName(name);
-  const table = ctx.schema.table(statement.table.text);
-  if (!table) throw new SqliteError(`no such table: main.${statement.table.text}`);
-  if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be indexed`);
-  ctx.schema.assertNameFree(name, 'index');
+  const table = (qualified?.schema ?? ctx.schema).table(statement.table.text);
+  if (!table) throw new SqliteError(`no such table: ${qualified?.name ?? 'main'}.${statement.table.text}`);
+  const target = qualified ?? databaseOfSchema(ctx, databaseOfRoot(table.rootPage));
+  const db = target.index;
+  if (isSchemaTable(table) || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be indexed`);
+  target.schema.assertNameFree(name, 'index');
   const sql = `CREATE${statement.unique ? ' UNIQUE' : ''} INDEX ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const index = defineIndex(statement, sql, table, 0, ctx.sql);
   checkIndexFunctions(new ExprCompiler(b, ctx, { sources: [] }), index);
   b.writes = true;
   const root = b.register();
-  b.emit(Opcode.CreateBtree, 1, root);
+  b.emit(Opcode.CreateBtree, 1, root, db);
   const schemaCursor = b.cursor();
-  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   insertSchemaRow(b, schemaCursor, ['index', index.name, table.name, { register: root }, sql]);
   fillIndex(ctx, b, table, index, root);
-  bumpCookieAndReload(b);
+  bumpCookieAndReload(b, db);
 }
 
 /** Emits a scan of `table` inserting every row's key into the new index whose root is in `rootReg`. */
@@ -118,7 +126,7 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
   ec.scope = { sources: [source] };
   const indexCursor = b.cursor();
   b.emit(Opcode.OpenRead, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
-  b.emit(Opcode.OpenWrite, indexCursor, rootReg, 0, keyInfoOf(ec, index), 1);
+  b.emit(Opcode.OpenWrite, indexCursor, rootReg, registerRootBase(databaseOfRoot(table.rootPage)), keyInfoOf(ec, index), 1);
   const done = b.label();
   const next = b.label();
   b.emit(Opcode.Rewind, source.cursor, done);
@@ -147,9 +155,9 @@ export function fillIndex(ctx: CompileContext, b: ProgramBuilder, table: TableIn
 }
 
 /** Deletes the sqlite_schema rows whose column `column` (1 = name, 2 = tbl_name) equals `name` (NOCASE). */
-export function deleteSchemaRows(ctx: CompileContext, b: ProgramBuilder, column: number, name: string): void {
+export function deleteSchemaRows(ctx: CompileContext, b: ProgramBuilder, column: number, name: string, db = MAIN_DATABASE): void {
   const cursor = b.cursor();
-  b.emit(Opcode.OpenWrite, cursor, 1);
+  b.emit(Opcode.OpenWrite, cursor, schemaTableRoot(db));
   const done = b.label();
   b.emit(Opcode.Rewind, cursor, done);
   const top = b.here;
@@ -169,36 +177,48 @@ export function deleteSchemaRows(ctx: CompileContext, b: ProgramBuilder, column:
 
 export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
   if (statement.objectType === 'TRIGGER') return compileDropTrigger(ctx, b, statement);
-  checkSchemaName(statement.name.schema);
   const name = statement.name.name.text;
+  const qualifier = statement.name.schema;
+  const schema = schemaFor(ctx, qualifier);
+  const shown = qualifier ? `${qualifier.text}.${name}` : name;
   if (statement.objectType === 'TABLE') {
-    const table = ctx.schema.table(name);
+    const table = schema?.table(name);
     if (!table) {
-      if (ctx.schema.view(name)) throw new SqliteError(`use DROP VIEW to delete view ${name}`);
+      if (schema?.view(name)) throw new SqliteError(`use DROP VIEW to delete view ${name}`);
       if (statement.ifExists) return;
-      throw new SqliteError(`no such table: ${name}`);
+      throw new SqliteError(`no such table: ${shown}`);
     }
-    if (table.rootPage === 1 || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be dropped`);
+    if (isSchemaTable(table) || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be dropped`);
+    const db = databaseOfRoot(table.rootPage);
     b.writes = true;
     emitDropTableForeignKeys(ctx, b, table);
     const roots = [table.rootPage, ...table.indexes.map((i) => i.rootPage)].sort((x, y) => y - x);
     for (const root of roots) b.emit(Opcode.Destroy, root);
-    deleteSchemaRows(ctx, b, 2, table.name);
+    deleteSchemaRows(ctx, b, 2, table.name, db);
+    // Triggers on the table in other databases (TEMP ones) go with it, as in SQLite.
+    for (const trigger of ctx.schema.triggersOn(table)) {
+      const triggerDb = trigger.database ?? MAIN_DATABASE;
+      if (triggerDb !== db) {
+        deleteTriggerRow(ctx, b, trigger.name, triggerDb);
+        bumpCookieAndReload(b, triggerDb);
+      }
+    }
     if (table.autoincrement) emitDropSequenceRow(ctx, b, table.name);
-    bumpCookieAndReload(b);
+    bumpCookieAndReload(b, db);
     return;
   }
   if (statement.objectType === 'INDEX') {
-    const index = ctx.schema.index(name);
+    const index = schema?.index(name);
     if (!index) {
       if (statement.ifExists) return;
-      throw new SqliteError(`no such index: ${name}`);
+      throw new SqliteError(`no such index: ${shown}`);
     }
     if (index.sql === null) throw new SqliteError('index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped');
+    const db = databaseOfRoot(index.rootPage);
     b.writes = true;
     b.emit(Opcode.Destroy, index.rootPage);
-    deleteSchemaRows(ctx, b, 1, index.name);
-    bumpCookieAndReload(b);
+    deleteSchemaRows(ctx, b, 1, index.name, db);
+    bumpCookieAndReload(b, db);
     return;
   }
   if (statement.objectType === 'VIEW') return compileDropView(ctx, b, statement);

@@ -18,6 +18,7 @@ export const EXPLAIN_COLUMNS = ['addr', 'opcode', 'p1', 'p2', 'p3', 'p4', 'p5', 
  */
 const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.Init]: 'Init', [Opcode.Goto]: 'Goto', [Opcode.Halt]: 'Halt', [Opcode.HaltWithError]: 'HaltWithError',
+  [Opcode.HaltIfNull]: 'HaltIfNull',
   [Opcode.If]: 'If', [Opcode.IfNot]: 'IfNot', [Opcode.IsNull]: 'IsNull', [Opcode.NotNull]: 'NotNull',
   [Opcode.Gosub]: 'Gosub', [Opcode.Return]: 'Return', [Opcode.IfPos]: 'IfPos', [Opcode.DecrJumpZero]: 'DecrJumpZero',
   [Opcode.Once]: 'Once', [Opcode.Noop]: 'Noop',
@@ -44,6 +45,7 @@ const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.WindowOpen]: 'WindowOpen', [Opcode.WindowNext]: 'WindowNext', [Opcode.Program]: 'Program', [Opcode.TriggerReturn]: 'TriggerReturn',
   [Opcode.Raise]: 'Raise', [Opcode.ResetCount]: 'ResetCount', [Opcode.FkCounter]: 'FkCounter', [Opcode.FkIfZero]: 'FkIfZero',
   [Opcode.FkCheck]: 'FkCheck',
+  [Opcode.QueueOpen]: 'QueueOpen', [Opcode.QueuePush]: 'QueuePush', [Opcode.QueuePop]: 'QueuePop',
 };
 
 export function opcodeName(op: Opcode): string {

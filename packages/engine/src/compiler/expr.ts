@@ -4,7 +4,7 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { BinaryOperator, Expr, InTableExpr, Select, SelectClause, TableSource } from '../parser/ast.js';
-import { Affinity, affinityOfType, comparisonAffinity } from '../values/affinity.js';
+import { Affinity, castAffinity, comparisonAffinity } from '../values/affinity.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonOperator, ComparisonSpec } from '../vm/ops/expression.js';
@@ -63,6 +63,17 @@ export function literalValue(expr: Expr): SqlValue | undefined {
   }
 }
 
+/**
+ * An integer literal that fits in 32 bits, through unary + and - (SQLite's sqlite3ExprIsInteger):
+ * as an ORDER BY or GROUP BY term it is a result-column number; anything else is an expression.
+ */
+export function columnNumberTerm(expr: Expr): number | null {
+  if (expr.kind === 'Integer') return expr.value >= -2147483648n && expr.value <= 2147483647n ? Number(expr.value) : null;
+  if (expr.kind !== 'Unary' || (expr.op !== '+' && expr.op !== '-')) return null;
+  const inner = columnNumberTerm(expr.operand);
+  return inner === null ? null : expr.op === '-' ? -inner : inner;
+}
+
 /** The default of a column as a constant (for records shorter than the table). */
 export function constantDefault(expr: Expr | null): SqlValue {
   if (!expr) return null;
@@ -94,7 +105,7 @@ export class ExprCompiler {
         return column.noAffinity ? null : column.affinity;
       }
       case 'Cast':
-        return affinityOfType(expr.type.text);
+        return castAffinity(expr.type.text);
       case 'Collate':
         return this.affinity(expr.operand);
       default:
@@ -144,6 +155,7 @@ export class ExprCompiler {
     if (field === null) return;
     const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: info.affinity === Affinity.Real };
     this.b.emit(Opcode.Column, source.cursor, field, target, spec);
+    if (source.columnSubtype) this.b.emit(Opcode.ColumnSubtype, source.cursor, field, target, source.columnSubtype);
   }
 
   /** Evaluates `expr` into a fresh register and returns it. */
@@ -285,7 +297,7 @@ export class ExprCompiler {
         return;
       case 'Cast':
         this.compile(expr.operand, target);
-        b.emit(Opcode.Cast, target, 0, 0, affinityOfType(expr.type.text));
+        b.emit(Opcode.Cast, target, 0, 0, castAffinity(expr.type.text));
         return;
       case 'Case':
         this.compileCase(expr, target);
@@ -363,6 +375,14 @@ export class ExprCompiler {
   private compileCase(expr: Expr & { kind: 'Case' }, target: number): void {
     const b = this.b;
     const done = b.label();
+    // When a branch may give target a subtype (json(...)), the others must take it away: they
+    // are evaluated apart and copied in, as a copy carries the (absent) subtype along.
+    const results = [...expr.whens.map((w) => w.then), ...(expr.otherwise ? [expr.otherwise] : [])];
+    const plain = results.some(mayCarrySubtype) ? new Set(results.filter((e) => !mayCarrySubtype(e))) : null;
+    const compileResult = (e: Expr) => {
+      if (!plain?.has(e)) return this.compile(e, target);
+      b.emit(Opcode.SCopy, this.toRegister(e), target);
+    };
     const operand = expr.operand ? this.toRegister(expr.operand) : 0;
     const test = b.register();
     for (const { when, then } of expr.whens) {
@@ -374,11 +394,11 @@ export class ExprCompiler {
         this.compile(when, test);
       }
       b.emit(Opcode.IfNot, test, next, 1);
-      this.compile(then, target);
+      compileResult(then);
       b.emit(Opcode.Goto, 0, done);
       b.place(next);
     }
-    if (expr.otherwise) this.compile(expr.otherwise, target);
+    if (expr.otherwise) compileResult(expr.otherwise);
     else b.emit(Opcode.Null, 0, target);
     b.place(done);
   }
@@ -420,6 +440,24 @@ export class ExprCompiler {
 }
 
 /** Walks an expression tree (not into subqueries), calling `visit` on every node. */
+/** Whether `expr` may leave a subtype on its register (vm/subtype.ts): a call, or CASE, a subquery, COLLATE or unary + over one. */
+function mayCarrySubtype(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'Function':
+    case 'Case':
+    case 'Subquery':
+      return true;
+    case 'Binary':
+      return expr.op === '->';
+    case 'Collate':
+      return mayCarrySubtype(expr.operand);
+    case 'Unary':
+      return expr.op === '+' && mayCarrySubtype(expr.operand);
+    default:
+      return false;
+  }
+}
+
 export function walkExpr(expr: Expr, visit: (e: Expr) => boolean | void): void {
   if (visit(expr) === false) return;
   const children: (Expr | null | undefined)[] = [];

@@ -5,8 +5,9 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type Expr, type FromClause, type JoinOperator, type Name, type TableSource } from '../parser/ast.js';
 import type { ProgramBuilder } from './builder.js';
+import { schemaFor, viewSchema } from './databases.js';
 import type { CompileContext } from './context.js';
-import { resolveCteReference } from './cte.js';
+import { rejectCteCall, resolveCteReference } from './cte.js';
 import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
 import type { CursorSource, Scope } from './scope.js';
 import { findTableFunction, tableFunctionSource } from './table-function.js';
@@ -29,14 +30,15 @@ export interface FromPlan {
   readonly joinTerms: readonly Expr[];
 }
 
-interface FlatSource {
+export interface FlatSource {
   readonly join: JoinOperator | null;
   readonly source: TableSource;
   readonly on: Expr | null;
   readonly using: readonly Name[] | null;
 }
 
-function flatten(from: FromClause, join: JoinOperator | null, out: FlatSource[]): void {
+/** The FROM items in join order, unparenthesized joins (no ON/USING) spliced in. */
+export function flatten(from: FromClause, join: JoinOperator | null, out: FlatSource[]): void {
   from.sources.forEach((s, i) => {
     const op = i === 0 ? join : s.join;
     if (s.source.kind === 'JoinGroup' && !s.on && !s.using) flatten(s.source.from, op, out);
@@ -106,6 +108,7 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
   if (item.kind === 'TableFunction') {
     // As in SQLite, a table or view of that name shadows the function, and any schema prefix is accepted.
     const fnName = item.name.name.text;
+    if (!item.name.schema) rejectCteCall(ctx, fnName);
     if (ctx.schema.table(fnName) || ctx.schema.view(fnName)) throw new SqliteError(`'${fnName}' is not a function`);
     const def = findTableFunction(ctx, fnName);
     if (!def) throw new SqliteError(`no such table: ${fnName}`);
@@ -118,20 +121,21 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     const alias = item.alias?.text ?? '';
     return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
   }
-  if (item.name.schema && !sameName(item.name.schema.text, 'main')) throw unsupported('attached databases');
   const tableName = item.name.name.text;
+  const schema = schemaFor(ctx, item.name.schema);
+  if (!schema) throw new SqliteError(`no such table: ${item.name.schema!.text}.${tableName}`);
   const alias = item.alias ? item.alias.text : tableName;
   if (!item.name.schema) {
     const cte = ctx.ctes?.get(tableName.toLowerCase());
     if (cte) return resolveCteReference(ctx, b, cte, alias, outer, correlation);
   }
-  const table = ctx.schema.table(tableName);
+  const table = schema.table(tableName);
   if (!table) {
-    const view = ctx.schema.view(tableName);
+    const view = schema.view(tableName);
     if (view) {
       const stack = ctx.viewStack ?? [];
       if (stack.some((v) => sameName(v, view.name))) throw new SqliteError(`view ${view.name} is circularly defined`);
-      const viewCtx: CompileContext = { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...stack, view.name] };
+      const viewCtx: CompileContext = { ...ctx, schema: viewSchema(ctx, view.database), sql: view.sql, ctes: undefined, viewStack: [...stack, view.name] };
       const cursor = b.cursor();
       const columns = applyColumnList(
         materializeSelect(viewCtx, b, view.statement.select, cursor, undefined, undefined, view.name),
@@ -145,7 +149,8 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     const reason = ctx.schema.unreadableReason(tableName);
     if (reason) throw unsupported(`table ${tableName} (${reason})`);
     // Inside a view SQLite names the table with its schema.
-    throw new SqliteError(`no such table: ${ctx.viewStack?.length ? 'main.' : ''}${tableName}`);
+    const shown = item.name.schema ? `${item.name.schema.text}.` : ctx.viewStack?.length ? 'main.' : '';
+    throw new SqliteError(`no such table: ${shown}${tableName}`);
   }
   const indexHint = resolveIndexHint(table, item.indexHint);
   return { kind: 'cursor', table, name: alias, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };

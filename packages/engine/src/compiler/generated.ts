@@ -94,21 +94,22 @@ export function emitComputeGenerated(ec: ExprCompiler, row: RegisterSource, befo
 }
 
 /**
- * Registers holding the record of the row in `row` (VIRTUAL columns left out, the rowid alias
- * NULL): returns the first register and the field count.
+ * Registers holding the record of the row in `row` (VIRTUAL columns left out): returns the first
+ * register, the field count, and the field to store as NULL (the rowid alias, whose register
+ * holds the rowid), or -1. Without VIRTUAL columns those are the row's own registers, uncopied.
  */
-export function emitRecordFields(ec: ExprCompiler, row: RegisterSource): { base: number; count: number } {
+export function emitRecordFields(ec: ExprCompiler, row: RegisterSource): { base: number; count: number; nullField: number } {
   const b = ec.b;
   const table = row.table;
   const count = storedFieldCount(table);
+  if (count === table.columns.length) return { base: row.base, count, nullField: table.rowidAlias >= 0 ? table.rowidAlias : -1 };
   const base = b.registerBlock(count);
-  if (count === table.columns.length) b.emit(Opcode.Copy, row.base, base, count - 1);
-  else table.columns.forEach((_, i) => {
+  table.columns.forEach((_, i) => {
     const field = storageField(table, i);
     if (field >= 0) b.emit(Opcode.SCopy, row.base + i, base + field);
   });
   if (table.rowidAlias >= 0) b.emit(Opcode.Null, 0, base + storageField(table, table.rowidAlias));
-  return { base, count };
+  return { base, count, nullField: -1 };
 }
 
 /** INSERT's column list may not name a generated column. */

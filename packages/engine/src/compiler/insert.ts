@@ -10,6 +10,8 @@ import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ProgramBuilder } from './builder.js';
+import { qualifiedContext } from './databases.js';
+import { isSchemaTable } from '../schema/database-list.js';
 import type { CompileContext } from './context.js';
 import { bindWith } from './cte.js';
 import { ExprCompiler } from './expr.js';
@@ -42,7 +44,7 @@ export function lookupWritableTable(ctx: CompileContext, name: string): TableInf
     if (reason) throw unsupported(`table ${name} (${reason})`);
     throw new SqliteError(`no such table: ${name}`);
   }
-  if (table.rootPage === 1) throw new SqliteError(`table ${table.name} may not be modified`);
+  if (isSchemaTable(table)) throw new SqliteError(`table ${table.name} may not be modified`);
   const unwritable = ctx.schema.unwritableReason(table.name);
   if (unwritable) throw unsupported(`writing table ${table.name} (${unwritable})`);
   return table;
@@ -68,7 +70,7 @@ function countMismatch(table: TableInfo, statement: InsertStatement, valueCount:
 /** Compiles an INSERT; returns the RETURNING columns (none without RETURNING). */
 export function compileInsert(ctx: CompileContext, b: ProgramBuilder, statement: InsertStatement): ResultColumnMeta[] {
   if (statement.with) return compileInsert(bindWith(ctx, statement.with), b, { ...statement, with: null });
-  if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
+  if (statement.table.schema) return compileInsert(qualifiedContext(ctx, statement.table.schema, statement.table.name.text), b, { ...statement, table: { ...statement.table, schema: null } });
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfInsert(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });

@@ -5,16 +5,18 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { sameName } from '../parser/ast.js';
 import { valueToText } from '../values/cast.js';
 import type { VmHost } from '../vm/host.js';
 import type { CompileContext } from './context.js';
+import { MAIN_DATABASE, TEMP_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
 import { foreignKeyListRows, indexInfoRows, indexListRows, tableInfoRows, tableListRows } from './pragma-schema.js';
 import type { TableFunctionDef } from './table-function.js';
 
 export interface PragmaArgs {
   /** The argument (`PRAGMA x(arg)`, `pragma_x(arg)`), or null. */
   readonly arg: SqlValue;
+  /** The database a schema argument named (its objects alone are listed), when one was given. */
+  readonly database?: number;
 }
 
 export interface PragmaSpec {
@@ -77,7 +79,7 @@ const ENCODINGS: Record<number, string> = { 0: 'UTF-8', 1: 'UTF-8', 2: 'UTF-16le
 export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, PragmaSpec>([
   ['table_info', { columns: ['cid', 'name', 'type', 'notnull', 'dflt_value', 'pk'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : tableInfoRows(ctx, text(a.arg)!, false)) }],
   ['table_xinfo', { columns: ['cid', 'name', 'type', 'notnull', 'dflt_value', 'pk', 'hidden'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : tableInfoRows(ctx, text(a.arg)!, true)) }],
-  ['table_list', { columns: ['schema', 'name', 'type', 'ncol', 'wr', 'strict'], arg: true, read: (ctx, a) => tableListRows(ctx, a.arg) }],
+  ['table_list', { columns: ['schema', 'name', 'type', 'ncol', 'wr', 'strict'], arg: true, read: (ctx, a) => tableListRows(ctx, a.arg, a.database) }],
   ['index_list', { columns: ['seq', 'name', 'unique', 'origin', 'partial'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexListRows(ctx, text(a.arg)!)) }],
   ['index_info', { columns: ['seqno', 'cid', 'name'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexInfoRows(ctx, text(a.arg)!, false)) }],
   ['index_xinfo', { columns: ['seqno', 'cid', 'name', 'desc', 'coll', 'key'], arg: true, schema: true, read: (ctx, a) => (a.arg === null ? [] : indexInfoRows(ctx, text(a.arg)!, true)) }],
@@ -89,7 +91,7 @@ export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, Prag
   ['module_list', { columns: ['name'], read: (ctx) => (ctx.functions.tableFunctionNames?.() ?? []).map((name) => [name]) }],
   ['pragma_list', { columns: ['name'], read: () => pragmaNames().map((name) => [name]) }],
   ['compile_options', { columns: ['compile_options'], read: () => COMPILE_OPTIONS.map((o) => [o]) }],
-  ['database_list', { columns: ['seq', 'name', 'file'], read: (_ctx, _a, host) => [[0n, 'main', host.call('database_file', []) as SqlValue]] }],
+  ['database_list', { columns: ['seq', 'name', 'file'], read: databaseListRows }],
   ['user_version', headerField('user_version', 60)],
   ['schema_version', headerField('schema_version', 40)],
   ['application_id', headerField('application_id', 68)],
@@ -129,22 +131,43 @@ export function pragmaNames(): string[] {
   return [...new Set([...PRAGMA_ROWS.keys(), ...ACTION_PRAGMAS])].sort();
 }
 
-/** Rejects a schema other than main and temp (Tandem has no attached databases), with the function form's message. */
-export function checkSchema(schema: SqlValue): 'main' | 'temp' {
-  if (schema === null) return 'main';
-  const name = valueToText(schema);
-  if (sameName(name, 'main')) return 'main';
-  if (sameName(name, 'temp')) return 'temp';
-  throw new SqliteError(`unknown database '${name}'`);
+/** database_list: main, temp once opened, then attached databases numbered as SQLite compacts them. */
+function databaseListRows(ctx: CompileContext, _args: PragmaArgs, host: VmHost): SqlValue[][] {
+  const rows: SqlValue[][] = [[0n, 'main', host.call('database_file', []) as SqlValue]];
+  let seq = 2;
+  for (const db of ctx.schema.databases()) {
+    if (!db || db.index === MAIN_DATABASE) continue;
+    if (db.index !== TEMP_DATABASE) rows.push([BigInt(seq++), db.name, db.file]);
+    else if (db.open) rows.push([1n, 'temp', '']);
+  }
+  return rows;
 }
 
-/** The rows of pragma `name` for the given argument and schema (an empty temp schema lists nothing). */
+/** The PRAGMAs that read only the schema: given a database, they list (or look up in) its objects alone. */
+const SCHEMA_SCOPED = new Set(['table_info', 'table_xinfo', 'index_list', 'index_info', 'index_xinfo', 'foreign_key_list', 'table_list']);
+
+export function isSchemaScoped(name: string): boolean {
+  return SCHEMA_SCOPED.has(name);
+}
+
+/** The database a schema argument names (null: not given), with the function form's message for an unknown one. */
+export function checkSchema(ctx: CompileContext, schema: SqlValue): DatabaseSchema | null {
+  if (schema === null) return null;
+  const name = valueToText(schema);
+  const found = ctx.schema.databaseNamed(name);
+  if (!found) throw new SqliteError(`unknown database '${name}'`);
+  return found;
+}
+
+/** The rows of pragma `spec` for the given argument and schema (every database's objects when none is given). */
 export function pragmaRows(ctx: CompileContext, spec: PragmaSpec, arg: SqlValue, schema: SqlValue, host: VmHost): SqlValue[][] {
-  if (checkSchema(schema) === 'temp') {
-    if (spec.arg) return [];
-    throw unsupported('the temp schema');
+  const database = checkSchema(ctx, schema);
+  if (database === null) return spec.read(ctx, { arg }, host);
+  if (![...SCHEMA_SCOPED].some((name) => PRAGMA_ROWS.get(name) === spec)) {
+    if (database.index === MAIN_DATABASE) return spec.read(ctx, { arg }, host);
+    throw unsupported(`this PRAGMA of database ${database.name}`);
   }
-  return spec.read(ctx, { arg }, host);
+  return spec.read({ ...ctx, schema: ctx.schema.only(database.index) }, { arg, database: database.index }, host);
 }
 
 /** pragma_<name>: the table function form of a PRAGMA that returns rows. */

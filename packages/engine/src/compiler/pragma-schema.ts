@@ -8,7 +8,9 @@ import type { SqlValue } from '../common/values.js';
 import type { ColumnDefinition, CreateTableStatement } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
 import { foldName } from '../schema/schema.js';
-import type { IndexInfo, TableInfo } from '../schema/types.js';
+import type { IndexInfo, TableInfo, ViewInfo } from '../schema/types.js';
+import { MAIN_DATABASE, TEMP_DATABASE } from '../schema/database-list.js';
+import { viewSchema } from './databases.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { compileSelect } from './select.js';
@@ -47,10 +49,10 @@ function hiddenKind(definition: ColumnDefinition | undefined): bigint {
 }
 
 /** A view's columns as table_info describes them: names and declared types of the SELECT's result. */
-function viewColumns(ctx: CompileContext, name: string): { name: string; type: string | null }[] | null {
-  const view = ctx.schema.view(name);
+function viewColumns(ctx: CompileContext, name: string, found?: ViewInfo): { name: string; type: string | null }[] | null {
+  const view = found ?? ctx.schema.view(name);
   if (!view) return null;
-  const viewCtx: CompileContext = { ...ctx, sql: view.sql, ctes: undefined, viewStack: [...(ctx.viewStack ?? []), view.name] };
+  const viewCtx: CompileContext = { ...ctx, schema: viewSchema(ctx, view.database), sql: view.sql, ctes: undefined, viewStack: [...(ctx.viewStack ?? []), view.name] };
   const metas = compileSelect(viewCtx, new ProgramBuilder(), view.statement.select, { kind: 'result' });
   const list = view.statement.columns;
   return metas.map((m, i) => ({ name: list?.[i]?.text ?? m.name, type: m.type }));
@@ -187,25 +189,39 @@ export function foreignKeyListRows(ctx: CompileContext, name: string): SqlValue[
   return rows;
 }
 
-/** table_list rows: schema, name, type, ncol, wr, strict (every table and view, or the one named `name`). */
-export function tableListRows(ctx: CompileContext, name: SqlValue): SqlValue[][] {
+/**
+ * table_list rows: schema, name, type, ncol, wr, strict (every table and view of every database, or
+ * of `database`; or the ones named `name`), each database's schema table after its objects.
+ */
+export function tableListRows(ctx: CompileContext, name: SqlValue, database?: number): SqlValue[][] {
   const rows: SqlValue[][] = [];
   const wanted = typeof name === 'string' ? foldName(name) : null;
-  for (const row of ctx.schema.rows) {
-    if (row.type !== 'table' && row.type !== 'view') continue;
-    if (wanted !== null && foldName(row.name) !== wanted) continue;
-    const table = ctx.schema.table(row.name);
-    if (table) {
-      const virtual = /^\s*create\s+virtual\b/i.test(row.sql ?? '');
-      rows.push(['main', table.name, virtual ? 'virtual' : 'table', BigInt(table.columns.length), table.withoutRowid ? 1n : 0n, table.strict ? 1n : 0n]);
-      continue;
+  const list = ctx.schema.databases();
+  for (const db of list) {
+    if (!db || (database !== undefined && db.index !== database)) continue;
+    const schema = db.schema;
+    for (const row of schema.rows) {
+      if (row.type !== 'table' && row.type !== 'view') continue;
+      if (wanted !== null && foldName(row.name) !== wanted) continue;
+      const table = schema.table(row.name);
+      if (table) {
+        const virtual = /^\s*create\s+virtual\b/i.test(row.sql ?? '');
+        rows.push([db.name, table.name, virtual ? 'virtual' : 'table', BigInt(table.columns.length), table.withoutRowid ? 1n : 0n, table.strict ? 1n : 0n]);
+        continue;
+      }
+      const reason = schema.unreadableReason(row.name);
+      if (reason) throw unsupported(`table ${row.name} (${reason})`);
+      const view = row.type === 'view' ? schema.view(row.name) : undefined;
+      const columns = view ? viewColumns(ctx, row.name, view) : null;
+      if (columns) rows.push([db.name, row.name, 'view', BigInt(columns.length), 0n, 0n]);
     }
-    const reason = ctx.schema.unreadableReason(row.name);
-    if (reason) throw unsupported(`table ${row.name} (${reason})`);
-    const columns = row.type === 'view' ? viewColumns(ctx, row.name) : null;
-    if (columns) rows.push(['main', row.name, 'view', BigInt(columns.length), 0n, 0n]);
+    if (db.index === TEMP_DATABASE) {
+      if (wanted === null || wanted === 'sqlite_temp_schema' || wanted === 'sqlite_temp_master') rows.push(['temp', 'sqlite_temp_schema', 'table', 5n, 0n, 0n]);
+    } else if (wanted === null || wanted === 'sqlite_schema' || wanted === 'sqlite_master') rows.push([db.name, 'sqlite_schema', 'table', 5n, 0n, 0n]);
+    // A schema that is not combined lists main alone: temp's schema table still exists.
+    if (db.index === MAIN_DATABASE && !list[TEMP_DATABASE] && database === undefined && (wanted === null || wanted === 'sqlite_temp_schema' || wanted === 'sqlite_temp_master')) {
+      rows.push(['temp', 'sqlite_temp_schema', 'table', 5n, 0n, 0n]);
+    }
   }
-  if (wanted === null || wanted === 'sqlite_schema' || wanted === 'sqlite_master') rows.push(['main', 'sqlite_schema', 'table', 5n, 0n, 0n]);
-  if (wanted === null || wanted === 'sqlite_temp_schema' || wanted === 'sqlite_temp_master') rows.push(['temp', 'sqlite_temp_schema', 'table', 5n, 0n, 0n]);
   return rows;
 }

@@ -6,12 +6,14 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { ResultColumn } from '../engine/prepared.js';
-import { sameName, type PragmaStatement } from '../parser/ast.js';
+import type { PragmaStatement } from '../parser/ast.js';
 import type { HostFunction } from '../vm/ops/transaction.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { PRAGMA_ROWS, pragmaRows } from './pragma-functions.js';
+import { isSchemaScoped, PRAGMA_ROWS, pragmaRows } from './pragma-functions.js';
+import { headerAddress } from './databases.js';
+import { MAIN_DATABASE } from '../schema/database-list.js';
 import { compileForeignKeyPragma } from './foreign-key-pragmas.js';
 
 const HEADER_FIELDS: Record<string, number> = { user_version: 60, schema_version: 40, application_id: 68 };
@@ -99,14 +101,16 @@ function emitSetting(b: ProgramBuilder, name: string, value: SqlValue, resultCol
 
 export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement: PragmaStatement): ResultColumn[] {
   const schemaName = statement.name.schema?.text ?? null;
-  if (schemaName !== null && !sameName(schemaName, 'main') && !sameName(schemaName, 'temp')) throw new SqliteError(`unknown database ${schemaName}`);
-  const temp = schemaName !== null && sameName(schemaName, 'temp');
+  const database = schemaName === null ? null : ctx.schema.databaseNamed(schemaName);
+  if (schemaName !== null && !database) throw new SqliteError(`unknown database ${schemaName}`);
+  // Another database than main: its schema listings and header fields; its other settings are not kept per database.
+  const other = database ? database.index : MAIN_DATABASE;
   const name = statement.name.name.text.toLowerCase();
   const value = statement.value?.text ?? null;
   const spec = PRAGMA_ROWS.get(name);
-  // The temp schema holds no objects in Tandem: its listings are empty; its other values are not kept.
-  if (temp && spec?.arg) return spec.columns.map(column);
-  if (temp && (spec || name in CONNECTION_SETTINGS || name in HEADER_FIELDS)) throw unsupported('the temp schema');
+  if (other !== MAIN_DATABASE && !(spec && isSchemaScoped(name)) && (spec || name in CONNECTION_SETTINGS) && !(name in HEADER_FIELDS)) {
+    throw unsupported(`PRAGMA ${name} of database ${schemaName}`);
+  }
   switch (name) {
     case 'page_size':
     case 'journal_mode':
@@ -123,7 +127,7 @@ export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement:
     case 'user_version':
     case 'schema_version':
     case 'application_id': {
-      const offset = HEADER_FIELDS[name]!;
+      const offset = headerAddress(other, HEADER_FIELDS[name]!);
       if (value !== null) {
         if (name === 'schema_version') throw unsupported('setting schema_version');
         b.writes = true;
@@ -189,7 +193,7 @@ export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement:
   if (spec) {
     // Read-only pragmas ignore a value given with "=" and still report; with "(...)" it is their argument.
     const arg: SqlValue = spec.arg && value !== null ? (statement.value?.kind === 'Number' ? pragmaInteger(value) : value) : null;
-    const fn: HostFunction = (_args, host) => pragmaRows(ctx, spec, arg, null, host);
+    const fn: HostFunction = (_args, host) => pragmaRows(ctx, spec, arg, schemaName, host);
     Object.defineProperty(fn, 'name', { value: `pragma_${name}` }); // EXPLAIN shows it as p4
     return emitRows(b, fn, spec.columns);
   }

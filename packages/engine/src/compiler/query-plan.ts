@@ -57,9 +57,31 @@ export function recordQueryPlan(statement: Statement, compile: () => void): Plan
   return recorder.lines;
 }
 
+/** Runs `work` (a trial compile whose program is discarded) without noting plan lines. */
+export function unrecorded<T>(work: () => T): T {
+  const saved = active;
+  active = null;
+  try {
+    return work();
+  } finally {
+    active = saved;
+  }
+}
+
 /** Notes one plan line at the current level. */
 export function notePlan(detail: string): void {
   active?.add(detail);
+}
+
+/** notePlan, returning a call that rewrites the line's text (a decision taken once the program is complete). */
+export function notePlanRevisable(detail: string): (revise: (detail: string) => string) => void {
+  const recorder = active;
+  if (!recorder) return () => undefined;
+  recorder.add(detail);
+  const index = recorder.lines.length - 1;
+  return (revise) => {
+    recorder.lines[index] = { ...recorder.lines[index]!, detail: revise(recorder.lines[index]!.detail) };
+  };
 }
 
 /** Notes a line that goes after everything else at the current level (USE TEMP B-TREE FOR ...). */

@@ -7,7 +7,7 @@ import type { ConflictResolution } from '../parser/ast.js';
 import type { IndexInfo, TableInfo } from '../schema/types.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
-import type { HaltError } from '../vm/ops/control.js';
+import type { HaltError, NullCheck } from '../vm/ops/control.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
@@ -30,7 +30,7 @@ export interface TableWriter {
 
 /** Opens the table and all its indexes for writing. */
 export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): TableWriter {
-  if (table.withoutRowid && ec.ctx.schema.triggersOn(table.name).length > 0) throw unsupported('triggers on WITHOUT ROWID tables');
+  if (table.withoutRowid && ec.ctx.schema.triggersOn(table).length > 0) throw unsupported('triggers on WITHOUT ROWID tables');
   const b = ec.b;
   b.writes = true;
   const source: CursorSource = { kind: 'cursor', table, name, cursor: b.cursor() };
@@ -44,9 +44,13 @@ export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): 
 }
 
 export function halt(ec: ExprCompiler, message: string, code: HaltError['code'], mode: ConflictResolution = 'ABORT'): void {
+  ec.b.emit(Opcode.HaltWithError, 0, 0, 0, haltError(message, code, mode));
+}
+
+function haltError(message: string, code: HaltError['code'], mode: ConflictResolution): HaltError {
   const error: HaltError = { message, code };
   if (mode === 'FAIL' || mode === 'ROLLBACK') error.action = mode;
-  ec.b.emit(Opcode.HaltWithError, 0, 0, 0, error);
+  return error;
 }
 
 /** Registers for index `index`'s key of the row in `row` (key columns, then rowid); returns the first. */
@@ -74,6 +78,12 @@ export function partialGuard(ec: ExprCompiler, index: IndexInfo, row: RegisterSo
  */
 export function emitDeleteRow(ec: ExprCompiler, w: TableWriter, rowidReg: number, countChange: boolean): void {
   if (w.table.withoutRowid) return emitDeleteRowWithoutRowid(ec, w, countChange);
+  emitDeleteIndexEntries(ec, w, rowidReg);
+  ec.b.emit(Opcode.Delete, w.source.cursor, 0, 0, null, countChange ? InsertFlag.CountChange : 0);
+}
+
+/** Deletes the index entries of the row the table cursor is on (rowid in `rowidReg`), keeping the row. */
+export function emitDeleteIndexEntries(ec: ExprCompiler, w: TableWriter, rowidReg: number): void {
   const b = ec.b;
   w.table.indexes.forEach((index, i) => {
     const skip = b.label();
@@ -85,7 +95,6 @@ export function emitDeleteRow(ec: ExprCompiler, w: TableWriter, rowidReg: number
     b.emit(Opcode.IdxDelete, w.indexCursors[i]!, base, n + 1);
     b.place(skip);
   });
-  b.emit(Opcode.Delete, w.source.cursor, 0, 0, null, countChange ? InsertFlag.CountChange : 0);
 }
 
 /** Deletes the row with rowid r[rowidReg] if it exists (REPLACE conflict resolution). */
@@ -132,21 +141,33 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
   const affinities: (Affinity | null)[] = table.columns.map((c, i) => (i === table.rowidAlias ? null : c.affinity));
   b.emit(Opcode.Affinity, row.base, table.columns.length, 0, affinities);
 
+  // Columns whose NOT NULL failure just halts are checked by one HaltIfNull per run of them (in
+  // column order, so the first failing column is still the one reported).
+  let halting: NullCheck[] = [];
+  const flushHalting = (): void => {
+    if (halting.length > 0) b.emit(Opcode.HaltIfNull, 0, 0, 0, halting);
+    halting = [];
+  };
   table.columns.forEach((column, i) => {
     if (!column.notNull || i === table.rowidAlias) return;
     const mode = modeFor(column.notNullConflict);
+    const message = `NOT NULL constraint failed: ${table.name}.${column.name}`;
+    if (mode !== 'IGNORE' && !(mode === 'REPLACE' && column.defaultExpr)) {
+      halting.push({ register: row.base + i, error: haltError(message, 'SQLITE_CONSTRAINT_NOTNULL', mode) });
+      return;
+    }
+    flushHalting();
     const ok = b.label();
     b.emit(Opcode.NotNull, row.base + i, ok);
     if (mode === 'IGNORE') b.emit(Opcode.Goto, 0, options.skip);
     else {
-      if (mode === 'REPLACE' && column.defaultExpr) {
-        ec.compile(column.defaultExpr, row.base + i);
-        b.emit(Opcode.NotNull, row.base + i, ok);
-      }
-      halt(ec, `NOT NULL constraint failed: ${table.name}.${column.name}`, 'SQLITE_CONSTRAINT_NOTNULL', mode);
+      ec.compile(column.defaultExpr!, row.base + i);
+      b.emit(Opcode.NotNull, row.base + i, ok);
+      halt(ec, message, 'SQLITE_CONSTRAINT_NOTNULL', mode);
     }
     b.place(ok);
   });
+  flushHalting();
 
   // STRICT's type check goes where SQLite applies the affinity: before CHECK or the first index.
   let typesChecked = false;
@@ -254,7 +275,7 @@ export function emitInsertRow(ec: ExprCompiler, w: TableWriter, row: RegisterSou
   const table = w.table;
   const fields = emitRecordFields(ec, row);
   const record = b.register();
-  b.emit(Opcode.MakeRecord, fields.base, fields.count, record);
+  b.emit(Opcode.MakeRecord, fields.base, fields.count, record, null, fields.nullField + 1);
   b.emit(Opcode.Insert, w.source.cursor, record, row.rowid, null, flags);
   table.indexes.forEach((index, i) => {
     const skip = b.label();

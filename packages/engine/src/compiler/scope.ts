@@ -22,6 +22,8 @@ export interface CursorSource {
   readonly argumentExprs?: (ec: import('./expr.js').ExprCompiler, terms: readonly Expr[]) => readonly Expr[];
   /** Rows produced while the loop runs (recursive CTEs): emits the loop instead of reading a filled cursor. */
   readonly openStream?: (ec: import('./expr.js').ExprCompiler, where: Expr | null) => { readonly next: number; finish(): void };
+  /** Table-valued functions whose columns may have a subtype (json_each.value): what it is for a row (vm/subtype.ts). */
+  readonly columnSubtype?: (row: readonly import('../common/values.js').SqlValue[], column: number) => number;
   /** INDEXED BY (the one index the planner may walk) or NOT INDEXED ('none'); see where.ts. */
   readonly indexHint?: import('../schema/types.js').IndexInfo | 'none';
 }

@@ -12,8 +12,8 @@ import { Opcode } from '../vm/program.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { ExprCompiler, walkExpr } from './expr.js';
-import type { Scope } from './scope.js';
+import { columnNumberTerm, ExprCompiler, walkExpr } from './expr.js';
+import { noSuchColumn, type Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
 import { notePlan, notePlanAfterLoops, valuesPlanDetail } from './query-plan.js';
 import { compileCompound } from './compound.js';
@@ -54,7 +54,7 @@ export function compileSelect(
   if (select.compounds.length > 0 || (core.kind === 'Values' && (select.orderBy.length > 0 || select.limit))) {
     return compileCompound(ctx, b, select, sink, outer, correlation, outAffinities, outCollations);
   }
-  if (core.kind === 'Values') return compileValues(ctx, b, select, sink, outCollations);
+  if (core.kind === 'Values') return compileValues(ctx, b, select, sink, outCollations, outer, correlation);
   const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
   const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
   if (!from) notePlan('SCAN CONSTANT ROW');
@@ -81,8 +81,15 @@ export function compileSelect(
       loop?.finish();
       input.finish();
     });
-  } else if (isAggregateQuery(ctx, core, select.orderBy)) compileAggregate(ec, core, openLoop, outputs, output);
-  else {
+  } else if (isAggregateQuery(ctx, core, [])) {
+    // Without GROUP BY there is one row: SQLite never codes its ORDER BY.
+    if (core.groupBy.length === 0) output.dropOrderTerms(0);
+    compileAggregate(ec, core, openLoop, outputs, output);
+  } else {
+    // Terms after the rowid of the one table cannot change the order: SQLite never codes them.
+    const first = output.orderTerms()[0]?.expr;
+    if (simple && first?.kind === 'Column' && ec.tryResolve(first)?.column === -1) output.dropOrderTerms(1);
+    rejectOrderByAggregates(ctx, select.orderBy.slice(0, output.orderTerms().length));
     // NULLS FIRST/LAST against SQLite's default placement: no index order serves it, the sorter does.
     const placesNulls = output.placesNulls();
     const decided = simple ? chooseLoop(ec, simple, core.where, placesNulls ? [] : output.orderTerms()) : null;
@@ -172,6 +179,9 @@ export class RowOutput {
   private offsetReg = 0;
   private distinctCursor = -1;
   private sorterCursor = -1;
+  /** ORDER BY terms kept (dropOrderTerms); the others are checked but never evaluated. */
+  private keptTerms = Infinity;
+  private orderResolved = false;
   /** `nulls` is set only where it differs from SQLite's default (NULLs smallest). */
   private readonly sortKeys: { expr: Expr | null; resultIndex: number; collation: Collation; descending: boolean; nulls: 'FIRST' | 'LAST' | null }[] = [];
 
@@ -188,18 +198,34 @@ export class RowOutput {
 
   /** Expressions ORDER BY needs evaluated per row (for aggregate pre-passes). */
   orderExprs(): Expr[] {
-    return this.select.orderBy.map((o) => o.expr);
+    return this.select.orderBy.slice(0, this.keptTerms).map((o) => o.expr);
+  }
+
+  /**
+   * Keeps only the first `keep` ORDER BY terms, as SQLite does where the rest cannot change the
+   * order (a one-row aggregate, terms after the rowid of a rowid-ordered scan): it resolves them,
+   * so their names and ordinals are still checked, but never codes them, so nothing else is.
+   */
+  dropOrderTerms(keep: number): void {
+    this.resolveOrderBy();
+    for (const key of this.sortKeys.slice(keep)) {
+      if (key.expr) walkExpr(key.expr, (e) => {
+        if (e.kind === 'Column' && !this.ec.tryResolve(e) && !(e.table === null && this.ec.scope.aliases?.has(e.column.text.toLowerCase())) && !(e.column.quoted && e.table === null && this.ec.ctx.sql[e.column.start] === '"')) throw noSuchColumn(e);
+      });
+    }
+    this.keptTerms = Math.min(this.keptTerms, keep);
+    this.sortKeys.length = Math.min(this.sortKeys.length, keep);
   }
 
   /** Whether an ORDER BY term places NULLs other than where SQLite's default order puts them. */
   placesNulls(): boolean {
-    if (this.sortKeys.length === 0 && this.select.orderBy.length > 0) this.resolveOrderBy();
+    this.resolveOrderBy();
     return this.sortKeys.some((k) => k.nulls !== null);
   }
 
   /** The resolved ORDER BY terms (the planner may deliver rows in this order). */
   orderTerms(): OrderTerm[] {
-    if (this.sortKeys.length === 0 && this.select.orderBy.length > 0) this.resolveOrderBy();
+    this.resolveOrderBy();
     return this.sortKeys.map((k) => ({ expr: k.expr ?? this.outputs[k.resultIndex]!.expr, collation: k.collation, descending: k.descending }));
   }
 
@@ -221,8 +247,8 @@ export class RowOutput {
       b.emit(Opcode.OpenEphemeral, this.distinctCursor, 0, 0, ephemeralTextKeys(this.outputs.map((o) => this.collationOrBinary(o.expr))));
       notePlanAfterLoops('USE TEMP B-TREE FOR DISTINCT');
     }
-    if (this.select.orderBy.length > 0 && !ordered) {
-      if (this.sortKeys.length === 0) this.resolveOrderBy();
+    this.resolveOrderBy();
+    if (this.sortKeys.length > 0 && !ordered) {
       this.sorterCursor = b.cursor();
       const spec: SortSpec = { collations: this.sortKeys.map((k) => k.collation), descending: this.sortKeys.map((k) => k.descending) };
       if (this.placesNulls()) spec.nulls = this.sortKeys.map((k) => k.nulls);
@@ -232,6 +258,8 @@ export class RowOutput {
   }
 
   private resolveOrderBy(): void {
+    if (this.orderResolved) return;
+    this.orderResolved = true;
     const n = this.outputs.length;
     this.select.orderBy.forEach((term, i) => {
       let expr = term.expr;
@@ -241,8 +269,8 @@ export class RowOutput {
         expr = expr.operand;
       }
       let resultIndex = -1;
-      if (expr.kind === 'Integer') {
-        const k = Number(expr.value);
+      const k = columnNumberTerm(expr);
+      if (k !== null) {
         if (k < 1 || k > n) throw new SqliteError(`${ordinal(i + 1)} ORDER BY term out of range - should be between 1 and ${n}`);
         resultIndex = k - 1;
       } else if (expr.kind === 'Column' && !expr.table) {
@@ -330,10 +358,19 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-function compileValues(ctx: CompileContext, b: ProgramBuilder, select: Select, sink: RowSink, outCollations?: (string | null)[]): ResultColumnMeta[] {
+function compileValues(
+  ctx: CompileContext,
+  b: ProgramBuilder,
+  select: Select,
+  sink: RowSink,
+  outCollations?: (string | null)[],
+  outer?: Scope,
+  correlation?: { used: boolean },
+): ResultColumnMeta[] {
   const core = select.first;
   if (core.kind !== 'Values') throw new Error('unreachable');
-  const ec = new ExprCompiler(b, ctx, { sources: [] });
+  // VALUES may read the enclosing query's columns (a correlated subquery's VALUES(outer.x)).
+  const ec = new ExprCompiler(b, ctx, { sources: [], outer, correlation });
   const width = core.rows[0]!.length;
   if (outCollations) for (const e of core.rows[0]!) outCollations.push(ec.collationOf(e)?.name ?? null);
   notePlan(valuesPlanDetail(core.rows.length));

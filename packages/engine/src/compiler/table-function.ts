@@ -29,6 +29,8 @@ export interface TableFunctionDef {
    * holding columns.length + parameters.length values: the hidden columns last.
    */
   rows(args: readonly SqlValue[], host: VmHost): SqlValue[][];
+  /** The subtype of a row's column (json_each's container values are JSON), when some may have one. */
+  columnSubtype?(row: readonly SqlValue[], column: number): number;
 }
 
 /** The table-valued function called `name` (pragma_* or one the function registry provides), or null. */
@@ -98,6 +100,7 @@ export function tableFunctionSource(b: ProgramBuilder, def: TableFunctionDef, wr
     cursor,
     memory: true,
     hiddenFromStar: hidden,
+    ...(def.columnSubtype ? { columnSubtype: def.columnSubtype } : {}),
     argumentExprs: (ec, terms) => argumentExprs(ec, source, def, written, terms).filter((e): e is Expr => e !== null),
     openStream: (ec, where) => {
       const args = argumentExprs(ec, source, def, written, splitConjunction(where));

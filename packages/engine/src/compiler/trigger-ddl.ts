@@ -4,28 +4,43 @@
 // columns) surface when a statement that fires it is prepared. DROP TABLE and DROP VIEW remove
 // their triggers with them (their rows share the tbl_name).
 
-import { SqliteError, unsupported } from '../common/errors.js';
+import { SqliteError } from '../common/errors.js';
+import { databaseOfRoot, MAIN_DATABASE, TEMP_DATABASE } from '../schema/database-list.js';
+import type { TableInfo, ViewInfo } from '../schema/types.js';
+import { checkOwnDatabaseOnly, namedDatabase, schemaFor, schemaTableRoot } from './databases.js';
 import { sameName, type CreateTriggerStatement, type DropStatement } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { bumpCookieAndReload, checkReservedName, checkSchemaName, insertSchemaRow } from './ddl.js';
+import { bumpCookieAndReload, checkReservedName, insertSchemaRow } from './ddl.js';
 
 export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, statement: CreateTriggerStatement): void {
-  if (statement.temp) throw unsupported('TEMP triggers');
-  checkSchemaName(statement.name.schema);
   const name = statement.name.name.text;
+  if (statement.temp && statement.name.schema && !sameName(statement.name.schema.text, 'temp')) throw new SqliteError('temporary trigger may not have qualified name');
   const tableSchema = statement.table.schema;
-  if (tableSchema && !sameName(tableSchema.text, 'main')) throw new SqliteError(`trigger ${name} cannot reference objects in database ${tableSchema.text}`);
   const tableName = statement.table.name.text;
+  // SQLite's sqlite3BeginTrigger: the trigger goes in temp (TEMP, or an unqualified trigger on a
+  // temp table), else the database its name is qualified with, else main.
+  let target = statement.name.schema ? namedDatabase(ctx, statement.name.schema) : undefined;
+  const lookIn = tableSchema ? schemaFor(ctx, tableSchema) : target ? target.schema : ctx.schema;
+  const found = lookIn?.table(tableName) ?? lookIn?.view(tableName);
+  if (!target) {
+    const inTemp = statement.temp || (found !== undefined && objectDatabase(found) === TEMP_DATABASE);
+    target = ctx.schema.databases()[inTemp ? TEMP_DATABASE : MAIN_DATABASE]!;
+  }
+  const db = target.index;
+  if (db !== TEMP_DATABASE && tableSchema && ctx.schema.databaseNamed(tableSchema.text)?.index !== db) {
+    throw new SqliteError(`trigger ${name} cannot reference objects in database ${tableSchema.text}`);
+  }
   // SQLite's order of checks: the table, the name, then what the trigger may be on.
-  const table = ctx.schema.table(tableName);
-  const view = table ? undefined : ctx.schema.view(tableName);
-  if (!table && !view) throw new SqliteError(`no such table: main.${tableName}`);
+  const table = lookIn?.table(tableName);
+  const view = table ? undefined : lookIn?.view(tableName);
+  if (!table && !view) throw new SqliteError(`no such table: ${tableSchema?.text ?? target.name}.${tableName}`);
   checkReservedName(name);
-  if (ctx.schema.trigger(name)) {
+  checkOwnDatabaseOnly(ctx, [statement.when, statement.body], db, `trigger ${name}`);
+  if (target.schema.trigger(name)) {
     if (statement.ifNotExists) return;
     // SQLite quotes the name as written.
     throw new SqliteError(`trigger ${ctx.sql.slice(statement.name.name.start, statement.name.name.end)} already exists`);
@@ -38,29 +53,34 @@ export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, sta
   const sql = `CREATE TRIGGER ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   b.writes = true;
   const schemaCursor = b.cursor();
-  b.emit(Opcode.OpenWrite, schemaCursor, 1);
+  b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   insertSchemaRow(b, schemaCursor, ['trigger', name, targetName, 0n, sql]);
-  bumpCookieAndReload(b);
+  bumpCookieAndReload(b, db);
+}
+
+/** The database a table or view of the combined schema is in. */
+function objectDatabase(object: TableInfo | ViewInfo): number {
+  return 'rootPage' in object ? databaseOfRoot(object.rootPage) : (object.database ?? MAIN_DATABASE);
 }
 
 export function compileDropTrigger(ctx: CompileContext, b: ProgramBuilder, statement: DropStatement): void {
   const schema = statement.name.schema;
   const name = statement.name.name.text;
-  // Only main has triggers here (no TEMP triggers, no attached databases).
-  const trigger = schema && !sameName(schema.text, 'main') ? undefined : ctx.schema.trigger(name);
+  const trigger = schemaFor(ctx, schema)?.trigger(name);
   if (!trigger) {
     if (statement.ifExists) return;
     throw new SqliteError(`no such trigger: ${schema ? `${schema.text}.` : ''}${name}`);
   }
+  const db = trigger.database ?? MAIN_DATABASE;
   b.writes = true;
-  deleteTriggerRow(ctx, b, trigger.name);
-  bumpCookieAndReload(b);
+  deleteTriggerRow(ctx, b, trigger.name, db);
+  bumpCookieAndReload(b, db);
 }
 
-/** Deletes the sqlite_schema row of trigger `name` (type 'trigger': a table may have the same name). */
-function deleteTriggerRow(ctx: CompileContext, b: ProgramBuilder, name: string): void {
+/** Deletes the sqlite_schema row of trigger `name` of database `db` (type 'trigger': a table may have the same name). */
+export function deleteTriggerRow(ctx: CompileContext, b: ProgramBuilder, name: string, db = MAIN_DATABASE): void {
   const cursor = b.cursor();
-  b.emit(Opcode.OpenWrite, cursor, 1);
+  b.emit(Opcode.OpenWrite, cursor, schemaTableRoot(db));
   const done = b.label();
   b.emit(Opcode.Rewind, cursor, done);
   const top = b.here;

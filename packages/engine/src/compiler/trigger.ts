@@ -15,6 +15,7 @@ import type { HaltError } from '../vm/ops/control.js';
 import { ProgramFlag, type SubProgram } from '../vm/ops/trigger.js';
 import { SequenceRegistry } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
+import { MAIN_DATABASE, TEMP_DATABASE } from '../schema/database-list.js';
 import type { CompileContext } from './context.js';
 import { ExprCompiler } from './expr.js';
 import { compileInsert } from './insert.js';
@@ -59,7 +60,7 @@ export class RowTriggers {
   static find(ctx: CompileContext, table: TableInfo, event: TriggerEventName, sets: readonly SetClause[] | null, onConflict: ConflictResolution | null): RowTriggers | null {
     const kind = event === 'INSERT' ? 'Insert' : event === 'UPDATE' ? 'Update' : 'Delete';
     const triggers = ctx.schema
-      .triggersOn(table.name)
+      .triggersOn(table)
       .filter((t) => t.statement.event.kind === kind && updateOfMatches(t, sets))
       .reverse();
     return triggers.length > 0 ? new RowTriggers(table, triggers, onConflict) : null;
@@ -144,7 +145,9 @@ function compileTriggerBody(ctx: CompileContext, trigger: TriggerInfo, table: Ta
     cache: shared.cache,
     sequences: shared.sequences,
   };
-  const bodyCtx: CompileContext = { ...ctx, sql: trigger.sql, parameters: NO_PARAMETERS, ctes: undefined, viewStack: undefined, trigger: scope };
+  // A TEMP trigger's body resolves names as any statement; another's only in its own database.
+  const schema = trigger.database === TEMP_DATABASE ? ctx.schema.full() : ctx.schema.only(trigger.database ?? MAIN_DATABASE);
+  const bodyCtx: CompileContext = { ...ctx, schema, sql: trigger.sql, parameters: NO_PARAMETERS, ctes: undefined, viewStack: undefined, trigger: scope };
   const end = b.label();
   withMainQualifiedErrors(() => {
     if (trigger.statement.when) {

@@ -4,9 +4,10 @@
 
 import { unsupported } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
-import { sameName, type DeleteStatement, type UpdateStatement } from '../parser/ast.js';
+import type { DeleteStatement, UpdateStatement } from '../parser/ast.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
+import { qualifiedContext } from './databases.js';
 import type { CompileContext } from './context.js';
 import { bindWith } from './cte.js';
 import { ExprCompiler } from './expr.js';
@@ -22,13 +23,9 @@ import { compileInsteadOfDelete, compileInsteadOfUpdate } from './trigger-dml.js
 import { emitRowUpdate, resolveAssignments } from './update-row.js';
 import { collectTargetKeys, forEachTargetRow } from './without-rowid-write.js';
 
-function rejectExtras(statement: UpdateStatement | DeleteStatement): void {
-  if (statement.table.schema && !sameName(statement.table.schema.text, 'main')) throw unsupported('attached databases');
-}
-
 export function compileDelete(ctx: CompileContext, b: ProgramBuilder, statement: DeleteStatement): ResultColumnMeta[] {
   if (statement.with) return compileDelete(bindWith(ctx, statement.with), b, { ...statement, with: null });
-  rejectExtras(statement);
+  if (statement.table.schema) return compileDelete(qualifiedContext(ctx, statement.table.schema, statement.table.name.text), b, { ...statement, table: { ...statement.table, schema: null } });
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfDelete(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });
@@ -86,7 +83,7 @@ function emitCopyRow(ec: ExprCompiler, source: CursorSource, rowid: number): Reg
 
 export function compileUpdate(ctx: CompileContext, b: ProgramBuilder, statement: UpdateStatement): ResultColumnMeta[] {
   if (statement.with) return compileUpdate(bindWith(ctx, statement.with), b, { ...statement, with: null });
-  rejectExtras(statement);
+  if (statement.table.schema) return compileUpdate(qualifiedContext(ctx, statement.table.schema, statement.table.name.text), b, { ...statement, table: { ...statement.table, schema: null } });
   if (ctx.schema.view(statement.table.name.text)) return compileInsteadOfUpdate(ctx, b, statement);
   const table = lookupWritableTable(ctx, statement.table.name.text);
   const ec = new ExprCompiler(b, ctx, { sources: [] });

@@ -8,12 +8,14 @@ import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
 import type { Expr, UpdateStatement } from '../parser/ast.js';
 import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
-import { walkExpr, type ExprCompiler } from './expr.js';
+import { ProgramBuilder } from './builder.js';
+import { ExprCompiler } from './expr.js';
 import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
 import { Returning } from './returning.js';
 import type { TableWriter } from './rows.js';
-import { noSuchColumn, type CursorSource } from './scope.js';
+import type { CursorSource } from './scope.js';
+import { checkNestedFromNames } from './update-from-names.js';
 import { resolveIndexHint } from './where.js';
 import { emitRowUpdate, resolveAssignments, withRowValues } from './update-row.js';
 import { RowTriggers } from './trigger.js';
@@ -31,12 +33,11 @@ export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: s
   const joined = resolveFromClause(ec.ctx, b, statement.from!, undefined, undefined);
   // The FROM items join among themselves first (the target is not visible in their ON clauses, and
   // their outer joins are computed without it), then each combination meets the target rows.
-  ec.scope = { sources: joined.sources };
-  for (const term of [...joined.joinTerms, ...joined.levels.flatMap((l) => l.on)]) {
-    walkExpr(term, (e) => {
-      if (e.kind === 'Column' && !ec.tryResolve(e)) throw noSuchColumn(e);
-    });
-  }
+  checkNestedFromNames(statement.from!, joined.sources, (n) => ec.ctx.ctes?.has(n.toLowerCase()) ?? false);
+  // Compiled once into a scratch program with only the FROM items in scope, so that a reference to
+  // the target, even inside a subquery, fails as in SQLite.
+  const onScope = new ExprCompiler(new ProgramBuilder(), ec.ctx, { sources: joined.sources });
+  for (const term of [...joined.joinTerms, ...joined.levels.flatMap((l) => l.on)]) onScope.toRegister(term);
   const plan: FromPlan = {
     levels: [...joined.levels, { source: reader, outer: false, right: false, on: [] }],
     sources: [...joined.sources, reader],

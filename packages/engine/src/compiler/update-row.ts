@@ -8,7 +8,7 @@ import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ExprCompiler } from './expr.js';
-import { emitConstraintChecks, emitDeleteRow, emitInsertRow, type TableWriter } from './rows.js';
+import { emitConstraintChecks, emitDeleteIndexEntries, emitDeleteRow, emitInsertRow, type TableWriter } from './rows.js';
 import { isRowidName, type RegisterSource, type Scope } from './scope.js';
 import { compileSelect } from './select.js';
 import type { RowTriggers } from './trigger.js';
@@ -141,7 +141,10 @@ export function emitRowUpdate(ec: ExprCompiler, update: RowUpdate): void {
   if (table.withoutRowid) emitSeekRowByKey(ec, writer, oldRowid, update.skip);
   else b.emit(Opcode.NotExists, writer.source.cursor, update.skip, oldRowid);
   const foreignKeys = foreignKeysBeforeUpdate(ec, writer, oldRowid, row, assignments);
-  emitDeleteRow(ec, writer, oldRowid, false);
+  // With the rowid unchanged, the Insert replaces the row where it is (SQLite's no-op OP_Delete):
+  // deleting it first would only make the b-tree shrink and rebalance before it grows back.
+  if (rowidValue || table.withoutRowid) emitDeleteRow(ec, writer, oldRowid, false);
+  else emitDeleteIndexEntries(ec, writer, oldRowid);
   foreignKeys?.beforeInsert();
   emitInsertRow(ec, writer, row, InsertFlag.CountChange);
   update.afterWrite?.(row);

@@ -1,7 +1,7 @@
 // The planner for one table: picks how a WHERE clause reaches its rows (rowid lookup, rowid
-// range, index equality/range on leading columns, or a full scan) and emits the loop. Every WHERE
-// term is still checked on each row, so a plan only narrows the rows visited, never the result.
-// Joins and cost-based ordering will grow here.
+// range, index equality/range on leading columns, or a full scan) and emits the loop. WHERE terms
+// the seek already guarantees (the rows visited satisfy them exactly) are not checked again, as in
+// SQLite's disableTerm; every other term is checked on each row.
 
 import { SqliteError } from '../common/errors.js';
 import type { KeyInfo } from '../btree/types.js';
@@ -13,7 +13,8 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import { walkExpr } from './expr.js';
-import { loopDetail, notePlan } from './query-plan.js';
+import { loopDetail, notePlanRevisable } from './query-plan.js';
+import { coverWhenPossible, mayCover } from './covering-index.js';
 import type { CursorSource } from './scope.js';
 import { isIndexedExpression, termOnIndexColumn } from './index-expressions.js';
 import { emitSeekRowOfIndexEntry, isTableTree, primaryKeyIndex, tableKeyInfo, withoutRowidIndexKeyInfo, withoutRowidTableOf } from './without-rowid.js';
@@ -26,6 +27,8 @@ interface Term {
   op: RangeOperator;
   value: Expr;
   columnExpr: Expr;
+  /** The WHERE conjunct the term comes from (a BETWEEN gives two terms). */
+  conjunct: Expr;
 }
 
 export interface TableLoop {
@@ -72,19 +75,19 @@ function extractTerms(ec: ExprCompiler, where: Expr | null, source: CursorSource
     // `x BETWEEN a AND b` compares exactly as `x >= a AND x <= b` (same affinity and collation rules).
     if (e.kind === 'Between' && !e.not) {
       const column = columnOf(ec, e.operand, source);
-      if (column !== null && !readsTable(ec, e.low, source)) terms.push({ column, op: '>=', value: e.low, columnExpr: e.operand });
-      if (column !== null && !readsTable(ec, e.high, source)) terms.push({ column, op: '<=', value: e.high, columnExpr: e.operand });
+      if (column !== null && !readsTable(ec, e.low, source)) terms.push({ column, op: '>=', value: e.low, columnExpr: e.operand, conjunct: e });
+      if (column !== null && !readsTable(ec, e.high, source)) terms.push({ column, op: '<=', value: e.high, columnExpr: e.operand, conjunct: e });
       continue;
     }
     if (e.kind !== 'Binary' || !['=', '<', '<=', '>', '>='].includes(e.op)) continue;
     const op = e.op as RangeOperator;
     const left = columnOf(ec, e.left, source);
     if (left !== null && !readsTable(ec, e.right, source)) {
-      terms.push({ column: left, op, value: e.right, columnExpr: e.left });
+      terms.push({ column: left, op, value: e.right, columnExpr: e.left, conjunct: e });
       continue;
     }
     const right = columnOf(ec, e.right, source);
-    if (right !== null && !readsTable(ec, e.left, source)) terms.push({ column: right, op: FLIP[op], value: e.left, columnExpr: e.right });
+    if (right !== null && !readsTable(ec, e.left, source)) terms.push({ column: right, op: FLIP[op], value: e.left, columnExpr: e.right, conjunct: e });
   }
   return terms;
 }
@@ -261,6 +264,34 @@ export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr |
 }
 
 /**
+ * The WHERE conjuncts the access path already guarantees, so the loop need not check them: a rowid
+ * equality or range (SeekRowid / the rowid seek and its CompareJump compare exactly as the term
+ * does), index equalities and range bounds on plain columns (the key has the term's affinity and
+ * collation; a NULL key ends the loop before any row, see loadKey; the walk never reaches entries
+ * whose column is NULL, see indexLoop). A BETWEEN goes only when both of its bounds are used.
+ */
+function impliedConjuncts(choice: PlanChoice): Set<Expr> {
+  const used: Term[] = [];
+  if (choice.kind === 'rowidEq') used.push(choice.term);
+  else if (choice.kind === 'rowidRange') {
+    if (choice.lower) used.push(choice.lower);
+    if (choice.upper) used.push(choice.upper);
+  } else if (choice.kind === 'index') {
+    const plan = choice.plan;
+    for (const e of plan.equalities) used.push(e.term);
+    if (plan.lower) used.push(plan.lower.term);
+    if (plan.upper) used.push(plan.upper.term);
+    for (let i = used.length - 1; i >= 0; i--) if (used[i]!.column === EXPRESSION_COLUMN) used.splice(i, 1);
+  }
+  const implied = new Set<Expr>();
+  for (const term of used) {
+    const c = term.conjunct;
+    if (c.kind !== 'Between' || used.filter((t) => t.conjunct === c).length === 2) implied.add(c);
+  }
+  return implied;
+}
+
+/**
  * Opens `source.cursor` on its table and emits the loop head: after this call, code emitted is the
  * loop body, run once per row that satisfies `where` (which is fully checked here).
  */
@@ -269,11 +300,12 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
   const next = b.label();
   const done = b.label();
   const { choice } = decided ?? chooseLoop(ec, source, where);
-  notePlan(loopDetail(source.name, source.table.columns.map((c) => c.name), choice));
+  const revisePlan = notePlanRevisable(loopDetail(source.name, source.table.columns.map((c) => c.name), choice));
   const table = source.table;
   b.emit(Opcode.OpenRead, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
+  const implied = impliedConjuncts(choice);
   const filter = () => {
-    if (residual) for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);
+    if (residual) for (const e of splitConjunction(where)) if (!implied.has(e)) ec.jumpIfNotTrue(e, next);
   };
   if (choice.kind === 'rowidEq') {
     const key = ec.toRegister(choice.term.value);
@@ -289,7 +321,7 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
       },
     };
   }
-  if (choice.kind === 'index') return indexLoop(ec, source, choice.plan, next, done, filter);
+  if (choice.kind === 'index') return indexLoop(ec, source, choice.plan, next, done, filter, revisePlan);
   if (choice.kind === 'rowidRange') {
     const rowidLower = choice.lower;
     const rowidUpper = choice.upper;
@@ -344,31 +376,55 @@ function emitRowOfIndexEntry(ec: ExprCompiler, source: CursorSource, index: Inde
   ec.b.emit(Opcode.NotExists, source.cursor, missing, rowid);
 }
 
-function indexLoop(ec: ExprCompiler, source: CursorSource, plan: IndexPlan, next: number, done: number, filter: () => void): TableLoop {
+function indexLoop(
+  ec: ExprCompiler,
+  source: CursorSource,
+  plan: IndexPlan,
+  next: number,
+  done: number,
+  filter: () => void,
+  revisePlan: (revise: (detail: string) => string) => void,
+): TableLoop {
   const b = ec.b;
   // A WITHOUT ROWID table's PRIMARY KEY is walked on the table cursor itself.
   const onTable = isTableTree(source.table, plan.index);
   const indexCursor = onTable ? source.cursor : b.cursor();
   if (!onTable) b.emit(Opcode.OpenRead, indexCursor, plan.index.rootPage, 0, keyInfoOf(ec, plan.index));
   const eq = plan.equalities.length;
-  const loadKey = (bound: { term: Term; affinity: Affinity | null } | null): number => {
+  // A key of the equality values and, when given, a bound ('null': a NULL, to seek past the entries
+  // whose column is NULL). A NULL equality value or bound matches no row: the loop is skipped.
+  const loadKey = (bound: { term: Term; affinity: Affinity | null } | 'null' | null): number => {
     const base = b.registerBlock(eq + 1);
     const affinities: (Affinity | null)[] = [];
     plan.equalities.forEach((e, i) => {
       ec.compile(e.term.value, base + i);
       affinities.push(e.affinity);
     });
-    if (bound) {
+    if (bound === 'null') b.emit(Opcode.Null, 0, base + eq);
+    else if (bound) {
       ec.compile(bound.term.value, base + eq);
       affinities.push(bound.affinity);
     }
-    b.emit(Opcode.Affinity, base, affinities.length, 0, affinities);
+    if (affinities.length > 0) b.emit(Opcode.Affinity, base, affinities.length, 0, affinities);
+    for (let i = 0; i < affinities.length; i++) b.emit(Opcode.IsNull, base + i, done);
     return base;
   };
-  if (plan.reverse) return reverseIndexLoop(ec, source, plan, indexCursor, loadKey, next, done, filter);
+  // The table lookup of each entry (IdxRowid, NotExists) is dropped when the index covers every read of the row.
+  const rowOfEntry = (): void => {
+    const lookup = b.here;
+    emitRowOfIndexEntry(ec, source, plan.index, indexCursor, next);
+    if (!onTable && mayCover(source.table, plan.index)) {
+      coverWhenPossible(b, source.table, plan.index, source.cursor, indexCursor, lookup, () => revisePlan((d) => d.replace(' USING INDEX ', ' USING COVERING INDEX ')));
+    }
+  };
+  if (plan.reverse) return reverseIndexLoop(ec, source, plan, indexCursor, loadKey, next, done, filter, rowOfEntry);
   if (plan.lower) {
     const key = loadKey(plan.lower);
     b.emit(plan.lower.term.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, indexCursor, done, key, eq + 1);
+  } else if (plan.upper) {
+    // Only an upper bound: start past the entries whose column is NULL (they satisfy no bound).
+    const key = loadKey('null');
+    b.emit(Opcode.SeekGT, indexCursor, done, key, eq + 1);
   } else if (eq > 0) {
     const key = loadKey(null);
     b.emit(Opcode.SeekGE, indexCursor, done, key, eq);
@@ -379,7 +435,7 @@ function indexLoop(ec: ExprCompiler, source: CursorSource, plan: IndexPlan, next
   const body = b.here;
   if (plan.upper) b.emit(plan.upper.term.op === '<' ? Opcode.IdxGE : Opcode.IdxGT, indexCursor, done, upperKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, done, upperKey, eq);
-  emitRowOfIndexEntry(ec, source, plan.index, indexCursor, next);
+  rowOfEntry();
   filter();
   return {
     next,
@@ -399,10 +455,11 @@ function reverseIndexLoop(
   source: CursorSource,
   plan: IndexPlan,
   indexCursor: number,
-  loadKey: (bound: { term: Term; affinity: Affinity | null } | null) => number,
+  loadKey: (bound: { term: Term; affinity: Affinity | null } | 'null' | null) => number,
   next: number,
   done: number,
   filter: () => void,
+  rowOfEntry: () => void,
 ): TableLoop {
   const b = ec.b;
   const eq = plan.equalities.length;
@@ -415,11 +472,13 @@ function reverseIndexLoop(
   } else {
     b.emit(Opcode.Last, indexCursor, done);
   }
-  const lowerKey = plan.lower ? loadKey(plan.lower) : eq > 0 ? loadKey(null) : 0;
+  // Only an upper bound: stop at the entries whose column is NULL (they satisfy no bound).
+  const lowerKey = plan.lower ? loadKey(plan.lower) : plan.upper ? loadKey('null') : eq > 0 ? loadKey(null) : 0;
   const body = b.here;
   if (plan.lower) b.emit(plan.lower.term.op === '>' ? Opcode.IdxLE : Opcode.IdxLT, indexCursor, done, lowerKey, eq + 1);
+  else if (plan.upper) b.emit(Opcode.IdxLE, indexCursor, done, lowerKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxLT, indexCursor, done, lowerKey, eq);
-  emitRowOfIndexEntry(ec, source, plan.index, indexCursor, next);
+  rowOfEntry();
   filter();
   return {
     next,

@@ -17,7 +17,10 @@ import type { Vfs } from '../os/vfs.js';
 import type { PageSource, ReadTransaction, WriteTransaction } from '../pager/types.js';
 import type { ParsedStatement } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
-import type { Schema } from '../schema/schema.js';
+import { Schema } from '../schema/schema.js';
+import { DATABASE_STRIDE, MAIN_DATABASE, splitAddress, TEMP_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
+import { AttachedDatabase } from './attached-databases.js';
+import { attachDatabase, detachDatabase } from './attach.js';
 import { builtinCollations } from '../values/collation.js';
 import type { VmHost } from '../vm/host.js';
 import '../vm/ops/index.js';
@@ -46,6 +49,13 @@ export class ConnectionImpl implements Connection, VmHost {
   /** Statements currently holding a share of the transaction (between their Transaction op and finish). */
   private activeStatements = 0;
   private schemaValue: Schema | null = null;
+  /** temp (index 1) and attached databases (2+), by index; see attached-databases.ts. */
+  readonly others: (AttachedDatabase | undefined)[] = [];
+  /** The schema the compiler sees (every database's objects), rebuilt when one of them changes. */
+  private combined: { key: string; schema: Schema } | null = null;
+  /** Depths of the statement savepoints open now (innermost last): other databases map theirs to them. */
+  private statementDepths: number[] = [];
+  private readonly nextGeneration = (): number => ++schemaGenerations;
   /** The schema generation when the write transaction began: a rollback drops the schema only when it was reloaded since. */
   private schemaGenerationAtWrite = -1;
   private readonly functions = new FunctionRegistry(builtinFunctions());
@@ -102,7 +112,15 @@ export class ConnectionImpl implements Connection, VmHost {
     });
     this.settings.busyTimeoutMs = options.busyTimeoutMs ?? 0;
     this.foreignKeyCounters.enabled = options.foreignKeys ?? false;
+    this.others[TEMP_DATABASE] = new AttachedDatabase('temp', TEMP_DATABASE, null, () => acquireDatabase(memoryVfs(), ':memory:', { readonly: false, create: true, memory: true }), '', false, true);
+    this.mainFile = this.memory ? '' : (options.vfs ?? nodeVfs()).fullPath(path);
+    this.attachVfs = options.vfs;
   }
+
+  /** The file PRAGMA database_list reports for main. */
+  private readonly mainFile: string;
+  /** The VFS ATTACH opens files with (the connection's, else node files). */
+  readonly attachVfs: Vfs | undefined;
 
   // ---- Connection contract ------------------------------------------------------------------
 
@@ -128,7 +146,36 @@ export class ConnectionImpl implements Connection, VmHost {
     return this.interruptRequested;
   }
   get schemaGeneration(): number {
-    return this.schemaValue?.generation ?? -1;
+    return this.schemaValue ? this.visibleSchema().generation : -1;
+  }
+
+  /** Every database's schema as one (Schema.combine), for name resolution; main's must be loaded. */
+  private visibleSchema(): Schema {
+    const main = this.schemaValue!;
+    const list: DatabaseSchema[] = [{ name: 'main', index: MAIN_DATABASE, schema: main, file: this.mainFile }];
+    let key = `${main.generation}`;
+    for (const db of this.others) {
+      if (!db) continue;
+      const schema = db.currentSchema(this.nextGeneration);
+      list[db.index] = { name: db.name, index: db.index, schema, file: db.file, open: db.isOpen };
+      key += `,${db.index}:${schema.generation}:${db.isOpen ? 1 : 0}`;
+    }
+    if (this.combined?.key !== key) this.combined = { key, schema: Schema.combine(list, ++schemaGenerations) };
+    return this.combined.schema;
+  }
+
+  /** Database `db` other than main (an address's database), or an internal error. */
+  private other(db: number): AttachedDatabase {
+    const found = this.others[db];
+    if (!found) throw new SqliteError(`internal error: no database ${db}`, 'SQLITE_INTERNAL');
+    return found;
+  }
+
+  /** The connection's open savepoint depths, outermost first (see attached-databases.ts). */
+  private openDepths(): number[] {
+    const depths: number[] = [];
+    for (const s of this.savepoints) if (s.depth !== null) depths.push(s.depth);
+    return [...depths, ...this.statementDepths];
   }
 
   get writeLock(): WriteLockView {
@@ -168,7 +215,7 @@ export class ConnectionImpl implements Connection, VmHost {
       }
     }
     const context: CompileContext = {
-      schema: this.schemaValue!,
+      schema: this.visibleSchema(),
       functions: this.functions,
       sql,
       parameters: parsed.parameters,
@@ -227,6 +274,8 @@ export class ConnectionImpl implements Connection, VmHost {
     this.readTxn = null;
     this.leaveCommitLog();
     this.concurrent = false;
+    for (const db of this.others) db?.close();
+    this.others.length = 0;
     const shared = this.shared;
     this.shared = null;
     releaseDatabase(shared);
@@ -285,7 +334,10 @@ export class ConnectionImpl implements Connection, VmHost {
       this.readSeq = this.commitLog.seq;
       if (this.concurrent) this.enterCommitLog();
       this.ensureSchema(this.readTxn);
+      // Files other connections may change start their snapshot with main's (private ones on first use).
+      for (const db of this.others) if (db && !db.isPrivate) db.beginRead(this.nextGeneration);
     }
+    if (write && this.concurrent && this.others.some((db) => db && db.index !== TEMP_DATABASE)) throw unsupported('BEGIN CONCURRENT with attached databases');
     if (write && !this.writeTxn && this.concurrent) {
       if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
       this.writeTxn = new ConcurrentWriteTransaction(this.pager.beginPrivateWrite(this.readTxn), this.factsOf);
@@ -336,19 +388,25 @@ export class ConnectionImpl implements Connection, VmHost {
   statementSavepoint(): number {
     const depth = this.sink.savepoint();
     this.foreignKeyCounters.mark(depth);
+    for (const db of this.others) db?.savepoint(depth);
+    this.statementDepths.push(depth);
     return depth;
   }
 
   endStatementSavepoint(depth: number, success: boolean): void {
     const writer = this.writeTxn;
     if (!writer || !writer.active) return;
+    const at = this.statementDepths.lastIndexOf(depth);
+    if (at >= 0) this.statementDepths.length = at;
     if (!success) {
       this.rollbacks++;
       rollbackPagesTo(writer, depth);
       this.foreignKeyCounters.rollbackTo(depth);
+      for (const db of this.others) db?.rollbackTo(depth, this.nextGeneration);
     }
     this.foreignKeyCounters.release(depth);
     writer.release(depth);
+    for (const db of this.others) db?.release(depth);
   }
 
   statementFinished(success: boolean, changes: number | null): void {
@@ -370,6 +428,7 @@ export class ConnectionImpl implements Connection, VmHost {
 
   private endTransaction(commit: boolean): void {
     this.savepoints = [];
+    this.statementDepths = [];
     this.foreignKeyCounters.transactionEnded();
     const writer = this.writeTxn;
     const recorder = this.recorder;
@@ -387,6 +446,8 @@ export class ConnectionImpl implements Connection, VmHost {
         else writer.rollback();
       }
     } finally {
+      // Then every other database, one after the other (see AttachedDatabase.end on atomicity).
+      for (const db of this.others) db?.end(commit, this.synchronousMode());
       this.readTxn?.end();
       this.readTxn = null;
       this.leaveCommitLog();
@@ -460,6 +521,7 @@ export class ConnectionImpl implements Connection, VmHost {
       const startedTransaction = this.autocommit;
       this.autocommit = false;
       const entry = { name, depth: this.writeTxn ? this.writeTxn.savepoint() : null, startedTransaction };
+      if (entry.depth !== null) for (const db of this.others) db?.savepoint(entry.depth);
       this.savepoints.push(entry);
       this.foreignKeyCounters.mark(entry);
       return;
@@ -481,7 +543,10 @@ export class ConnectionImpl implements Connection, VmHost {
         this.endTransaction(true);
         return;
       }
-      if (writer && target.depth !== null && !this.savepoints.slice(0, index).some((s) => s.depth === target.depth)) writer.release(target.depth);
+      if (writer && target.depth !== null && !this.savepoints.slice(0, index).some((s) => s.depth === target.depth)) {
+        writer.release(target.depth);
+        for (const db of this.others) db?.release(target.depth);
+      }
       this.savepoints.length = index;
       return;
     }
@@ -490,6 +555,7 @@ export class ConnectionImpl implements Connection, VmHost {
       this.rollbacks++;
       rollbackPagesTo(writer, target.depth);
       this.reloadSchemaIfChanged();
+      for (const db of this.others) db?.rollbackTo(target.depth, this.nextGeneration);
     }
     this.foreignKeyCounters.rollbackTo(target);
     this.savepoints.length = index + 1;
@@ -526,11 +592,29 @@ export class ConnectionImpl implements Connection, VmHost {
   // ---- VmHost: storage ----------------------------------------------------------------------
 
   openCursor(rootPage: number, keyInfo: KeyInfo | null, write: boolean): BtreeCursor {
+    if (rootPage >= DATABASE_STRIDE) return this.openOtherCursor(rootPage, keyInfo, write);
     const source = write ? this.sink : this.source;
     if (source.pageCount() === 0) return emptyCursor(rootPage, keyInfo !== null);
     const cursor = keyInfo ? openIndexCursor(source, rootPage, keyInfo) : openTableCursor(source, rootPage);
     const recorder = write ? this.writeRecorder : null;
     return recorder ? recorder.wrap(cursor, keyInfo) : cursor;
+  }
+
+  /** A cursor on a tree of temp or an attached database (rootPage is an address: schema/database-list.ts). */
+  private openOtherCursor(rootPage: number, keyInfo: KeyInfo | null, write: boolean): BtreeCursor {
+    const { db, n } = splitAddress(rootPage);
+    const source = this.otherSource(db, write);
+    if (source.pageCount() === 0) return emptyCursor(rootPage, keyInfo !== null);
+    return keyInfo ? openIndexCursor(source, n, keyInfo) : openTableCursor(source, n);
+  }
+
+  private otherSource(db: number, write: boolean): PageSource {
+    const other = this.other(db);
+    if (write) {
+      void this.sink; // a write statement holds main's write transaction: it numbers the savepoints
+      return other.sink(this.nextGeneration, this.openDepths());
+    }
+    return other.source(this.nextGeneration);
   }
 
   private get writeRecorder(): WriteRecorder | null {
@@ -543,36 +627,44 @@ export class ConnectionImpl implements Connection, VmHost {
     if (this.writeTxn instanceof ConcurrentWriteTransaction) throw unsupported('schema or header changes in a BEGIN CONCURRENT transaction');
   }
 
-  createTree(isIndex: boolean): number {
+  createTree(isIndex: boolean, database = MAIN_DATABASE): number {
     this.refuseInConcurrent();
+    if (database !== MAIN_DATABASE) return createTree(this.otherSource(database, true) as WriteTransaction, isIndex ? 'index' : 'table');
     return createTree(this.sink, isIndex ? 'index' : 'table');
   }
 
   dropTree(rootPage: number): void {
     this.refuseInConcurrent();
+    const { db, n } = splitAddress(rootPage);
+    if (db !== MAIN_DATABASE) return dropTree(this.otherSource(db, true) as WriteTransaction, n);
     dropTree(this.sink, rootPage);
   }
 
   clearTree(rootPage: number): void {
+    const { db, n } = splitAddress(rootPage);
+    if (db !== MAIN_DATABASE) return clearTree(this.otherSource(db, true) as WriteTransaction, n);
     const sink = this.sink;
     this.writeRecorder?.treeCleared(rootPage);
     clearTree(sink, rootPage);
   }
 
   claimRowid(rootPage: number, candidate: bigint): bigint {
+    if (rootPage >= DATABASE_STRIDE) return candidate;
     return this.commitLog.claimRowid(rootPage, candidate);
   }
 
-  readHeaderField(offset: number): number {
-    const source = this.source;
+  readHeaderField(address: number): number {
+    const { db, n: offset } = splitAddress(address);
+    const source = db === MAIN_DATABASE ? this.source : this.otherSource(db, false);
     if (source.pageCount() === 0) return 0;
     const p = source.getPage(1);
     return ((p[offset]! << 24) | (p[offset + 1]! << 16) | (p[offset + 2]! << 8) | p[offset + 3]!) | 0;
   }
 
-  writeHeaderField(offset: number, value: number): void {
+  writeHeaderField(address: number, value: number): void {
     this.refuseInConcurrent();
-    const p = this.sink.getWritable(1);
+    const { db, n: offset } = splitAddress(address);
+    const p = (db === MAIN_DATABASE ? this.sink : (this.otherSource(db, true) as WriteTransaction)).getWritable(1);
     p[offset] = (value >>> 24) & 0xff;
     p[offset + 1] = (value >>> 16) & 0xff;
     p[offset + 2] = (value >>> 8) & 0xff;
@@ -604,7 +696,8 @@ export class ConnectionImpl implements Connection, VmHost {
     else this.schemaValue = null;
   }
 
-  reloadSchema(): void {
+  reloadSchema(database = MAIN_DATABASE): void {
+    if (database !== MAIN_DATABASE) return this.other(database).reloadSchema(this.nextGeneration);
     this.schemaValue = loadSchema(this.source, ++schemaGenerations);
   }
 
@@ -693,6 +786,12 @@ export class ConnectionImpl implements Connection, VmHost {
         return null;
       case 'foreign_key_check_rows':
         return this.foreignKeyCheckRows(arg);
+      case 'attach':
+        attachDatabase(this, args[0] ?? null, args[1] ?? null);
+        return null;
+      case 'detach':
+        detachDatabase(this, arg);
+        return null;
       case 'case_sensitive_like':
         if (arg !== null) {
           registerCaseSensitiveLike(this.functions, pragmaBoolean(arg));

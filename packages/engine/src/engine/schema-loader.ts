@@ -49,10 +49,11 @@ export function parseSchemaStatement(sql: string) {
   return parsed.statement;
 }
 
-export function loadSchema(source: PageSource, generation: number): Schema {
+/** Loads the schema of database `database` (main unless given: schema/database-list.ts) from its pages. */
+export function loadSchema(source: PageSource, generation: number, database = 0): Schema {
   const rows = readSchemaRows(source);
   try {
-    return Schema.fromRows(rows, parseSchemaStatement, readSchemaCookie(source), generation);
+    return Schema.fromRows(rows, parseSchemaStatement, readSchemaCookie(source), generation, database);
   } catch (error) {
     if (error instanceof SqliteError && error.code === 'SQLITE_ERROR') {
       throw new SqliteError(`malformed database schema - ${error.message}`, 'SQLITE_CORRUPT');

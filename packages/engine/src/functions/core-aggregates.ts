@@ -12,6 +12,12 @@ import type { AggregateEntry, FunctionRegistry } from './registry.js';
 
 interface SumState {
   count: number;
+  /**
+   * The integer sum is kept as a double while every partial sum is a safe integer (`small`: exact,
+   * no overflow possible, no bigint allocated per row); past that it moves to `integerSum` for good.
+   */
+  small: boolean;
+  smallSum: number;
   integerSum: bigint;
   realSum: number;
   error: number;
@@ -54,11 +60,33 @@ function numericView(v: SqlValue): SqlValue {
   return v;
 }
 
-function sumStep(s: SumState, [arg]: readonly SqlValue[]): SumState {
-  const v = numericView(arg!);
+/** The exact integer sum so far (not approximate). */
+function integerTotal(s: SumState): bigint {
+  return s.small ? BigInt(s.smallSum) : s.integerSum;
+}
+
+/** Leaves the double-held integer sum (before a step it cannot take exactly). */
+function leaveSmall(s: SumState): void {
+  if (!s.small) return;
+  s.integerSum = BigInt(s.smallSum);
+  s.small = false;
+}
+
+function sumStep(s: SumState, args: readonly SqlValue[]): SumState {
+  const v = numericView(args[0]!);
   if (v === null) return s;
   s.count++;
+  if (s.small && typeof v === 'bigint') {
+    // Exact: |v| <= 2^53-1 is represented exactly, and so is the new sum while it stays safe.
+    const n = Number(v);
+    const x = s.smallSum + n;
+    if (n <= Number.MAX_SAFE_INTEGER && n >= -Number.MAX_SAFE_INTEGER && x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER) {
+      s.smallSum = x;
+      return s;
+    }
+  }
   if (!s.approximate) {
+    leaveSmall(s);
     if (typeof v !== 'bigint') {
       kbnInit(s, s.integerSum);
       s.approximate = true;
@@ -82,7 +110,7 @@ function sumStep(s: SumState, [arg]: readonly SqlValue[]): SumState {
   return s;
 }
 
-const newSum = (): SumState => ({ count: 0, integerSum: 0n, realSum: 0, error: 0, approximate: false, overflow: false });
+const newSum = (): SumState => ({ count: 0, small: true, smallSum: 0, integerSum: 0n, realSum: 0, error: 0, approximate: false, overflow: false });
 const compensated = (s: SumState): number => (Number.isFinite(s.error) ? s.realSum + s.error : s.realSum);
 
 function aggregate(name: string, argCount: number, start: () => unknown, step: (state: never, args: readonly SqlValue[]) => unknown, result: (state: never) => SqlValue): AggregateEntry {
@@ -94,7 +122,8 @@ function extremumAggregate(name: string, sign: 1 | -1, collation: Collation = bi
     name,
     1,
     () => ({ value: null as SqlValue, seen: false }),
-    (s: { value: SqlValue; seen: boolean }, [v]) => {
+    (s: { value: SqlValue; seen: boolean }, args) => {
+      const v = args[0]!;
       if (v === null) return s;
       if (!s.seen || sign * compareValues(v!, s.value, collation) > 0) {
         s.value = v!;
@@ -184,6 +213,7 @@ function sumInverse(s: SumState, [arg]: readonly SqlValue[]): SumState {
   if (v === null) return s;
   s.count--;
   if (!s.approximate) {
+    leaveSmall(s);
     const x = s.integerSum - (typeof v === 'bigint' ? v : BigInt(Math.trunc(toReal(v))));
     if (x >= MIN_INT64 && x <= MAX_INT64) {
       s.integerSum = x;
@@ -210,30 +240,31 @@ function withInverse(entry: AggregateEntry, inverse: (state: never, args: readon
 export function registerCoreAggregates(registry: FunctionRegistry): void {
   const fns: AggregateEntry[] = [
     withInverse(
-      aggregate('count', 0, () => ({ n: 0n }), (s: { n: bigint }) => ((s.n += 1n), s), (s: { n: bigint }) => s.n),
-      (s: { n: bigint }) => ((s.n -= 1n), s),
+      // A number counter (exact far beyond any row count): a bigint one would allocate per row.
+      aggregate('count', 0, () => ({ n: 0 }), (s: { n: number }) => ((s.n += 1), s), (s: { n: number }) => BigInt(s.n)),
+      (s: { n: number }) => ((s.n -= 1), s),
     ),
     withInverse(
-      aggregate('count', 1, () => ({ n: 0n }), (s: { n: bigint }, [v]) => (v !== null && (s.n += 1n), s), (s: { n: bigint }) => s.n),
-      (s: { n: bigint }, [v]) => (v !== null && (s.n -= 1n), s),
+      aggregate('count', 1, () => ({ n: 0 }), (s: { n: number }, args) => (args[0] !== null && (s.n += 1), s), (s: { n: number }) => BigInt(s.n)),
+      (s: { n: number }, [v]) => (v !== null && (s.n -= 1), s),
     ),
     withInverse(
       aggregate('sum', 1, newSum, sumStep, (s: SumState) => {
         if (s.count === 0) return null;
-        if (!s.approximate) return s.integerSum;
+        if (!s.approximate) return integerTotal(s);
         if (s.overflow) throw new SqliteError('integer overflow');
         return compensated(s);
       }),
       sumInverse,
     ),
     withInverse(
-      aggregate('total', 1, newSum, sumStep, (s: SumState) => (s.approximate ? compensated(s) : Number(s.integerSum))),
+      aggregate('total', 1, newSum, sumStep, (s: SumState) => (s.approximate ? compensated(s) : Number(integerTotal(s)))),
       sumInverse,
     ),
     withInverse(
       aggregate('avg', 1, newSum, sumStep, (s: SumState) => {
         if (s.count === 0) return null;
-        return (s.approximate ? compensated(s) : Number(s.integerSum)) / s.count;
+        return (s.approximate ? compensated(s) : Number(integerTotal(s))) / s.count;
       }),
       sumInverse,
     ),

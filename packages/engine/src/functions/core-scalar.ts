@@ -8,11 +8,8 @@ import { textToBlob, toInteger, toReal, valueToText } from '../values/cast.js';
 import { truthValue } from '../values/cast.js';
 import { compareValues } from '../values/compare.js';
 import { realToText } from '../values/real-text.js';
+import { cText, passThrough, scalar } from './define.js';
 import type { FunctionRegistry, ScalarEntry } from './registry.js';
-
-function scalar(name: string, argCount: number, invoke: ScalarEntry['invoke'], options: { minArgs?: number; deterministic?: boolean } = {}): ScalarEntry {
-  return { name, argCount, invoke, deterministic: options.deterministic ?? true, ...(options.minArgs !== undefined ? { minArgs: options.minArgs } : {}) };
-}
 
 function hexOf(bytes: Uint8Array): string {
   let out = '';
@@ -29,7 +26,7 @@ function substr(args: readonly SqlValue[]): SqlValue {
   const [x, startArg, lengthArg] = args;
   if (x === null || startArg === null || (args.length === 3 && lengthArg === null)) return null;
   const isBlob = x instanceof Uint8Array;
-  const units: (string | number)[] | Uint8Array = isBlob ? x : codePoints(valueToText(x!));
+  const units: (string | number)[] | Uint8Array = isBlob ? x : codePoints(cText(x!));
   const len = units.length;
   let p1 = Number(toInteger(startArg!));
   let p2 = args.length === 3 ? Number(toInteger(lengthArg!)) : 1_000_000_000;
@@ -61,7 +58,7 @@ function quote(value: SqlValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return realToText(value);
-  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (typeof value === 'string') return `'${cText(value).replace(/'/g, "''")}'`;
   return `X'${hexOf(value)}'`;
 }
 
@@ -69,13 +66,14 @@ function asciiCase(text: string, upper: boolean): string {
   return upper ? text.replace(/[a-z]/g, (c) => c.toUpperCase()) : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
+/** Which argument scalar min() (sign -1) or max() (1) returns: -1 (NULL) when any is NULL. */
 function extremum(sign: 1 | -1) {
-  return (args: readonly SqlValue[]): SqlValue => {
-    let best: SqlValue = null;
+  return (args: readonly SqlValue[]): number => {
+    let best = -1;
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!;
-      if (v === null) return null;
-      if (i === 0 || sign * compareValues(v, best) > 0) best = v;
+      if (v === null) return -1;
+      if (i === 0 || sign * compareValues(v, args[best]!) > 0) best = i;
     }
     return best;
   };
@@ -91,9 +89,9 @@ export function registerCoreScalars(registry: FunctionRegistry): void {
       }
       return Math.abs(toReal(x!));
     }),
-    scalar('coalesce', -1, (args) => args.find((v) => v !== null) ?? null, { minArgs: 2 }),
-    scalar('ifnull', 2, ([a, b]) => (a !== null ? a! : b!)),
-    scalar('iif', 3, ([c, a, b]) => (truthValue(c!) ? a! : b!)),
+    passThrough('coalesce', -1, (args) => args.findIndex((v) => v !== null), { minArgs: 2 }),
+    passThrough('ifnull', 2, ([a]) => (a !== null ? 0 : 1)),
+    passThrough('iif', 3, ([c]) => (truthValue(c!) ? 1 : 2)),
     scalar('length', 1, ([x]) => {
       if (x === null) return null;
       if (x instanceof Uint8Array) return BigInt(x.length);
@@ -108,9 +106,9 @@ export function registerCoreScalars(registry: FunctionRegistry): void {
     scalar('substr', 3, substr),
     scalar('substring', 2, substr),
     scalar('substring', 3, substr),
-    scalar('nullif', 2, ([a, b]) => (compareValues(a!, b!) === 0 && a !== null && b !== null ? null : a!)),
-    scalar('min', -1, extremum(-1), { minArgs: 2 }),
-    scalar('max', -1, extremum(1), { minArgs: 2 }),
+    passThrough('nullif', 2, ([a, b]) => (compareValues(a!, b!) === 0 && a !== null && b !== null ? -1 : 0)),
+    passThrough('min', -1, extremum(-1), { minArgs: 2 }),
+    passThrough('max', -1, extremum(1), { minArgs: 2 }),
     scalar('random', 0, () => BigInt.asIntN(64, (BigInt(Math.floor(Math.random() * 2 ** 32)) << 32n) | BigInt(Math.floor(Math.random() * 2 ** 32))), { deterministic: false }),
     scalar('changes', 0, (_args, host) => BigInt(host.changes), { deterministic: false }),
     scalar('total_changes', 0, (_args, host) => BigInt(host.totalChanges), { deterministic: false }),

@@ -4,7 +4,7 @@
 
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { valueToText } from '../values/cast.js';
+import { cText } from './define.js';
 import type { FunctionRegistry } from './registry.js';
 
 interface PatternInfo {
@@ -99,11 +99,11 @@ function likeFunction(info: PatternInfo) {
     let escape: string | null = null;
     if (args.length > 2) {
       if (escapeArg === null) return null;
-      const e = Array.from(valueToText(escapeArg!));
+      const e = Array.from(cText(escapeArg!));
       if (e.length !== 1) throw new SqliteError('ESCAPE expression must be a single character');
       escape = e[0]!;
     }
-    return matches(Array.from(valueToText(pattern)), Array.from(valueToText(text)), info, escape) ? 1n : 0n;
+    return matches(Array.from(cText(pattern)), Array.from(cText(text)), info, escape) ? 1n : 0n;
   };
 }
 

@@ -7,7 +7,7 @@ import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import { parseReal } from '../values/number-parse.js';
 import { toInteger, toReal, truthValue, valueToText } from '../values/cast.js';
-import { blobArg, numericArg, scalar, textArg } from './define.js';
+import { blobArg, numericArg, passThrough, scalar, textArg } from './define.js';
 import { sqlPrintf, utf8Length } from './printf.js';
 import type { FunctionRegistry, ScalarEntry } from './registry.js';
 
@@ -244,15 +244,16 @@ function randomblob([n]: readonly SqlValue[]): SqlValue {
 }
 
 /** iif(C1, V1, C2, V2, ..., [ELSE]): the value after the first true condition. */
-function iif(args: readonly SqlValue[]): SqlValue {
+/** Which argument iif(c1, v1, c2, v2, ..., [else]) returns (-1: NULL). */
+function iif(args: readonly SqlValue[]): number {
   let i = 0;
-  for (; i + 1 < args.length; i += 2) if (truthValue(args[i]!) === true) return args[i + 1]!;
-  return i < args.length ? args[i]! : null;
+  for (; i + 1 < args.length; i += 2) if (truthValue(args[i]!) === true) return i + 1;
+  return i < args.length ? i : -1;
 }
 
-function likelihood([x, p]: readonly SqlValue[]): SqlValue {
+function likelihood([, p]: readonly SqlValue[]): number {
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new SqliteError('second argument to likelihood() must be a constant between 0.0 and 1.0');
-  return x!;
+  return 0;
 }
 
 function printf(args: readonly SqlValue[]): SqlValue {
@@ -268,12 +269,12 @@ export function registerStringFunctions(registry: FunctionRegistry): void {
     scalar('concat_ws', -1, ([sep, ...rest]) => (sep === null ? null : rest.filter((a) => a !== null).map((a) => valueToText(a!)).join(valueToText(sep!))), { minArgs: 2 }),
     scalar('printf', -1, printf, { minArgs: 0 }),
     scalar('format', -1, printf, { minArgs: 0 }),
-    scalar('iif', -1, iif, { minArgs: 2 }),
-    scalar('if', -1, iif, { minArgs: 2 }),
+    passThrough('iif', -1, iif, { minArgs: 2 }),
+    passThrough('if', -1, iif, { minArgs: 2 }),
     scalar('instr', 2, instr),
-    scalar('likelihood', 2, likelihood),
-    scalar('likely', 1, ([x]) => x!),
-    scalar('unlikely', 1, ([x]) => x!),
+    passThrough('likelihood', 2, likelihood),
+    passThrough('likely', 1, () => 0),
+    passThrough('unlikely', 1, () => 0),
     scalar('ltrim', 1, trim('left')),
     scalar('ltrim', 2, trim('left')),
     scalar('rtrim', 1, trim('right')),

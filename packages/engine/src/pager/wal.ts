@@ -113,12 +113,15 @@ export class Wal {
     const file = this.openForWrite();
     let header = this.header;
     if (this.mxFrame === 0 || header === null) {
+      // Frames of an old generation exist only past the header of a file that held some.
+      const oldFrames = syncHeader && file.size() > WAL_HEADER_SIZE;
       header = this.writeFreshHeader(file);
       // The new header must be durable before new frames overwrite the old generation's:
       // otherwise a crash could leave the old header with a prefix of old frames, whose replay
       // would take back pages the database file already has newer versions of (SQLite does the
-      // same: WAL header sync on restart unless synchronous=OFF).
-      if (syncHeader) file.sync();
+      // same: WAL header sync on restart unless synchronous=OFF). A new or truncated log has no
+      // old frames to protect: its first commit skips that sync (a stall of the event loop).
+      if (oldFrames) file.sync();
     }
     try {
       return this.writeFrames(file, header, pages, dbSize, sync);

@@ -102,6 +102,8 @@ export function parseWith(p: ParserState): WithClause {
     p.cteBodyDepth--;
     p.pop(4);
     p.expect('RP');
+    // SQLite's sqlite3WithAdd refuses a repeated name while parsing (even in a view never used).
+    if (ctes.some((c) => c.name.text.toLowerCase() === name.text.toLowerCase())) throw syntaxError(`duplicate WITH table name: ${name.text}`);
     ctes.push({ name, columns, materialized, select, start: cteStart, end: p.prevEnd });
   } while (p.accept('COMMA'));
   return { recursive, ctes, start, end: p.prevEnd };

@@ -4,14 +4,16 @@
 
 import { corruptError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { decodeSerialValue, putNumericBody, serialTypeOf, serialTypeSize } from './serial-types.js';
+import { decodeSerialValue, integerSerialTypeOfNumber, putIntegerBody, putNumericBody, serialTypeOf, serialTypeSize } from './serial-types.js';
 import { encodeUtf8 } from './utf8.js';
 import { getVarint32, putVarint, varintLength, type VarintOut } from './varint.js';
 
 // Scratch per-column arrays of encodeRecord (it never re-enters). texts[i] holds the UTF-8 of a
-// non-ASCII string; ASCII strings (the usual case) are written straight into the output.
+// non-ASCII string; ASCII strings (the usual case) are written straight into the output. numbers[i]
+// is Number() of an INTEGER value (the type choice and the body both need it: converted once).
 const types: number[] = [];
 const texts: (Uint8Array | null)[] = [];
+const numbers: number[] = [];
 
 /** UTF-8 length of s when it is all ASCII (then it is s.length), else -1. */
 function asciiLength(s: string): number {
@@ -30,28 +32,39 @@ function newBuffer(size: number): Uint8Array {
 
 /**
  * Encodes values[start..start+n-1] as a record (the VM's registers, without copying them out
- * first), into `allocate(size)`: a fresh array by default; every byte of it is written.
+ * first), into `allocate(size)`: a fresh array by default; every byte of it is written. Field
+ * `nullField` (when >= 0) is stored as NULL whatever its value (a table's rowid alias column).
  */
-export function encodeRecordRange(values: readonly SqlValue[], start: number, n: number, allocate: (size: number) => Uint8Array = newBuffer): Uint8Array {
+export function encodeRecordRange(
+  values: readonly SqlValue[],
+  start: number,
+  n: number,
+  allocate: (size: number) => Uint8Array = newBuffer,
+  nullField = -1,
+): Uint8Array {
   let headerBody = 0;
   let bodySize = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[start + i]!;
-    let byteLength = 0;
+    const v = i === nullField ? null : values[start + i]!;
+    let t: number;
     let text: Uint8Array | null = null;
-    if (typeof v === 'string') {
-      byteLength = asciiLength(v);
+    if (typeof v === 'bigint') {
+      const number = Number(v);
+      numbers[i] = number;
+      t = integerSerialTypeOfNumber(number);
+    } else if (typeof v === 'string') {
+      let byteLength = asciiLength(v);
       if (byteLength < 0) {
         text = encodeUtf8(v);
         byteLength = text.length;
       }
-    } else if (v instanceof Uint8Array) {
-      byteLength = v.length;
+      t = serialTypeOf(v, byteLength);
+    } else {
+      t = serialTypeOf(v, v instanceof Uint8Array ? v.length : 0);
     }
-    const t = serialTypeOf(v, byteLength);
     types[i] = t;
     texts[i] = text;
-    headerBody += varintLength(t);
+    headerBody += t < 0x80 ? 1 : varintLength(t);
     bodySize += serialTypeSize(t);
   }
   // The header size counts its own varint, whose length depends on the total.
@@ -64,9 +77,14 @@ export function encodeRecordRange(values: readonly SqlValue[], start: number, n:
     const t = types[i]!;
     h += putVarint(out, h, t);
     if (t === 0 || t === 8 || t === 9) continue;
-    if (t < 8) {
-      putNumericBody(out, b, t, values[start + i] as bigint | number);
+    if (t < 7) {
+      putIntegerBody(out, b, t, values[start + i] as bigint, numbers[i]!);
       b += serialTypeSize(t);
+      continue;
+    }
+    if (t === 7) {
+      putNumericBody(out, b, t, values[start + i] as number);
+      b += 8;
       continue;
     }
     const text = texts[i];

@@ -18,9 +18,13 @@ export function serialTypeSize(t: number): number {
 
 /** The smallest integer serial type holding v (1..6, or 8/9 for 0/1). */
 export function integerSerialType(v: bigint): number {
+  return integerSerialTypeOfNumber(Number(v));
+}
+
+/** integerSerialType of the bigint whose Number() is `n` (callers that need that number anyway). */
+export function integerSerialTypeOfNumber(n: number): number {
   // Within +-2^53 the number comparisons are exact and far cheaper than bigint ones; rounding
   // keeps every bigint beyond +-(2^53 - 1) beyond it as a number, so the range test is exact too.
-  const n = Number(v);
   if (n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER) return 6;
   if (n === 0) return 8;
   if (n === 1) return 9;
@@ -51,8 +55,6 @@ export function serialTypeOf(value: SqlValue, byteLength: number): number {
   }
 }
 
-const scratch = new DataView(new ArrayBuffer(8));
-
 // A float64's bytes, read through a byte view (cheaper than DataView calls per byte); records
 // store them big-endian, so on a little-endian host they are copied in reverse.
 const float = new Float64Array(1);
@@ -67,11 +69,14 @@ export function putNumericBody(buf: Uint8Array, offset: number, t: number, value
     else for (let i = 0; i < 8; i++) buf[offset + i] = floatBytes[i]!;
     return;
   }
+  putIntegerBody(buf, offset, t, value as bigint, Number(value));
+}
+
+/** Writes the body of integer serial type t (1..6) of `v`, whose Number() is `n`. */
+export function putIntegerBody(buf: Uint8Array, offset: number, t: number, v: bigint, n: number): void {
   const size = INT_SIZES[t]!;
-  const v = value as bigint;
   if (size === 6) {
     // 48-bit two's complement from a safe integer: high 16 bits, then low 32.
-    const n = Number(v);
     const low = n % 4294967296;
     const high = (n - low) / 4294967296;
     const lowBits = low < 0 ? low + 4294967296 : low;
@@ -85,10 +90,10 @@ export function putNumericBody(buf: Uint8Array, offset: number, t: number, value
     return;
   }
   if (size <= 4) {
-    let n = Number(v);
+    let bits = n;
     for (let i = size - 1; i >= 0; i--) {
-      buf[offset + i] = n & 0xff;
-      n >>= 8;
+      buf[offset + i] = bits & 0xff;
+      bits >>= 8;
     }
     return;
   }
@@ -136,8 +141,9 @@ export function decodeSerialValue(buf: Uint8Array, offset: number, t: number): S
       return (BigInt(high) << 32n) | BigInt(low);
     }
     case 7: {
-      for (let i = 0; i < 8; i++) scratch.setUint8(i, buf[offset + i]!);
-      const r = scratch.getFloat64(0);
+      if (littleEndian) for (let i = 0; i < 8; i++) floatBytes[i] = buf[offset + 7 - i]!;
+      else for (let i = 0; i < 8; i++) floatBytes[i] = buf[offset + i]!;
+      const r = float[0]!;
       // SQLite reads a stored NaN back as NULL (it never writes one).
       return r !== r ? null : r;
     }

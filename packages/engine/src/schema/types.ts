@@ -87,6 +87,8 @@ export interface ViewInfo {
   readonly name: string;
   readonly sql: string;
   readonly statement: CreateViewStatement;
+  /** The database the view is stored in (schema/database-list.ts); main when absent. */
+  readonly database?: number;
 }
 
 export interface TriggerInfo {
@@ -94,6 +96,8 @@ export interface TriggerInfo {
   readonly tableName: string;
   readonly sql: string;
   readonly statement: CreateTriggerStatement;
+  /** The database the trigger is stored in (schema/database-list.ts); main when absent. */
+  readonly database?: number;
 }
 
 /** One row of sqlite_schema. */

@@ -24,6 +24,11 @@ export function affinityOfType(declaredType: string | null | undefined): Affinit
   return Affinity.Numeric;
 }
 
+/** The affinity CAST(x AS type) converts to: as a declared type's, except that no type name at all is NUMERIC (sqlite3AffinityType). */
+export function castAffinity(typeName: string): Affinity {
+  return typeName.trim() === '' ? Affinity.Numeric : affinityOfType(typeName);
+}
+
 /** true for the affinities that convert text to numbers (NUMERIC, INTEGER, REAL). */
 export function isNumericAffinity(affinity: Affinity): boolean {
   return affinity === Affinity.Numeric || affinity === Affinity.Integer || affinity === Affinity.Real;

@@ -66,8 +66,8 @@ export class BtreeVmCursor {
 }
 
 /**
- * A resumable merge sort of row positions (vm/ops/sorter.ts): `keys` holds each row's first sort
- * key as a double when it is a number exactly representable (NaN otherwise), compared before the
+ * A resumable merge sort of row positions (vm/ops/sorter.ts): `keys` holds each row's leading sort
+ * keys as doubles when they are numbers exactly representable (NaN otherwise), compared before the
  * full rule; `source`/`target` are permutations of row positions.
  */
 export interface SortProgress {
@@ -95,8 +95,8 @@ export class MemoryVmCursor {
   position = -1;
   /** Sort state: a bottom-up merge sort that advances a bounded amount per opcode. */
   sort: SortProgress | null = null;
-  /** Direction of the first sort key (1 ascending, -1 descending), 0 when there is none (set by SorterOpen). */
-  firstKeyDirection = 0;
+  /** Direction of each sort key (1 ascending, -1 descending; set by SorterOpen). */
+  keyDirections: readonly number[] = [];
   sortKeyCount = 0;
   sorted = false;
   /**
@@ -108,6 +108,8 @@ export class MemoryVmCursor {
   private unkeyed: SqlValue[][] | null = null;
   /** Per key column, how TEXT is keyed (the column's collation; absent: BINARY). Set by OpenEphemeral. */
   textKeys: readonly (TextKey | undefined)[] | null = null;
+  /** Sorters: the subtypes its row's values had when inserted, for rows that had any (vm/subtype.ts). */
+  rowSubtypes: Map<SqlValue[], readonly number[]> | null = null;
 
   constructor(readonly compare: ((a: SqlValue[], b: SqlValue[]) => number) | null) {}
 

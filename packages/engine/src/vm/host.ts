@@ -25,10 +25,10 @@ export interface VmHost {
   /** The generation of the schema the connection currently sees (programs compiled against another one are stale). */
   readonly schemaGeneration: number;
 
-  /** A cursor over table tree `rootPage` (index tree when keyInfo is given). */
+  /** A cursor over table tree `rootPage` (index tree when keyInfo is given); roots of databases other than main are addresses (schema/database-list.ts). */
   openCursor(rootPage: number, keyInfo: KeyInfo | null, write: boolean): BtreeCursor;
-  /** Allocates a new empty table (isIndex=false) or index tree; returns its root page. */
-  createTree(isIndex: boolean): number;
+  /** Allocates a new empty table (isIndex=false) or index tree in `database` (main by default); returns its root page in that file. */
+  createTree(isIndex: boolean, database?: number): number;
   /** Frees every page of a tree (DROP). */
   dropTree(rootPage: number): void;
   /** Deletes every entry of a tree, keeping its root (DELETE without WHERE). */
@@ -36,8 +36,8 @@ export interface VmHost {
   /** Reads a 4-byte big-endian header field (schema cookie 40, user_version 60, ...). */
   readHeaderField(offset: number): number;
   writeHeaderField(offset: number, value: number): void;
-  /** Reloads the schema from sqlite_schema inside the current transaction (after DDL). */
-  reloadSchema(): void;
+  /** Reloads the schema of `database` (main by default) from its sqlite_schema inside the current transaction (after DDL). */
+  reloadSchema(database?: number): void;
 
   /**
    * AUTOCOMMIT changes: BEGIN (enable=false) or COMMIT/ROLLBACK (enable=true, rollback flag). Returns

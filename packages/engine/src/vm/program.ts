@@ -48,6 +48,7 @@ export const enum Opcode {
   Goto,
   Halt,
   HaltWithError,
+  HaltIfNull,
   If,
   IfNot,
   IsNull,
@@ -130,6 +131,8 @@ export const enum Opcode {
   SorterInsert,
   SorterSort,
   SorterNext,
+  SorterSubtypes,
+  ColumnSubtype,
   // window.ts
   WindowOpen,
   WindowNext,
@@ -154,22 +157,34 @@ export const enum Opcode {
   FkCounter,
   FkIfZero,
   FkCheck,
+  // queue.ts
+  QueueOpen,
+  QueuePush,
+  QueuePop,
 }
 
 /** A scalar function as the Function opcode calls it (implemented by the functions layer). */
 export interface VmScalarFunction {
   readonly name: string;
-  invoke(args: readonly import('../common/values.js').SqlValue[], host: import('./host.js').VmHost): import('../common/values.js').SqlValue;
+  /** `call` is given only to functions that set `subtypes` (see vm/subtype.ts). */
+  invoke(args: readonly import('../common/values.js').SqlValue[], host: import('./host.js').VmHost, call?: import('./subtype.js').SubtypeCall): import('../common/values.js').SqlValue;
+  /** Reads its arguments' subtypes or gives its result one (SQLite's SQLITE_SUBTYPE / SQLITE_RESULT_SUBTYPE). */
+  readonly subtypes?: boolean;
 }
 
 /** An aggregate as AggStep/AggFinal call it: state is opaque to the VM. */
 export interface VmAggregateFunction {
   readonly name: string;
   start(): unknown;
-  step(state: unknown, args: readonly import('../common/values.js').SqlValue[]): unknown;
+  /** `call` (arguments' subtypes) is given only to aggregates that set `subtypes`. */
+  step(state: unknown, args: readonly import('../common/values.js').SqlValue[], call?: import('./subtype.js').SubtypeCall): unknown;
   result(state: unknown): import('../common/values.js').SqlValue;
   /** Removes a row from the accumulator (window frames that slide); absent when the function cannot. */
   inverse?(state: unknown, args: readonly import('../common/values.js').SqlValue[]): unknown;
   /** The current result inside a sliding window frame, when it differs from result() (SQLite's xValue). */
   value?(state: unknown): import('../common/values.js').SqlValue;
+  /** Reads its arguments' subtypes (step gets a SubtypeCall). */
+  readonly subtypes?: boolean;
+  /** The subtype of every non-NULL result (json_group_array's JSON); absent: none. */
+  readonly resultSubtype?: number;
 }

@@ -11,6 +11,7 @@ import type { KeyInfo } from '../btree/types.js';
 import type { BtreeVmCursor, VmCursor } from './cursor.js';
 import type { VmHost } from './host.js';
 import { Opcode, type Instruction, type Program } from './program.js';
+import { RegisterSubtypes } from './subtype.js';
 
 /** What an opcode handler tells the loop. Undefined means "continue with vm.pc". */
 export const enum Signal {
@@ -67,6 +68,11 @@ export class Vdbe {
   aggregates = new Map<number, { state: unknown; seen: Set<string> | null }>();
   rowSets = new Map<number, { values: bigint[]; position: number }>();
   onceFlags = new Set<number>();
+  /**
+   * Subtypes of the registers (vm/subtype.ts): null until a function gives a result one. Not kept
+   * across runs or trigger frames (a value crossing them is stored or copied by then anyway).
+   */
+  subtypes: RegisterSubtypes | null = null;
   /** The instructions being run: the program's, or a trigger sub-program's. */
   instructions: readonly Instruction[];
   /** Callers suspended while trigger sub-programs run, outermost first. */
@@ -247,6 +253,7 @@ export class Vdbe {
     for (let i = 0; i < registers.length; i++) registers[i] = null; // cheaper than fill() per run
     if (this.onceFlags.size > 0) this.onceFlags.clear();
     this.resultRow = NO_ROW;
+    this.subtypes = null;
     this.changes = 0;
     this.fkViolations = 0;
     this.closeCursors();
@@ -278,6 +285,7 @@ export class Vdbe {
     this.aggregates = new Map();
     this.rowSets = new Map();
     this.onceFlags = new Set();
+    this.subtypes = null;
     this.instructions = program.instructions;
     this.changes = 0;
     this.pc = 0;
@@ -306,6 +314,7 @@ export class Vdbe {
     this.aggregates = frame.aggregates;
     this.rowSets = frame.rowSets;
     this.onceFlags = frame.onceFlags;
+    this.subtypes = null;
     this.instructions = frame.instructions;
     this.changes = frame.changes;
   }
@@ -325,6 +334,20 @@ export class Vdbe {
       this.host.restoreChanges?.(outermost.connectionChanges);
       this.host.setLastInsertRowid(outermost.lastInsertRowid);
     }
+  }
+
+  /** Register r was just given `value` with subtype `kind` (0: none). */
+  setSubtype(r: number, value: SqlValue, kind: number): void {
+    if (kind !== 0) (this.subtypes ??= new RegisterSubtypes()).set(r, value, kind);
+    else if (this.subtypes !== null) this.subtypes.clear(r);
+  }
+
+  /** The subtypes of registers base..base+count-1 (0 each when none). */
+  subtypesOf(base: number, count: number): number[] {
+    const out = new Array<number>(count).fill(0);
+    const subtypes = this.subtypes;
+    if (subtypes !== null) for (let i = 0; i < count; i++) out[i] = subtypes.get(base + i, this.registers[base + i]!);
+    return out;
   }
 
   /** The cursor in slot i, which the program must have opened. */

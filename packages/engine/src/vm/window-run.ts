@@ -12,6 +12,7 @@ import { truthValue } from '../values/cast.js';
 import type { Collation } from '../values/collation.js';
 import { compareValues } from '../values/compare.js';
 import { MemoryVmCursor } from './cursor.js';
+import { subtypeCall, type SubtypeCall } from './subtype.js';
 import { exactInteger } from './ops/data.js';
 import type { FrameBoundSpec, FrameSpec, WindowFrameSpec, WindowFunctionSpec, WindowPassSpec } from './window-spec.js';
 
@@ -79,6 +80,8 @@ export class WindowVmCursor extends MemoryVmCursor {
   private readonly groupNumber: Int32Array;
   private groupStarts: number[] = [];
   private frameIndex = 0;
+  /** Payload slots whose results have a subtype, and that subtype (see VmAggregateFunction.resultSubtype). */
+  readonly resultSubtypes: (readonly [number, number])[];
 
   constructor(
     rows: SqlValue[][],
@@ -93,6 +96,7 @@ export class WindowVmCursor extends MemoryVmCursor {
     this.peerEnd = new Int32Array(rows.length);
     this.groupNumber = new Int32Array(rows.length);
     this.frames = spec.frames.map((f) => this.openFrame(f, registers));
+    this.resultSubtypes = spec.frames.flatMap((f) => f.functions.flatMap((fn) => (fn.fn.resultSubtype ? [[fn.result, fn.fn.resultSubtype] as const] : [])));
   }
 
   private openFrame(spec: WindowFrameSpec, registers: readonly SqlValue[]): FrameRun {
@@ -375,7 +379,7 @@ export class WindowVmCursor extends MemoryVmCursor {
       if (!this.passesFilter(fn.spec, row)) continue;
       const args = this.argsOf(fn.spec, row);
       this.ensureStarted(fn);
-      fn.state = inverse ? fn.spec.fn.inverse!(fn.state, args) : fn.spec.fn.step(fn.state, args);
+      fn.state = inverse ? fn.spec.fn.inverse!(fn.state, args) : fn.spec.fn.step(fn.state, args, this.subtypeCallOf(fn.spec, row));
       this.work++;
     }
     return true;
@@ -390,6 +394,14 @@ export class WindowVmCursor extends MemoryVmCursor {
 
   private passesFilter(spec: WindowFunctionSpec, row: SqlValue[]): boolean {
     return spec.filter < 0 || truthValue(row[this.keyCount + spec.filter]!) === true;
+  }
+
+  /** The subtypes of a row's arguments (rowSubtypes: the sorter's, set by WindowOpen), for aggregates that read them. */
+  private subtypeCallOf(spec: WindowFunctionSpec, row: SqlValue[]): SubtypeCall | undefined {
+    if (!spec.fn.subtypes) return undefined;
+    const subtypes = this.rowSubtypes?.get(row);
+    const k = this.keyCount;
+    return subtypeCall(subtypes ? spec.args.map((a) => subtypes[k + a] ?? 0) : []);
   }
 
   private argsOf(spec: WindowFunctionSpec, row: SqlValue[]): SqlValue[] {
@@ -504,7 +516,7 @@ export class WindowVmCursor extends MemoryVmCursor {
         const args = this.argsOf(fn.spec, row);
         // nth_value's N stays the current row's while its value comes from each scanned row (as in SQLite).
         if (fn.spec.evaluation === 'nth_value') args[1] = this.rows[r]![this.keyCount + fn.spec.args[1]!]!;
-        fn.state = fn.spec.fn.step(fn.state, args);
+        fn.state = fn.spec.fn.step(fn.state, args, this.subtypeCallOf(fn.spec, row));
         this.work++;
       }
     }

@@ -51,7 +51,8 @@ describe('planner', () => {
   it('indexed column equality and ranges use the index', () => {
     expect(access(compile('SELECT * FROM t WHERE a = 5'))).toEqual({ roots: [2, 3], tableScan: false, seeks: ['SeekGE'] });
     expect(access(compile("SELECT * FROM t WHERE b = 'x' AND a >= 5"))).toEqual({ roots: [2, 4], tableScan: false, seeks: ['SeekGE'] });
-    expect(access(compile('SELECT count(*) FROM t WHERE a > ?'))).toEqual({ roots: [2, 3], tableScan: false, seeks: ['SeekGT'] });
+    // The index covers the query (it reads no column of the row): the table is never opened, as in SQLite.
+    expect(access(compile('SELECT count(*) FROM t WHERE a > ?'))).toEqual({ roots: [3], tableScan: false, seeks: ['SeekGT'] });
     expect(access(compile("UPDATE t SET b = 'y' WHERE a = 1")).tableScan).toBe(false);
     expect(access(compile('DELETE FROM t WHERE a = 1')).tableScan).toBe(false);
   });

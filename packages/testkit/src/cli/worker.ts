@@ -5,13 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { driverFactory, type DriverFactory, type EngineName } from '../driver.js';
+import { runFuzzCase } from '../fuzzdata/run.js';
 import { runSltFile } from '../slt/files.js';
 import { parseKnownFailures } from '../sqltest/known-failures.js';
 import { SqlTestRunner } from '../sqltest/run.js';
 
 export interface WorkerSetup {
   engine: EngineName;
-  /** The turso-sqltest folder (sqltest jobs only). */
+  /** The turso-sqltest folder (sqltest jobs), or the sqlite-fuzzdata folder (fuzz jobs). */
   root: string | null;
   /** Parent scratch folder; each worker uses its own subfolder. */
   workDir: string;
@@ -22,7 +23,8 @@ export interface WorkerSetup {
 
 export interface WorkerJob {
   id: number;
-  kind: 'slt' | 'sqltest';
+  kind: 'slt' | 'sqltest' | 'fuzz';
+  /** A corpus file, or a fuzz case id ("fuzzdata6:240", "random:17"). */
   file: string;
 }
 
@@ -36,6 +38,10 @@ parentPort!.on('message', (job: WorkerJob) => {
       open ??= await driverFactory(setup.engine);
       if (job.kind === 'slt') {
         parentPort!.postMessage({ id: job.id, result: runSltFile(job.file, open, { engine: 'sqlite' }) });
+        return;
+      }
+      if (job.kind === 'fuzz') {
+        parentPort!.postMessage({ id: job.id, result: runFuzzCase(job.file, open, setup.root) });
         return;
       }
       const skip = setup.skipFile ? parseKnownFailures(readFileSync(setup.skipFile, 'utf8')) : undefined;

@@ -17,9 +17,13 @@ export interface CoreSettings {
 }
 
 export class ConnectionCore {
-  /** Settles when every call queued so far has ended. */
-  private tail: Promise<unknown> = Promise.resolve();
-  private transactionTail: Promise<void> = Promise.resolve();
+  /** Calls queued or running. A call made while none is starts at once, in the caller's turn. */
+  private pending = 0;
+  /** Starts of the queued calls, in call order (each runs once the one before it has ended). */
+  private readonly queue: (() => void)[] = [];
+  /** A transaction() holds the transaction lock; `transactionWaiters` get it in turn. */
+  private transactionHeld = false;
+  private readonly transactionWaiters: (() => void)[] = [];
   /** The call running now, which interrupt() aborts. */
   private current: CallControl | null = null;
   closed = false;
@@ -38,25 +42,69 @@ export class ConnectionCore {
    * connection) and runs it with the call's cancellation state. The timeout counts from now.
    */
   run<T>(options: CallOptions | undefined, task: (control: CallControl) => Promise<T> | T): Promise<T> {
-    let control: CallControl;
     try {
-      control = new CallControl(options);
+      const result = this.call(options, task);
+      return isPromise(result) ? result : Promise.resolve(result);
     } catch (error) {
       return Promise.reject(error);
     }
-    const result = this.tail.then(async () => {
-      try {
-        if (this.closed) throw new SqliteError('The database connection is not open', 'SQLITE_MISUSE');
-        control.throwIfAborted();
-        this.current = control;
-        return await task(control);
-      } finally {
-        this.current = null;
-        control.dispose();
-      }
+  }
+
+  /**
+   * run() for callers that take a plain value too: when no call is pending, `task` starts at once
+   * and, if it ends without waiting (a statement done in its first slice), its value comes back
+   * directly (an error is thrown), with no promise made. Otherwise a promise.
+   */
+  call<T>(options: CallOptions | undefined, task: (control: CallControl) => Promise<T> | T): Promise<T> | T {
+    const control = new CallControl(options);
+    if (this.pending++ === 0) return this.execute(control, task);
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(() => {
+        try {
+          const result = this.execute(control, task);
+          if (isPromise(result)) result.then(resolve, reject);
+          else resolve(result);
+        } catch (error) {
+          reject(error);
+        }
+      });
     });
-    this.tail = result.catch(() => undefined);
-    return result;
+  }
+
+  private execute<T>(control: CallControl, task: (control: CallControl) => Promise<T> | T): Promise<T> | T {
+    let result: Promise<T> | T;
+    try {
+      if (this.closed) throw new SqliteError('The database connection is not open', 'SQLITE_MISUSE');
+      control.throwIfAborted();
+      this.current = control;
+      result = task(control);
+    } catch (error) {
+      this.settle(control);
+      throw error;
+    }
+    if (!isPromise(result)) {
+      this.settle(control);
+      return result;
+    }
+    return result.then(
+      (value) => {
+        this.settle(control);
+        return value;
+      },
+      (error: unknown) => {
+        this.settle(control);
+        throw error;
+      },
+    );
+  }
+
+  /** The call ended: the next queued one starts in a later microtask (never inside this call's stack). */
+  private settle(control: CallControl): void {
+    this.current = null;
+    control.dispose();
+    this.pending--;
+    const next = this.queue.shift();
+    if (next) queueMicrotask(next);
   }
 
   /** Aborts the running call (SQLITE_INTERRUPT at its next slice boundary or while it waits). */
@@ -64,12 +112,28 @@ export class ConnectionCore {
     this.current?.abort();
   }
 
-  /** Waits until no other transaction() runs on this connection; returns the release. */
-  async lockTransactions(): Promise<() => void> {
-    const previous = this.transactionTail;
-    let release!: () => void;
-    this.transactionTail = new Promise<void>((resolve) => (release = resolve));
-    await previous;
-    return release;
+  /** Takes the transaction lock when it is free (returns the release), else null: wait with lockTransactions(). */
+  tryLockTransactions(): (() => void) | null {
+    if (this.transactionHeld) return null;
+    this.transactionHeld = true;
+    return this.releaseTransactions;
   }
+
+  /** Waits until no other transaction() runs on this connection; returns the release. */
+  lockTransactions(): Promise<() => void> {
+    const release = this.tryLockTransactions();
+    if (release) return Promise.resolve(release);
+    return new Promise((resolve) => this.transactionWaiters.push(() => resolve(this.releaseTransactions)));
+  }
+
+  /** Hands the lock to the next waiting transaction(), or frees it. Called once per lock taken. */
+  private readonly releaseTransactions = (): void => {
+    const next = this.transactionWaiters.shift();
+    if (next) next();
+    else this.transactionHeld = false;
+  };
+}
+
+function isPromise<T>(value: Promise<T> | T): value is Promise<T> {
+  return value instanceof Promise;
 }

@@ -145,18 +145,22 @@ export class AsyncConnection {
       if (!this.#scope.active) throw new SqliteError('this transaction has already ended', 'SQLITE_MISUSE');
       return this.#savepoint(fn);
     }
-    const release = await this.#core.lockTransactions();
+    const core = this.#core;
+    const release = core.tryLockTransactions() ?? (await core.lockTransactions());
     try {
       for (let attempt = 0; ; attempt++) {
         const scope = { active: true };
-        const tx = new AsyncConnection(this.#core, scope);
+        const tx = new AsyncConnection(core, scope);
         try {
-          await this.#control(BEGIN_SQL[mode]);
+          // BEGIN and COMMIT usually finish at once: awaited only when they had to wait.
+          const begun = this.#control(BEGIN_SQL[mode]);
+          if (begun) await begun;
           const result = await fn(tx);
-          await this.#control('COMMIT');
+          const committed = this.#control('COMMIT');
+          if (committed) await committed;
           return result;
         } catch (error) {
-          if (this.inTransaction) await this.#control('ROLLBACK').catch(() => undefined);
+          if (this.inTransaction) await this.#controlAsync('ROLLBACK').catch(() => undefined);
           if (attempt < retries && isRetryable(error)) continue;
           throw error;
         } finally {
@@ -230,25 +234,37 @@ export class AsyncConnection {
 
   /**
    * Runs BEGIN/COMMIT/ROLLBACK for transaction() through statements compiled once per connection
-   * (they do not depend on the schema), as one queued call like exec().
+   * (they do not depend on the schema), as one queued call like exec(). Returns nothing when it
+   * finished at once (errors are then thrown), else a promise.
    */
-  #control(sql: string): Promise<void> {
+  #control(sql: string): Promise<void> | void {
     const core = this.#core;
-    return core.run(undefined, async (control) => {
+    return core.call(undefined, (control) => {
       let statement = core.controlStatements.get(sql);
       if (!statement) {
         statement = core.engine.prepare(sql).statement!;
         core.controlStatements.set(sql, statement);
       }
       const driver = new StatementDriver(core, statement, control);
+      let done: boolean | Promise<boolean>;
       try {
-        while (await driver.next()) {
-          // no rows
-        }
-      } finally {
+        done = driver.next(); // no rows
+      } catch (error) {
         driver.finish();
+        throw error;
       }
+      if (done instanceof Promise) return done.then(() => undefined).finally(() => driver.finish());
+      driver.finish();
     });
+  }
+
+  /** #control() as a promise. */
+  #controlAsync(sql: string): Promise<void> {
+    try {
+      return Promise.resolve(this.#control(sql));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   #requireOpen(): void {

@@ -14,6 +14,8 @@ const BEGIN_WRITE = /^\s*BEGIN\s+(IMMEDIATE|EXCLUSIVE)\b/i;
 export class StatementDriver {
   private sliceEnd: number;
   private started = false;
+  /** Set after a yield: the next loop steps before looking at the clock again. */
+  private stepNow = false;
   private writer: WaitingWriter | null = null;
 
   constructor(
@@ -30,39 +32,53 @@ export class StatementDriver {
     this.sliceEnd = performance.now() + this.core.settings.timeSlice;
   }
 
-  /** Steps to the next row: true for a row (read it with prepared.row()), false when done. */
-  async next(): Promise<boolean> {
+  /**
+   * Steps to the next row: true for a row (read it with prepared.row()), false when done. The
+   * answer comes back directly when it is reached within the current slice, else as a promise
+   * (the slice was spent, or the statement waits for the write lock).
+   */
+  next(): boolean | Promise<boolean> {
     try {
       for (;;) {
         if (this.control.reason) this.stopInterrupted();
-        if (performance.now() >= this.sliceEnd) {
+        if (this.stepNow) this.stepNow = false;
+        else if (performance.now() >= this.sliceEnd) {
           // The slice is spent: the event loop gets a turn, then at least one step runs.
-          await this.core.settings.yieldSlice();
-          this.sliceEnd = performance.now() + this.core.settings.timeSlice;
-          if (this.control.reason) this.stopInterrupted();
+          return this.resume(this.core.settings.yieldSlice(), true);
         }
         if (!this.started) {
           this.started = true;
-          if (this.mustQueueFirst()) {
-            await this.waitForWriteLock();
-            continue;
-          }
+          if (this.mustQueueFirst()) return this.resume(this.waitForWriteLock(), false);
         }
         const result = this.prepared.step(this.sliceEnd);
-        if (result === StepResult.Busy) {
-          await this.waitForWriteLock();
-          continue;
-        }
+        if (result === StepResult.Busy) return this.resume(this.waitForWriteLock(), false);
         this.leaveQueue();
         if (result === StepResult.Row) return true;
         if (result === StepResult.Done) return false;
         // Yield: the slice is spent; the loop pauses before stepping on.
       }
     } catch (error) {
-      this.leaveQueue();
-      this.prepared.reset();
+      this.fail();
       throw error;
     }
+  }
+
+  /** Continues next() once `wait` is over: after a yield (`yielded`), with at least one step. */
+  private async resume(wait: Promise<void>, yielded: boolean): Promise<boolean> {
+    try {
+      await wait;
+    } catch (error) {
+      this.fail();
+      throw error;
+    }
+    this.sliceEnd = performance.now() + this.core.settings.timeSlice;
+    this.stepNow = yielded;
+    return this.next();
+  }
+
+  private fail(): void {
+    this.leaveQueue();
+    this.prepared.reset();
   }
 
   /** Ends the statement's run (bindings are kept by the engine; the caller clears them). */
@@ -86,7 +102,6 @@ export class StatementDriver {
     if (!lock || timeout <= 0) throw new SqliteError('database is locked', 'SQLITE_BUSY');
     this.writer ??= WriterQueue.of(lock).enter(timeout, this.control);
     await this.writer.turn();
-    this.sliceEnd = performance.now() + this.core.settings.timeSlice;
   }
 
   private leaveQueue(): void {
@@ -109,4 +124,9 @@ export class StatementDriver {
     }
     throw reason;
   }
+}
+
+/** `fn(value)`, after `value` settles when it is a promise (so a value at hand costs no promise). */
+export function andThen<T, U>(value: T | Promise<T>, fn: (value: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
 }

@@ -9,7 +9,7 @@ import { sqlToJs } from '../js-values.js';
 import type { RunResult, ColumnDefinition } from '../statement.js';
 import { splitCallOptions, type CallOptions } from './call-control.js';
 import type { ConnectionCore } from './connection-core.js';
-import { StatementDriver } from './driver.js';
+import { andThen, StatementDriver } from './driver.js';
 
 export type { CallOptions };
 
@@ -45,31 +45,38 @@ export class AsyncStatement {
 
   /** Runs the statement; resolves to the changes and last rowid. A trailing { signal, timeout } object is call options. */
   run(...args: unknown[]): Promise<RunResult> {
-    return this.#call(args, async (driver) => {
+    return this.#call(args, (driver) => {
       const engine = this.#core.engine;
       const totalBefore = engine.totalChanges;
-      await driver.next();
-      driver.finish();
-      const changes = engine.totalChanges === totalBefore ? 0 : engine.changes;
-      const rowid = engine.lastInsertRowid;
-      return { changes, lastInsertRowid: this.#safeIntegers ? rowid : Number(rowid) };
+      return andThen(driver.next(), (): RunResult => {
+        driver.finish();
+        const changes = engine.totalChanges === totalBefore ? 0 : engine.changes;
+        const rowid = engine.lastInsertRowid;
+        return { changes, lastInsertRowid: this.#safeIntegers ? rowid : Number(rowid) };
+      });
     });
   }
 
   /** The first row, or undefined. */
   get(...args: unknown[]): Promise<unknown> {
     this.#requireReader();
-    return this.#call(args, async (driver) => ((await driver.next()) ? this.#shape(this.#prepared.row()) : undefined));
+    return this.#call(args, (driver) => andThen(driver.next(), (row) => (row ? this.#shape(this.#prepared.row()) : undefined)));
   }
 
   /** Every row. */
   all(...args: unknown[]): Promise<unknown[]> {
     this.#requireReader();
-    return this.#call(args, async (driver) => {
-      const rows: unknown[] = [];
-      while (await driver.next()) rows.push(this.#shape(this.#prepared.row()));
-      return rows;
-    });
+    return this.#call(args, (driver) => this.#collect(driver, []));
+  }
+
+  /** Adds the remaining rows to `rows`: directly while they come within the slice, then after each wait. */
+  #collect(driver: StatementDriver, rows: unknown[]): unknown[] | Promise<unknown[]> {
+    for (;;) {
+      const more = driver.next();
+      if (more === false) return rows;
+      if (more !== true) return more.then((row) => (row ? (rows.push(this.#shape(this.#prepared.row())), this.#collect(driver, rows)) : rows));
+      rows.push(this.#shape(this.#prepared.row()));
+    }
   }
 
   /**
@@ -159,7 +166,7 @@ export class AsyncStatement {
     if (!this.#iterating) this.#prepared.finalize();
   }
 
-  #call<T>(args: unknown[], body: (driver: StatementDriver) => Promise<T>): Promise<T> {
+  #call<T>(args: unknown[], body: (driver: StatementDriver) => Promise<T> | T): Promise<T> {
     let split: ReturnType<typeof splitCallOptions>;
     try {
       this.#requireIdle();
@@ -167,15 +174,22 @@ export class AsyncStatement {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#core.run(split.options, async (control) => {
+    return this.#core.run(split.options, (control) => {
       this.#requireIdle();
       this.#bind(split.params);
       const driver = new StatementDriver(this.#core, this.#prepared, control);
+      let result: Promise<T> | T;
       try {
-        return await body(driver);
-      } finally {
+        result = body(driver);
+      } catch (error) {
         this.#end(driver);
+        throw error;
       }
+      if (!(result instanceof Promise)) {
+        this.#end(driver);
+        return result;
+      }
+      return result.finally(() => this.#end(driver));
     });
   }
 

@@ -12,7 +12,9 @@ import { encodedSize, fitInto, fromJsonb, isContainer, JType, readHeader, scalar
 import { JsonTextParser, parseJsonText } from './parse.js';
 import { abbreviatedPath, lookup, mergePatch, type EditKind } from './path.js';
 import { quoteJsonString, renderJson, renderPretty, sqlValueOf } from './render.js';
-import { hasJsonSubtype, markJson } from './subtype.js';
+import type { SubtypeCall } from '../../vm/subtype.js';
+import { JSON_SUBTYPE } from '../../vm/subtype.js';
+import { isJsonArg, jsonResult } from './subtype.js';
 
 const malformed = (): SqliteError => new SqliteError('malformed JSON');
 export const badPath = (path: string): SqliteError => new SqliteError(`bad JSON path: '${path.replace(/'/g, "''")}'`);
@@ -46,8 +48,8 @@ export function documentArg(value: SqlValue): JNode | null {
   return parsed;
 }
 
-/** jsonAppendSqlValue: an SQL value written into JSON text being built. */
-function sqlValueAsJsonText(value: SqlValue): string {
+/** jsonAppendSqlValue: an SQL value written into JSON text being built; `json`: it has the JSON subtype. */
+function sqlValueAsJsonText(value: SqlValue, json: boolean): string {
   if (value === null) return 'null';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
@@ -56,14 +58,14 @@ function sqlValueAsJsonText(value: SqlValue): string {
     if (value === -Infinity) return '-9.0e+999';
     return realToText(value === 0 ? 0 : value);
   }
-  if (typeof value === 'string') return hasJsonSubtype(value) ? value : quoteJsonString(value);
+  if (typeof value === 'string') return json ? value : quoteJsonString(value);
   const node = blobAsJsonb(value);
   if (!node) throw new SqliteError('JSON cannot hold BLOB values');
   return renderJson(node);
 }
 
-/** jsonFunctionArgToBlob: an SQL value as the JSON node json_set() & co insert. */
-function sqlValueAsNode(value: SqlValue): JNode {
+/** jsonFunctionArgToBlob: an SQL value as the JSON node json_set() & co insert; `json`: it has the JSON subtype. */
+function sqlValueAsNode(value: SqlValue, json: boolean): JNode {
   if (value === null) return scalarNode(JType.Null);
   if (typeof value === 'bigint') return scalarNode(JType.Int, value.toString());
   if (typeof value === 'number') {
@@ -73,7 +75,7 @@ function sqlValueAsNode(value: SqlValue): JNode {
     return scalarNode(JType.Float, realToText(value));
   }
   if (typeof value === 'string') {
-    if (!hasJsonSubtype(value)) return scalarNode(JType.TextRaw, value);
+    if (!json) return scalarNode(JType.TextRaw, value);
     const parsed = parseJsonText(value);
     if (!parsed) throw malformed();
     return parsed;
@@ -84,13 +86,13 @@ function sqlValueAsNode(value: SqlValue): JNode {
 }
 
 /** Result of a JSON-producing function: text with the JSON subtype, or JSONB bytes. */
-function output(node: JNode, binary: boolean): SqlValue {
-  return binary ? toJsonb(node) : markJson(renderJson(node));
+function output(node: JNode, binary: boolean, call: SubtypeCall | undefined): SqlValue {
+  return binary ? toJsonb(node) : jsonResult(call, renderJson(node));
 }
 
 /** Result built as JSON text (json_array & co): jsonb_ variants re-parse it into JSONB. */
-function textOutput(text: string, binary: boolean): SqlValue {
-  if (!binary) return markJson(text);
+function textOutput(text: string, binary: boolean, call: SubtypeCall | undefined): SqlValue {
+  if (!binary) return jsonResult(call, text);
   const node = parseJsonText(text);
   if (!node) throw malformed();
   return toJsonb(node);
@@ -100,7 +102,7 @@ function pathArg(value: SqlValue): string | null {
   return value === null ? null : valueToText(value);
 }
 
-function extract(args: readonly SqlValue[], mode: 'extract' | 'jsonb' | 'arrow' | 'arrow2'): SqlValue {
+function extract(args: readonly SqlValue[], mode: 'extract' | 'jsonb' | 'arrow' | 'arrow2', call: SubtypeCall | undefined): SqlValue {
   const doc = documentArg(args[0]!);
   if (!doc) return null;
   const parts: string[] = [];
@@ -119,18 +121,19 @@ function extract(args: readonly SqlValue[], mode: 'extract' | 'jsonb' | 'arrow' 
     }
     const node = result.found;
     if (args.length === 2) {
-      if (mode === 'arrow') return markJson(renderJson(node));
+      if (mode === 'arrow') return jsonResult(call, renderJson(node));
       if (mode === 'jsonb' && isContainer(node)) return toJsonb(node);
       const value = sqlValueOf(node);
-      return mode === 'extract' && isContainer(node) ? markJson(value as string) : value;
+      return mode === 'extract' && isContainer(node) ? jsonResult(call, value as string) : value;
     }
     parts.push(renderJson(node));
   }
-  return textOutput(`[${parts.join(',')}]`, mode === 'jsonb');
+  return textOutput(`[${parts.join(',')}]`, mode === 'jsonb', call);
 }
 
 function edit(name: string, kind: EditKind, binary: boolean) {
-  return (args: readonly SqlValue[]): SqlValue => {
+  return (args: readonly SqlValue[], _host: unknown, call?: SubtypeCall): SqlValue => {
+    if (args.length === 0) return null;
     if (args.length % 2 === 0) throw new SqliteError(`json_${name}() needs an odd number of arguments`);
     let doc = documentArg(args[0]!);
     if (!doc) return null;
@@ -138,7 +141,7 @@ function edit(name: string, kind: EditKind, binary: boolean) {
       const path = pathArg(args[i]!);
       if (path === null) continue;
       if (!path.startsWith('$')) throw badPath(path);
-      const value = sqlValueAsNode(args[i + 1]!);
+      const value = sqlValueAsNode(args[i + 1]!, isJsonArg(call, i + 1));
       if (path === '$') {
         if (kind !== 'ins') doc = fitInto(value, encodedSize(doc));
         continue;
@@ -146,12 +149,13 @@ function edit(name: string, kind: EditKind, binary: boolean) {
       const result = lookup(doc, path.slice(1), kind, value);
       if (result === 'patherror') throw badPath(path);
     }
-    return output(doc, binary);
+    return output(doc, binary, call);
   };
 }
 
 function remove(binary: boolean) {
-  return (args: readonly SqlValue[]): SqlValue => {
+  return (args: readonly SqlValue[], _host: unknown, call?: SubtypeCall): SqlValue => {
+    if (args.length === 0) return null;
     const doc = documentArg(args[0]!);
     if (!doc) return null;
     for (let i = 1; i < args.length; i++) {
@@ -161,7 +165,7 @@ function remove(binary: boolean) {
       if (path === '$') return null;
       if (lookup(doc, path.slice(1), 'del') === 'patherror') throw badPath(path);
     }
-    return output(doc, binary);
+    return output(doc, binary, call);
   };
 }
 
@@ -216,15 +220,20 @@ function errorPosition([value]: readonly SqlValue[]): SqlValue {
   return BigInt(position + 1);
 }
 
-function jsonObjectText(args: readonly SqlValue[]): string {
+function jsonObjectText(args: readonly SqlValue[], call: SubtypeCall | undefined): string {
   if (args.length % 2 !== 0) throw new SqliteError('json_object() requires an even number of arguments');
   const parts: string[] = [];
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i]!;
     if (typeof key !== 'string') throw new SqliteError('json_object() labels must be TEXT');
-    parts.push(`${quoteJsonString(key)}:${sqlValueAsJsonText(args[i + 1]!)}`);
+    parts.push(`${quoteJsonString(key)}:${sqlValueAsJsonText(args[i + 1]!, isJsonArg(call, i + 1))}`);
   }
   return `{${parts.join(',')}}`;
+}
+
+/** The group aggregates read their values' subtypes; the text variants' results are JSON. */
+function groupSubtypes(binary: boolean): { subtypes: true; resultSubtype?: number } {
+  return binary ? { subtypes: true } : { subtypes: true, resultSubtype: JSON_SUBTYPE };
 }
 
 function groupArray(name: string, binary: boolean): AggregateEntry {
@@ -232,11 +241,11 @@ function groupArray(name: string, binary: boolean): AggregateEntry {
     name,
     1,
     () => [] as string[],
-    (parts, [v]) => (parts.push(sqlValueAsJsonText(v!)), parts),
-    (parts) => textOutput(`[${parts.join(',')}]`, binary),
+    (parts, [v], call) => (parts.push(sqlValueAsJsonText(v!, isJsonArg(call, 0))), parts),
+    (parts) => textOutput(`[${parts.join(',')}]`, binary, undefined),
   );
   // As SQLite's jsonGroupInverse: the first element goes, whichever row it came from.
-  return { ...entry, inverse: (parts) => ((parts as string[]).shift(), parts) };
+  return { ...entry, ...groupSubtypes(binary), inverse: (parts) => ((parts as string[]).shift(), parts) };
 }
 
 function groupObject(name: string, binary: boolean): AggregateEntry {
@@ -244,14 +253,19 @@ function groupObject(name: string, binary: boolean): AggregateEntry {
     name,
     2,
     () => [] as string[],
-    (parts, [k, v]) => {
-      if (k !== null) parts.push(`${quoteJsonString(valueToText(k!))}:${sqlValueAsJsonText(v!)}`);
+    (parts, [k, v], call) => {
+      if (k !== null) parts.push(`${quoteJsonString(valueToText(k!))}:${sqlValueAsJsonText(v!, isJsonArg(call, 1))}`);
       return parts;
     },
-    (parts) => textOutput(`{${parts.join(',')}}`, binary),
+    (parts) => textOutput(`{${parts.join(',')}}`, binary, undefined),
   );
   // A row with a NULL label added nothing, so removing it removes nothing.
-  return { ...entry, inverse: (parts, [k]) => (k !== null && (parts as string[]).shift(), parts) };
+  return { ...entry, ...groupSubtypes(binary), inverse: (parts, [k]) => (k !== null && (parts as string[]).shift(), parts) };
+}
+
+/** A JSON scalar: reads its arguments' subtypes and gives its JSON results the JSON subtype. */
+function json(name: string, argCount: number, invoke: ScalarEntry['invoke'], options: { minArgs?: number } = {}): ScalarEntry {
+  return scalar(name, argCount, invoke, { ...options, subtypes: true });
 }
 
 export function registerJsonFunctions(registry: FunctionRegistry): void {
@@ -259,27 +273,27 @@ export function registerJsonFunctions(registry: FunctionRegistry): void {
   for (const binary of [false, true]) {
     const p = binary ? 'jsonb' : 'json';
     fns.push(
-      scalar(p, 1, ([x]) => {
+      json(p, 1, ([x], _host, call) => {
         const doc = documentArg(x!);
-        return doc ? output(doc, binary) : null;
+        return doc ? output(doc, binary, call) : null;
       }),
-      scalar(`${p}_array`, -1, (args) => textOutput(`[${args.map(sqlValueAsJsonText).join(',')}]`, binary), { minArgs: 0 }),
-      scalar(`${p}_object`, -1, (args) => textOutput(jsonObjectText(args), binary), { minArgs: 0 }),
-      scalar(`${p}_extract`, -1, (args) => (args.length < 2 ? null : extract(args, binary ? 'jsonb' : 'extract')), { minArgs: 1 }),
-      scalar(`${p}_insert`, -1, edit('insert', 'ins', binary), { minArgs: 1 }),
-      scalar(`${p}_replace`, -1, edit('replace', 'rep', binary), { minArgs: 1 }),
-      scalar(`${p}_set`, -1, edit('set', 'set', binary), { minArgs: 1 }),
-      scalar(`${p}_remove`, -1, remove(binary), { minArgs: 1 }),
-      scalar(`${p}_patch`, 2, ([t, q]) => {
+      json(`${p}_array`, -1, (args, _host, call) => textOutput(`[${args.map((v, i) => sqlValueAsJsonText(v, isJsonArg(call, i))).join(',')}]`, binary, call), { minArgs: 0 }),
+      json(`${p}_object`, -1, (args, _host, call) => textOutput(jsonObjectText(args, call), binary, call), { minArgs: 0 }),
+      json(`${p}_extract`, -1, (args, _host, call) => (args.length < 2 ? null : extract(args, binary ? 'jsonb' : 'extract', call)), { minArgs: 0 }),
+      json(`${p}_insert`, -1, edit('insert', 'ins', binary), { minArgs: 0 }),
+      json(`${p}_replace`, -1, edit('replace', 'rep', binary), { minArgs: 0 }),
+      json(`${p}_set`, -1, edit('set', 'set', binary), { minArgs: 0 }),
+      json(`${p}_remove`, -1, remove(binary), { minArgs: 0 }),
+      json(`${p}_patch`, 2, ([t, q], _host, call) => {
         const target = documentArg(t!);
         const patch = documentArg(q!);
-        return target && patch ? output(mergePatch(target, patch), binary) : null;
+        return target && patch ? output(mergePatch(target, patch), binary, call) : null;
       }),
     );
   }
   fns.push(
-    scalar('->', 2, (args) => extract(args, 'arrow')),
-    scalar('->>', 2, (args) => extract(args, 'arrow2')),
+    json('->', 2, (args, _host, call) => extract(args, 'arrow', call)),
+    scalar('->>', 2, (args) => extract(args, 'arrow2', undefined)),
     scalar('json_type', 1, (args) => {
       const node = nodeAtOptionalPath(args);
       return node ? TYPE_NAMES[node.type]! : null;
@@ -296,19 +310,19 @@ export function registerJsonFunctions(registry: FunctionRegistry): void {
       const node = nodeAtOptionalPath(args);
       return node ? BigInt(node.type === JType.Array ? node.items.length : 0) : null;
     }),
-    scalar('json_quote', 1, ([v]) => markJson(sqlValueAsJsonText(v!))),
-    // subtype(): only the JSON subtype (74) exists in Tandem, tracked as described in subtype.ts.
-    scalar('subtype', 1, ([v]) => (hasJsonSubtype(v) ? 74n : 0n)),
+    json('json_quote', 1, ([v], _host, call) => jsonResult(call, sqlValueAsJsonText(v!, isJsonArg(call, 0)))),
+    // subtype(x): the subtype its argument's register carries (vm/subtype.ts).
+    json('subtype', 1, (_args, _host, call) => BigInt(call?.args[0] ?? 0)),
     scalar('json_valid', 1, jsonValid),
     scalar('json_valid', 2, jsonValid),
     scalar('json_error_position', 1, errorPosition),
     scalar('json_pretty', 1, ([x]) => {
       const doc = documentArg(x!);
-      return doc ? markJson(renderPretty(doc, '    ')) : null;
+      return doc ? renderPretty(doc, '    ') : null;
     }),
     scalar('json_pretty', 2, ([x, indent]) => {
       const doc = documentArg(x!);
-      return doc ? markJson(renderPretty(doc, indent === null ? '    ' : valueToText(indent!))) : null;
+      return doc ? renderPretty(doc, indent === null ? '    ' : valueToText(indent!)) : null;
     }),
   );
   for (const fn of fns) registry.addScalar(fn);

@@ -12,7 +12,7 @@ import { badPath, documentArg } from './functions.js';
 import { encodedSize, isContainer, JType, type JNode } from './node.js';
 import { lookup } from './path.js';
 import { renderJson, sqlValueOf, stringValue } from './render.js';
-import { markJson } from './subtype.js';
+import { JSON_SUBTYPE } from '../../vm/subtype.js';
 
 const COLUMNS = ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path'];
 const utf8 = new TextDecoder();
@@ -85,7 +85,7 @@ function idOf(placement: Placement): bigint {
 }
 
 function valueOf(node: JNode): SqlValue {
-  return isContainer(node) ? markJson(renderJson(node)) : sqlValueOf(node);
+  return isContainer(node) ? renderJson(node) : sqlValueOf(node);
 }
 
 interface Walk {
@@ -174,8 +174,13 @@ function jsonRows(args: readonly SqlValue[], recursive: boolean): SqlValue[][] {
   return walk.rows;
 }
 
+/** The value column of a container (type 'array' or 'object') is JSON text with the JSON subtype. */
+function columnSubtype(row: readonly SqlValue[], column: number): number {
+  return column === 1 && (row[2] === 'array' || row[2] === 'object') ? JSON_SUBTYPE : 0;
+}
+
 function define(name: string, recursive: boolean): TableFunctionDef {
-  return { name, columns: COLUMNS, parameters: ['json', 'root'], rows: (args) => jsonRows(args, recursive) };
+  return { name, columns: COLUMNS, parameters: ['json', 'root'], rows: (args) => jsonRows(args, recursive), columnSubtype };
 }
 
 export function registerJsonTableFunctions(registry: FunctionRegistry): void {

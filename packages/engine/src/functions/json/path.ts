@@ -39,8 +39,10 @@ function step(node: JNode, path: string, at: number, edit: Edit, replace: (n: JN
     let key: string;
     let rawKey = true;
     if (path[i] === '"') {
-      const close = path.indexOf('"', i + 1);
-      if (close < 0) return 'patherror';
+      // The label ends at the first '"' not escaped by a backslash (jsonLookupStep).
+      let close = i + 1;
+      while (close < path.length && path[close] !== '"') close += path[close] === '\\' && close + 1 < path.length ? 2 : 1;
+      if (close >= path.length) return 'patherror';
       key = path.slice(i + 1, close);
       rawKey = !key.includes('\\');
       i = close + 1;

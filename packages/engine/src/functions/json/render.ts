@@ -1,6 +1,7 @@
 // JNode -> JSON text (compact as json() writes it, or indented as json_pretty() does) and
 // JNode -> SQL value (json_extract, ->>): numbers parsed, strings unescaped, containers as text.
 
+import { SqliteError } from '../../common/errors.js';
 import type { SqlValue } from '../../common/values.js';
 import { parseInteger, parseReal } from '../../values/number-parse.js';
 import { isContainer, JType, type JNode } from './node.js';
@@ -204,6 +205,8 @@ export function stringValue(node: JNode & { payload: Uint8Array }): string {
 }
 
 /** jsonReturnFromBlob: the SQL value of a node (containers become JSON text). */
+const malformedJson = (): SqliteError => new SqliteError('malformed JSON');
+
 export function sqlValueOf(node: JNode): SqlValue {
   if (isContainer(node)) return renderJson(node);
   switch (node.type) {
@@ -213,6 +216,7 @@ export function sqlValueOf(node: JNode): SqlValue {
     case JType.Int:
     case JType.Int5: {
       const text = utf8Decoder.decode(node.payload);
+      if (text === '' || text === '-') throw malformedJson();
       const negative = text[0] === '-';
       const digits = negative ? text.slice(1) : text;
       let magnitude: bigint | null = null;
@@ -223,14 +227,18 @@ export function sqlValueOf(node: JNode): SqlValue {
         const parsed = parseInteger(digits);
         if (parsed.rc === 0) magnitude = parsed.value;
         else if (parsed.rc === 3 && negative) return -(1n << 63n);
-        else if (parsed.rc === 1) return null;
+        else if (parsed.rc === 1 || parsed.rc === -1) throw malformedJson();
       }
       if (magnitude === null) return parseReal(text).value;
       return negative ? BigInt.asIntN(64, -magnitude) : magnitude;
     }
     case JType.Float:
-    case JType.Float5:
-      return parseReal(utf8Decoder.decode(node.payload)).value;
+    case JType.Float5: {
+      // jsonReturnFromBlob: a JSONB float whose payload is not wholly a number is malformed.
+      const parsed = parseReal(utf8Decoder.decode(node.payload));
+      if (!parsed.whole) throw malformedJson();
+      return parsed.value;
+    }
     default:
       return stringValue(node);
   }

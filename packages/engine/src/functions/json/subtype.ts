@@ -1,25 +1,17 @@
-// The JSON subtype, approximated. SQLite tags values produced by JSON functions with subtype 74 so
-// that json_array(json('[1]')) embeds [1] instead of the string "[1]". Tandem's VM registers carry
-// no subtype yet, so JSON results are remembered by value for the current synchronous run of the
-// engine (cleared on the next microtask). A TEXT argument equal to a JSON result produced in the
-// same run counts as JSON. Needed from the VM: a subtype bit per register (see the report).
+// The JSON subtype of function arguments and results: text a JSON function returns is JSON, so
+// json_array(json('[1]')) embeds [1] where json_array('[1]') embeds the string "[1]". Registers
+// carry the subtype (vm/subtype.ts); these helpers read and set it for one call.
 
-const recent = new Set<string>();
-let clearScheduled = false;
+import type { SqlValue } from '../../common/values.js';
+import { JSON_SUBTYPE, type SubtypeCall } from '../../vm/subtype.js';
 
-/** Marks `text` as a JSON-subtyped result and returns it. */
-export function markJson(text: string): string {
-  recent.add(text);
-  if (!clearScheduled) {
-    clearScheduled = true;
-    queueMicrotask(() => {
-      recent.clear();
-      clearScheduled = false;
-    });
-  }
-  return text;
+/** Whether argument i of the call has the JSON subtype. */
+export function isJsonArg(call: SubtypeCall | undefined, i: number): boolean {
+  return call !== undefined && call.args[i] === JSON_SUBTYPE;
 }
 
-export function hasJsonSubtype(value: unknown): boolean {
-  return typeof value === 'string' && recent.has(value);
+/** Returns `value` as the call's result with the JSON subtype (NULL has none). */
+export function jsonResult<T extends SqlValue>(call: SubtypeCall | undefined, value: T): T {
+  if (call && value !== null) call.result = JSON_SUBTYPE;
+  return value;
 }

@@ -3,7 +3,7 @@
 import { SqliteError, type ResultCodeName } from '../../common/errors.js';
 import { truthValue } from '../../values/cast.js';
 import { Opcode } from '../program.js';
-import { registerOps, Signal } from '../vdbe.js';
+import { registerOps, Signal, type Vdbe } from '../vdbe.js';
 
 /** p4 of HaltWithError. */
 export interface HaltError {
@@ -14,6 +14,17 @@ export interface HaltError {
    * commits them in autocommit mode); ROLLBACK ends the whole transaction. Default ABORT.
    */
   action?: 'FAIL' | 'ROLLBACK';
+}
+
+/** One entry of HaltIfNull's P4: the register to test and the error to raise when it is NULL. */
+export interface NullCheck {
+  readonly register: number;
+  readonly error: HaltError;
+}
+
+function haltWith(vm: Vdbe, error: HaltError): never {
+  vm.errorAction = error.action ?? null;
+  throw new SqliteError(error.message, error.code);
 }
 
 registerOps({
@@ -28,10 +39,18 @@ registerOps({
   /** Halt: the statement completed successfully. */
   [Opcode.Halt]: () => Signal.Done,
   /** HaltWithError: abort the statement with the SqliteError described by P4 (statement rollback follows). */
-  [Opcode.HaltWithError]: (vm, ins) => {
-    const error = ins.p4 as HaltError;
-    vm.errorAction = error.action ?? null;
-    throw new SqliteError(error.message, error.code);
+  [Opcode.HaltWithError]: (vm, ins) => haltWith(vm, ins.p4 as HaltError),
+  /**
+   * HaltIfNull: P4 lists NullChecks; halt as HaltWithError with the error of the first one whose
+   * register is NULL (SQLite's OP_HaltIfNull, one instruction for a row's NOT NULL columns).
+   */
+  [Opcode.HaltIfNull]: (vm, ins) => {
+    const checks = ins.p4 as readonly NullCheck[];
+    const registers = vm.registers;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i]!;
+      if (registers[check.register] === null) haltWith(vm, check.error);
+    }
   },
   /** If: jump to P2 when r[P1] is true; a NULL jumps only when P3 is non-zero. */
   [Opcode.If]: (vm, ins) => {

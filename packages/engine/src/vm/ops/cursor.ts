@@ -26,7 +26,8 @@ function btreeCursor(vm: Vdbe, i: number): BtreeVmCursor {
 
 function open(write: boolean) {
   return (vm: Vdbe, ins: Instruction) => {
-    const root = ins.p5 === 1 ? Number(vm.registers[ins.p2] as bigint) : ins.p2;
+    // P5=1: the root page is in r[P2], of the database whose addresses start at P3 (schema/database-list.ts).
+    const root = ins.p5 === 1 ? Number(vm.registers[ins.p2] as bigint) + ins.p3 : ins.p2;
     const keyInfo = (ins.p4 as KeyInfo | null) ?? null;
     const previous = vm.cursors[ins.p1];
     if (previous?.kind === 'btree') {

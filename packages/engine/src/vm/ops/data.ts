@@ -7,6 +7,7 @@ import { applyAffinity, type Affinity } from '../../values/affinity.js';
 import { castValue, type CastTarget } from '../../values/cast.js';
 import { parseInteger, parseReal, realToInteger } from '../../values/number-parse.js';
 import { Opcode } from '../program.js';
+import type { RegisterSubtypes } from '../subtype.js';
 import { registerOps, Signal } from '../vdbe.js';
 
 registerOps({
@@ -23,13 +24,15 @@ registerOps({
   [Opcode.Variable]: (vm, ins) => {
     vm.registers[ins.p2] = vm.bindings[ins.p1 - 1] ?? null;
   },
-  /** Copy: r[P2..P2+P3] = r[P1..P1+P3]. */
+  /** Copy: r[P2..P2+P3] = r[P1..P1+P3], subtypes included. */
   [Opcode.Copy]: (vm, ins) => {
     for (let i = 0; i <= ins.p3; i++) vm.registers[ins.p2 + i] = vm.registers[ins.p1 + i]!;
+    if (vm.subtypes !== null) for (let i = 0; i <= ins.p3; i++) copySubtype(vm.subtypes, vm.registers, ins.p1 + i, ins.p2 + i);
   },
-  /** SCopy: r[P2] = r[P1] (values are immutable, so a shallow copy is a copy). */
+  /** SCopy: r[P2] = r[P1] (values are immutable, so a shallow copy is a copy), subtype included. */
   [Opcode.SCopy]: (vm, ins) => {
     vm.registers[ins.p2] = vm.registers[ins.p1]!;
+    if (vm.subtypes !== null) copySubtype(vm.subtypes, vm.registers, ins.p1, ins.p2);
   },
   /** ResultRow: r[P1..P1+P2-1] is the next result row. */
   [Opcode.ResultRow]: (vm, ins) => {
@@ -38,7 +41,8 @@ registerOps({
   },
   /**
    * MakeRecord: r[P3] = the record of r[P1..P1+P2-1] (a BLOB), after applying the column affinities
-   * in P4 (an Affinity per field, or null) to the registers themselves.
+   * in P4 (an Affinity per field, or null) to the registers themselves. P5 > 0: field P5-1 is
+   * stored as NULL (a rowid alias column, whose register holds the rowid).
    */
   [Opcode.MakeRecord]: (vm, ins) => {
     const affinities = ins.p4 as readonly (Affinity | null)[] | null;
@@ -53,7 +57,7 @@ registerOps({
     // in a reused buffer instead of a fresh allocation per row.
     const next = vm.instructions[vm.pc];
     const insertedAtOnce = next !== undefined && next.op === Opcode.Insert && next.p2 === ins.p3;
-    registers[ins.p3] = insertedAtOnce ? encodeRecordRange(registers, ins.p1, ins.p2, vm.scratchRecord) : encodeRecordRange(registers, ins.p1, ins.p2);
+    registers[ins.p3] = encodeRecordRange(registers, ins.p1, ins.p2, insertedAtOnce ? vm.scratchRecord : undefined, ins.p5 - 1);
   },
   /** Cast: r[P1] = CAST(r[P1] AS P4). */
   [Opcode.Cast]: (vm, ins) => {
@@ -82,6 +86,11 @@ registerOps({
     vm.pc = ins.p2;
   },
 });
+
+function copySubtype(subtypes: RegisterSubtypes, registers: readonly SqlValue[], from: number, to: number): void {
+  const value = registers[to]!;
+  subtypes.set(to, value, subtypes.get(from, value));
+}
 
 /** The INTEGER a value stands for exactly, or null (NULL, fractional, non-numeric text, blobs). */
 export function exactInteger(v: SqlValue): bigint | null {

@@ -8,6 +8,7 @@ import { truthValue, valueToText } from '../../values/cast.js';
 import { binaryCollation, type Collation, type TextKey } from '../../values/collation.js';
 import { compareValues } from '../../values/compare.js';
 import { Opcode, type Instruction, type VmAggregateFunction, type VmScalarFunction } from '../program.js';
+import { subtypeCall } from '../subtype.js';
 import { registerOps, type Vdbe } from '../vdbe.js';
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IS' | 'IS NOT';
@@ -77,6 +78,12 @@ export function distinctKey(values: readonly SqlValue[], textKeys?: readonly (Te
     .join('\u0000');
 }
 
+/**
+ * Reused argument arrays of AggStep (run once per row), one per argument count. Aggregate steps
+ * read their arguments during the call and keep none of the array (user steps spread it).
+ */
+const aggregateArgs: SqlValue[][] = [];
+
 registerOps({
   /** Add: r[P3] = r[P1] + r[P2]. (Subtract, Multiply, Divide, Remainder likewise: r[P1] op r[P2].) */
   [Opcode.Add]: arithmeticOp('+'),
@@ -129,15 +136,27 @@ registerOps({
     const t = compareForSql(vm.registers[ins.p1]!, vm.registers[ins.p3]!, ins.p4 as ComparisonSpec);
     if (t === null ? ins.p5 !== 0 : t) vm.pc = ins.p2;
   },
-  /** Function: r[P3] = P4(r[P1..P1+P2-1]). */
+  /** Function: r[P3] = P4(r[P1..P1+P2-1]); the result's subtype (vm/subtype.ts) goes with r[P3]. */
   [Opcode.Function]: (vm, ins) => {
     const fn = ins.p4 as VmScalarFunction;
-    vm.registers[ins.p3] = fn.invoke(vm.registers.slice(ins.p1, ins.p1 + ins.p2), vm.host);
+    const args = vm.registers.slice(ins.p1, ins.p1 + ins.p2);
+    if (fn.subtypes) {
+      const call = subtypeCall(vm.subtypesOf(ins.p1, ins.p2));
+      const value = fn.invoke(args, vm.host, call);
+      vm.registers[ins.p3] = value;
+      vm.setSubtype(ins.p3, value, call.result);
+      return;
+    }
+    vm.registers[ins.p3] = fn.invoke(args, vm.host);
+    if (vm.subtypes !== null) vm.subtypes.clear(ins.p3);
   },
   /** AggStep: feed r[P1..P1+P2-1] to aggregate P4 whose accumulator is r[P3]; P5=1 for DISTINCT. */
   [Opcode.AggStep]: (vm, ins) => {
     const fn = ins.p4 as VmAggregateFunction;
-    const args = vm.registers.slice(ins.p1, ins.p1 + ins.p2);
+    const n = ins.p2;
+    const args = (aggregateArgs[n] ??= new Array<SqlValue>(n).fill(null));
+    const registers = vm.registers;
+    for (let i = 0; i < n; i++) args[i] = registers[ins.p1 + i]!;
     let slot = vm.aggregates.get(ins.p3);
     if (!slot) vm.aggregates.set(ins.p3, (slot = { state: fn.start(), seen: ins.p5 === 1 ? new Set<string>() : null }));
     if (slot.seen) {
@@ -145,13 +164,15 @@ registerOps({
       if (slot.seen.has(key)) return;
       slot.seen.add(key);
     }
-    slot.state = fn.step(slot.state, args);
+    slot.state = fn.subtypes ? fn.step(slot.state, args, subtypeCall(vm.subtypesOf(ins.p1, ins.p2))) : fn.step(slot.state, args);
   },
   /** AggFinal: r[P1] = the result of aggregate P4 over its accumulator r[P1]; the accumulator resets. */
   [Opcode.AggFinal]: (vm, ins) => {
     const fn = ins.p4 as VmAggregateFunction;
     const slot = vm.aggregates.get(ins.p1);
-    vm.registers[ins.p1] = fn.result(slot ? slot.state : fn.start());
+    const value = fn.result(slot ? slot.state : fn.start());
+    vm.registers[ins.p1] = value;
+    vm.setSubtype(ins.p1, value, fn.resultSubtype ?? 0);
     vm.aggregates.delete(ins.p1);
   },
 });

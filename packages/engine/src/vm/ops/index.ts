@@ -11,3 +11,4 @@ import './transaction.js';
 import './trigger.js';
 import './foreign-key.js';
 import './type-check.js';
+import './queue.js';

@@ -22,11 +22,13 @@ export interface SortSpec {
  * Element moves per SorterSort execution. The VM checks its deadline only every 64 opcodes, so one
  * check interval may cover 64 executions: keep 64 * SORT_SLICE moves within a few milliseconds.
  */
-const SORT_SLICE = 32;
+const SORT_SLICE = 128;
 /** The merge starts from runs of this many rows, each sorted by the (stable) built-in sort in one go. */
 const RUN = 8;
+/** Leading sort keys read once per row as doubles (see sortSlice). */
+const NUMERIC_KEYS = 3;
 
-function comparator(spec: SortSpec): (a: SqlValue[], b: SqlValue[]) => number {
+export function comparator(spec: SortSpec): (a: SqlValue[], b: SqlValue[]) => number {
   const n = spec.collations.length;
   const collations = spec.collations;
   const descending = spec.descending;
@@ -63,38 +65,45 @@ function numericKey(value: SqlValue): number {
 
 /**
  * Advances the sort by about SORT_SLICE moves; returns true when sorted. Phases, each resumable
- * mid-way: read the first keys, sort runs of RUN positions, then bottom-up merges (a merge of two
+ * mid-way: read the leading keys, sort runs of RUN positions, then bottom-up merges (a merge of two
  * long runs may span many executions: its i/j/k live in the progress record).
  */
 function sortSlice(c: MemoryVmCursor): boolean {
   const rows = c.rows;
   const n = rows.length;
+  const keyWidth = Math.min(c.sortKeyCount, NUMERIC_KEYS);
   if (!c.sort) {
     if (n < 2) return true;
-    c.sort = { width: RUN, index: 0, runsSorted: 0, keysRead: 0, keys: new Float64Array(n), source: new Array<number>(n), target: new Array<number>(n), i: -1, j: 0, k: 0 };
+    c.sort = { width: RUN, index: 0, runsSorted: 0, keysRead: 0, keys: new Float64Array(n * keyWidth), source: new Array<number>(n), target: new Array<number>(n), i: -1, j: 0, k: 0 };
   }
   const s = c.sort;
   const keys = s.keys;
   let moves = 0;
-  // Row positions are sorted; each row's first key is read once as a double, so most comparisons
-  // are one float compare instead of a BigInt compare through the general rule. Keys of a
-  // descending first column are negated, so smaller always sorts first.
-  const direction = c.firstKeyDirection;
+  // Row positions are sorted; each row's leading keys are read once as doubles (keys[r * keyWidth + k]),
+  // so most comparisons are float compares instead of BigInt compares through the general rule.
+  // Keys of a descending column are negated, so smaller always sorts first.
+  const directions = c.keyDirections;
   while (s.keysRead < n) {
     const r = s.keysRead++;
-    keys[r] = direction === 0 ? NaN : direction * numericKey(rows[r]![0]!);
+    const row = rows[r]!;
+    for (let k = 0; k < keyWidth; k++) keys[r * keyWidth + k] = directions[k]! * numericKey(row[k]!);
     s.source[r] = r;
     if (++moves >= SORT_SLICE * 4 && s.keysRead < n) return false;
   }
   const full = c.compare!;
-  const singleKey = c.sortKeyCount === 1;
+  // Equal doubles are equal values; when every sort key was compared that way, the rows tie.
+  const allKeys = keyWidth === c.sortKeyCount;
   const compare = (i: number, j: number): number => {
-    const x = keys[i]!;
-    const y = keys[j]!;
-    if (x < y) return -1;
-    if (x > y) return 1;
-    if (x === y && singleKey) return 0; // equal numbers: equal values
-    return full(rows[i]!, rows[j]!); // equal first keys (or not numeric): the full rule decides
+    const a = i * keyWidth;
+    const b = j * keyWidth;
+    for (let k = 0; k < keyWidth; k++) {
+      const x = keys[a + k]!;
+      const y = keys[b + k]!;
+      if (x < y) return -1;
+      if (x > y) return 1;
+      if (x !== y) return full(rows[i]!, rows[j]!); // not numeric (NaN): the full rule decides
+    }
+    return allKeys ? 0 : full(rows[i]!, rows[j]!);
   };
   while (s.runsSorted < n) {
     const lo = s.runsSorted;
@@ -151,13 +160,19 @@ registerOps({
   [Opcode.SorterOpen]: (vm, ins) => {
     const spec = ins.p4 as SortSpec;
     const c = new MemoryVmCursor(comparator(spec));
-    c.firstKeyDirection = spec.collations.length === 0 ? 0 : spec.descending[0] ? -1 : 1;
+    c.keyDirections = spec.descending.map((d) => (d ? -1 : 1));
     c.sortKeyCount = spec.collations.length;
     vm.cursors[ins.p1] = c;
   },
-  /** SorterInsert: add the row r[P2..P2+P3-1] to sorter P1. */
+  /** SorterInsert: add the row r[P2..P2+P3-1] to sorter P1 (with its subtypes, for SorterSubtypes). */
   [Opcode.SorterInsert]: (vm, ins) => {
-    memoryCursor(vm, ins.p1).rows.push(vm.registers.slice(ins.p2, ins.p2 + ins.p3));
+    const row = vm.registers.slice(ins.p2, ins.p2 + ins.p3);
+    const c = memoryCursor(vm, ins.p1);
+    c.rows.push(row);
+    if (vm.subtypes !== null) {
+      const subtypes = vm.subtypesOf(ins.p2, ins.p3);
+      if (subtypes.some((s) => s !== 0)) (c.rowSubtypes ??= new Map()).set(row, subtypes);
+    }
   },
   /**
    * SorterSort: sort sorter P1 (resumable: re-executes itself until the merge is complete), then
@@ -174,6 +189,25 @@ registerOps({
     }
     c.position = 0;
     if (c.eof) vm.pc = ins.p2;
+  },
+  /**
+   * SorterSubtypes: r[P2..] (just read from sorter P1's current row) get back the subtypes their
+   * values had when the row was inserted, so GROUP BY feeds json_group_array(json(...)) as SQLite,
+   * which evaluates aggregate arguments after its sorter, does.
+   */
+  [Opcode.SorterSubtypes]: (vm, ins) => {
+    const c = memoryCursor(vm, ins.p1);
+    const subtypes = c.rowSubtypes?.get(c.rows[c.position]!);
+    if (subtypes) subtypes.forEach((s, i) => vm.setSubtype(ins.p2 + i, vm.registers[ins.p2 + i]!, s));
+  },
+  /**
+   * ColumnSubtype: r[P3] (just read from column P2 of memory cursor P1) gets the subtype P4 (a
+   * function of the row and column, from a table-valued function such as json_each) gives it.
+   */
+  [Opcode.ColumnSubtype]: (vm, ins) => {
+    const c = memoryCursor(vm, ins.p1);
+    const row = c.nullRow ? undefined : c.rows[c.position];
+    if (row) vm.setSubtype(ins.p3, vm.registers[ins.p3]!, (ins.p4 as (row: readonly SqlValue[], column: number) => number)(row, ins.p2));
   },
   /** SorterNext: advance sorter P1; jump to P2 while it is on a row. */
   [Opcode.SorterNext]: (vm, ins) => {

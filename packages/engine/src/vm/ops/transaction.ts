@@ -45,9 +45,9 @@ registerOps({
       return Signal.Busy;
     }
   },
-  /** CreateBtree: r[P2] = root page of a new empty tree (an index tree when P1=1). */
+  /** CreateBtree: r[P2] = root page of a new empty tree (an index tree when P1=1) in database P3. */
   [Opcode.CreateBtree]: (vm, ins) => {
-    vm.registers[ins.p2] = BigInt(vm.host.createTree(ins.p1 === 1));
+    vm.registers[ins.p2] = BigInt(ins.p3 ? vm.host.createTree(ins.p1 === 1, ins.p3) : vm.host.createTree(ins.p1 === 1));
   },
   /** Destroy: free every page of the tree rooted at P1. */
   [Opcode.Destroy]: (vm, ins) => {
@@ -57,9 +57,10 @@ registerOps({
   [Opcode.Clear]: (vm, ins) => {
     vm.host.clearTree(ins.p1);
   },
-  /** ParseSchema: reload the schema from sqlite_schema (after DDL in this transaction). */
-  [Opcode.ParseSchema]: (vm) => {
-    vm.host.reloadSchema();
+  /** ParseSchema: reload the schema of database P1 from its sqlite_schema (after DDL in this transaction). */
+  [Opcode.ParseSchema]: (vm, ins) => {
+    if (ins.p1) vm.host.reloadSchema(ins.p1);
+    else vm.host.reloadSchema();
   },
   /** ReadCookie: r[P2] = the 4-byte header field at offset P1. */
   [Opcode.ReadCookie]: (vm, ins) => {

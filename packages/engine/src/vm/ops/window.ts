@@ -14,7 +14,9 @@ registerOps({
    */
   [Opcode.WindowOpen]: (vm, ins) => {
     const sorter = vm.cursor(ins.p2) as MemoryVmCursor;
-    vm.cursors[ins.p1] = new WindowVmCursor(sorter.rows, ins.p4 as WindowPassSpec, vm.registers);
+    const c = new WindowVmCursor(sorter.rows, ins.p4 as WindowPassSpec, vm.registers);
+    c.rowSubtypes = sorter.rowSubtypes;
+    vm.cursors[ins.p1] = c;
   },
   /**
    * WindowNext: write the next row of window pass P1 (its payload with the results filled in) to
@@ -26,6 +28,11 @@ registerOps({
       vm.pc = ins.p2;
       return;
     }
-    if (!c.next(vm.registers, ins.p3)) vm.pc--;
+    if (!c.next(vm.registers, ins.p3)) {
+      vm.pc--;
+      return;
+    }
+    // Results of aggregates that give them a subtype (json_group_array) carry it, as AggFinal's do.
+    for (const [slot, kind] of c.resultSubtypes) vm.setSubtype(ins.p3 + slot, vm.registers[ins.p3 + slot]!, kind);
   },
 });

@@ -1,0 +1,251 @@
+// Recursive CTEs, as SQLite's generateWithRecursiveQuery runs them. The compound splits into a
+// setup part and recursive SELECTs (the trailing terms that name the CTE in their FROM, joined by
+// the same UNION or UNION ALL). The setup rows fill a queue; then, until the queue is empty, the
+// next row is popped, output (OFFSET skips it, LIMIT counts it) and expanded: each recursive
+// SELECT runs with the CTE's name bound to that one row, appending its rows to the queue. The
+// queue is FIFO, or with the CTE's ORDER BY a priority queue (ties in insertion order); UNION
+// drops rows already queued once. The loop streams: the outer query sees each row before the
+// next one is expanded, so an outer LIMIT stops an endless recursion.
+
+import { SqliteError } from '../common/errors.js';
+import { forEachNode, type CommonTableExpr, type CompoundPart, type Expr, type OrderingTerm, type Select, type SelectClause, type SelectCore, type TableSource } from '../parser/ast.js';
+import type { Affinity } from '../values/affinity.js';
+import { binaryCollation, type Collation } from '../values/collation.js';
+import { Opcode } from '../vm/program.js';
+import type { QueueOrder } from '../vm/ops/queue.js';
+import { ProgramBuilder } from './builder.js';
+import { resolveTerm } from './compound.js';
+import type { CompileContext } from './context.js';
+import { bindWith, whileCompiling, type QueryBinding } from './cte.js';
+import { ExprCompiler } from './expr.js';
+import { applyColumnList, ephemeralTextKeys, syntheticTable, type SyntheticColumn } from './materialize.js';
+import { unrecorded } from './query-plan.js';
+import type { CursorSource, Scope } from './scope.js';
+import { compileSelect, isAggregateQuery } from './select.js';
+import { splitConjunction } from './where.js';
+import { coreCallsWindows } from './window.js';
+
+/** How a recursive CTE's compound splits; the recursive terms read the current row by `currentKey`. */
+export interface RecursiveShape {
+  readonly setup: Select;
+  readonly terms: readonly CompoundPart[];
+  readonly distinct: boolean;
+  /** The ctes key the recursive terms' direct references were renamed to (no SQL name can spell it). */
+  readonly currentKey: string;
+  /** A direct reference written with arguments, `cte(x)`: SQLite's error once the setup resolved. */
+  readonly calledWithArguments: boolean;
+}
+
+const shapes = new WeakMap<CommonTableExpr, RecursiveShape | null>();
+
+/** The FROM items of `core` (outside subqueries and parenthesized joins) that name `key`. */
+function directReferences(core: SelectCore, key: string): TableSource[] {
+  if (core.kind !== 'SelectClause' || !core.from) return [];
+  return core.from.sources
+    .map((s) => s.source)
+    .filter((s) => (s.kind === 'TableRef' || s.kind === 'TableFunction') && !s.name.schema && s.name.name.text.toLowerCase() === key);
+}
+
+/**
+ * SQLite's resolveFromTermToCte: from the last term leftwards, while the operator is the last
+ * one's (UNION or UNION ALL) and the term names the CTE in its FROM, the term is recursive.
+ * Null when no term is (the CTE is then an ordinary one). Cached per CTE node.
+ */
+export function recursiveShape(cte: CommonTableExpr): RecursiveShape | null {
+  if (shapes.has(cte)) return shapes.get(cte)!;
+  const select = cte.select;
+  const parts = select.compounds;
+  const key = cte.name.text.toLowerCase();
+  const op = parts[parts.length - 1]?.op;
+  let k = parts.length;
+  if (op === 'UNION' || op === 'UNION ALL') {
+    while (k > 0 && parts[k - 1]!.op === op) {
+      const refs = directReferences(parts[k - 1]!.core, key);
+      if (refs.length > 1) throw new SqliteError(`multiple references to recursive table: ${cte.name.text}`);
+      if (refs.length === 0) break;
+      k--;
+    }
+  }
+  let shape: RecursiveShape | null = null;
+  if (k < parts.length) {
+    const currentKey = `\u0000${key}`;
+    let calledWithArguments = false;
+    const terms = parts.slice(k).map((part) => {
+      const core = part.core as SelectClause;
+      const sources = core.from!.sources.map((s) => {
+        const source = s.source;
+        if ((source.kind !== 'TableRef' && source.kind !== 'TableFunction') || source.name.schema || source.name.name.text.toLowerCase() !== key) return s;
+        if (source.kind === 'TableFunction') calledWithArguments = true;
+        const name = { ...source.name, name: { ...source.name.name, text: currentKey } };
+        return { ...s, source: { kind: 'TableRef', name, alias: source.alias ?? source.name.name, indexHint: null, start: source.start, end: source.end } as TableSource };
+      });
+      return { ...part, core: { ...core, from: { ...core.from!, sources } } };
+    });
+    const setup: Select = { ...select, with: null, compounds: parts.slice(0, k), orderBy: [], limit: null };
+    shape = { setup, terms, distinct: op === 'UNION', currentKey, calledWithArguments };
+  }
+  shapes.set(cte, shape);
+  return shape;
+}
+
+function single(core: SelectCore): Select {
+  return { kind: 'Select', with: null, first: core, compounds: [], orderBy: [], limit: null, start: core.start, end: core.end };
+}
+
+/** The FROM source of a reference to a recursive CTE: a stream whose loop is the recursion. */
+export function recursiveSource(
+  binding: QueryBinding,
+  shape: RecursiveShape,
+  b: ProgramBuilder,
+  alias: string,
+  outer: Scope | undefined,
+  correlation: { used: boolean } | undefined,
+  mismatch: (expected: number, got: number) => string,
+): CursorSource {
+  const recursion = new Recursion(binding, shape, b, outer, correlation, mismatch);
+  return { kind: 'cursor', table: syntheticTable(alias, recursion.columns), name: alias, cursor: recursion.queue, memory: true, openStream: (ec, where) => recursion.open(ec, where) };
+}
+
+class Recursion {
+  readonly columns: SyntheticColumn[];
+  readonly queue: number;
+  /** The one-row cursor the recursive SELECTs read (the queue's current row). */
+  private readonly current: number;
+  private readonly ctx: CompileContext;
+  private readonly currentColumns: SyntheticColumn[];
+  /** Per column, the collation UNION compares by and ORDER BY defaults to (left-most term that has one). */
+  private readonly collations: Collation[];
+  private readonly order: QueueOrder | null;
+
+  constructor(
+    private readonly binding: QueryBinding,
+    private readonly shape: RecursiveShape,
+    b: ProgramBuilder,
+    private readonly outer: Scope | undefined,
+    private readonly correlation: { used: boolean } | undefined,
+    mismatch: (expected: number, got: number) => string,
+  ) {
+    const select = binding.cte.select;
+    this.ctx = select.with ? bindWith(binding.ctx, select.with) : binding.ctx;
+    this.queue = b.cursor();
+    this.current = b.cursor();
+    // Names, affinities and collations come from the setup SELECTs: trial-compile them (and the
+    // recursive ones, for their errors and collations) into programs that are thrown away.
+    const affinities: (Affinity | null)[] = [];
+    const found: (string | null)[] = [];
+    const metas = unrecorded(() =>
+      whileCompiling(binding.state, 'circular reference', () => compileSelect(this.ctx, new ProgramBuilder(), shape.setup, { kind: 'result' }, outer, { used: false }, affinities, found)),
+    );
+    this.columns = applyColumnList(
+      metas.map((m, i) => ({ name: m.name, affinity: affinities[i] ?? null, ...(found[i] ? { collation: found[i]! } : {}) })),
+      binding.cte.columns,
+      mismatch,
+    );
+    // The recursive SELECTs read the current row without affinity (SQLite's rule).
+    this.currentColumns = this.columns.map((c) => ({ ...c, affinity: null }));
+    const name = binding.cte.name.text;
+    if (shape.calledWithArguments) throw new SqliteError(`too many arguments on ${name}() - max 0`);
+    const width = metas.length;
+    for (const term of shape.terms) {
+      const termCollations: (string | null)[] = [];
+      const got = unrecorded(() => this.compileTerm(new ProgramBuilder(), term, () => {}, { used: false }, termCollations));
+      if (got !== width) throw new SqliteError(`SELECTs to the left and right of ${term.op} do not have the same number of result columns`);
+      termCollations.forEach((c, i) => (found[i] ??= c));
+    }
+    // SQLite resolves a WINDOW clause even when no function uses it (the compile above does not).
+    const key = name.toLowerCase();
+    const namesCte = (n: { readonly kind: string }) => ((n.kind === 'TableRef' || n.kind === 'TableFunction') && !(n as TableSource & { kind: 'TableRef' }).name.schema && (n as TableSource & { kind: 'TableRef' }).name.name.text.toLowerCase() === key) || undefined;
+    if (shape.terms.some((t) => t.core.kind === 'SelectClause' && forEachNode(t.core.windows, namesCte))) throw new SqliteError(`multiple recursive references: ${name}`);
+    const last = shape.terms[shape.terms.length - 1]!;
+    if (coreCallsWindows(last.core)) throw new SqliteError('cannot use window functions in recursive queries');
+    if (shape.terms.some((t) => t.core.kind === 'SelectClause' && isAggregateQuery(this.ctx, t.core, []))) throw new SqliteError('recursive aggregate queries not supported');
+    const keyed = new ExprCompiler(b, this.ctx, { sources: [] });
+    this.collations = metas.map((_, i) => (found[i] ? keyed.collation(found[i]!) : binaryCollation));
+    this.order = select.orderBy.length > 0 ? this.queueOrder(keyed, metas, select.orderBy) : null;
+  }
+
+  /** The priority of the queue: the ORDER BY terms as result columns (SQLite's compound rule). */
+  private queueOrder(keyed: ExprCompiler, metas: Parameters<typeof resolveTerm>[2], orderBy: readonly OrderingTerm[]): QueueOrder {
+    const cores = [this.binding.cte.select.first, ...this.binding.cte.select.compounds.map((c) => c.core)];
+    const columns: number[] = [];
+    const collations: Collation[] = [];
+    const descending: boolean[] = [];
+    const nulls: ('FIRST' | 'LAST' | null)[] = [];
+    orderBy.forEach((term, i) => {
+      const resolved = resolveTerm(this.binding.ctx, cores, metas, term, i).expr;
+      const ordinal = (resolved.kind === 'Collate' ? resolved.operand : resolved) as Extract<Expr, { kind: 'Integer' }>;
+      const column = Number(ordinal.value) - 1;
+      columns.push(column);
+      collations.push(resolved.kind === 'Collate' ? keyed.collation(resolved.collation.text) : this.collations[column]!);
+      descending.push(term.direction === 'DESC');
+      nulls.push(term.nulls && term.nulls !== (term.direction === 'DESC' ? 'LAST' : 'FIRST') ? term.nulls : null);
+    });
+    return { columns, spec: { collations, descending, ...(nulls.some((n) => n) ? { nulls } : {}) } };
+  }
+
+  /** Compiles one recursive SELECT reading the current row; returns its column count. */
+  private compileTerm(
+    b: ProgramBuilder,
+    term: CompoundPart,
+    emit: (results: number, n: number, skip: number) => void,
+    correlation: { used: boolean } | undefined,
+    outCollations?: (string | null)[],
+  ): number {
+    const ctes = new Map(this.ctx.ctes ?? []);
+    ctes.set(this.shape.currentKey, { kind: 'current', cursor: this.current, columns: this.currentColumns });
+    const ctx = { ...this.ctx, ctes };
+    return whileCompiling(this.binding.state, 'multiple recursive references', () =>
+      compileSelect(ctx, b, single(term.core), { kind: 'emit', emit }, this.outer, correlation, undefined, outCollations),
+    ).length;
+  }
+
+  open(ec: ExprCompiler, where: Expr | null): { next: number; finish(): void } {
+    const b = ec.b;
+    const { queue, current } = this;
+    const next = b.label();
+    const step = b.label();
+    const done = b.label();
+    b.emit(Opcode.QueueOpen, queue, current, 0, this.order);
+    let distinct = -1;
+    if (this.shape.distinct) {
+      distinct = b.cursor();
+      b.emit(Opcode.OpenEphemeral, distinct, 0, 0, ephemeralTextKeys(this.collations));
+    }
+    const limit = this.binding.cte.select.limit;
+    let limitReg = 0;
+    let offsetReg = 0;
+    if (limit) {
+      limitReg = ec.toRegister(limit.limit);
+      b.emit(Opcode.MustBeInt, limitReg, 0);
+      if (limit.offset) {
+        offsetReg = ec.toRegister(limit.offset);
+        b.emit(Opcode.MustBeInt, offsetReg, 0);
+      }
+      b.emit(Opcode.IfNot, limitReg, done); // LIMIT 0: not even the setup runs
+    }
+    const push = (results: number, n: number, skip: number) => {
+      if (distinct >= 0) {
+        b.emit(Opcode.Found, distinct, skip, results, n);
+        b.emit(Opcode.IdxInsert, distinct, results, n);
+      }
+      b.emit(Opcode.QueuePush, queue, results, n);
+    };
+    whileCompiling(this.binding.state, 'circular reference', () => compileSelect(this.ctx, b, this.shape.setup, { kind: 'emit', emit: push }, this.outer, this.correlation));
+    const top = b.here;
+    b.emit(Opcode.QueuePop, queue, done, current);
+    // OFFSET skips the output of a row, not its expansion; LIMIT counts the rows output.
+    if (offsetReg) b.emit(Opcode.IfPos, offsetReg, step, 1);
+    for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);
+    return {
+      next,
+      finish: () => {
+        b.place(next);
+        if (limitReg) b.emit(Opcode.DecrJumpZero, limitReg, done);
+        b.place(step);
+        for (const term of this.shape.terms) this.compileTerm(b, term, push, this.correlation);
+        b.emit(Opcode.Goto, 0, top);
+        b.place(done);
+      },
+    };
+  }
+}

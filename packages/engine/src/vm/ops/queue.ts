@@ -1,0 +1,44 @@
+// Queue opcodes of recursive CTEs (compiler/recursive-cte.ts): rows wait in a QueueVmCursor; each
+// popped row becomes the current row of the queue cursor (what the outer query reads) and of a
+// one-row cursor the recursive SELECTs read. Every opcode completes in one go (no I/O).
+
+import { MemoryVmCursor } from '../cursor.js';
+import { Opcode } from '../program.js';
+import { QueueVmCursor } from '../queue-cursor.js';
+import { registerOps, type Vdbe } from '../vdbe.js';
+import { comparator, type SortSpec } from './sorter.js';
+
+/** P4 of QueueOpen for a CTE with ORDER BY: the row's key columns and how they order. */
+export interface QueueOrder {
+  readonly columns: readonly number[];
+  readonly spec: SortSpec;
+}
+
+function queueCursor(vm: Vdbe, i: number): QueueVmCursor {
+  return vm.cursor(i) as QueueVmCursor;
+}
+
+registerOps({
+  /** QueueOpen: cursor P1 is an empty queue (FIFO, or by P4, a QueueOrder); cursor P2 an empty one-row view of its current row. */
+  [Opcode.QueueOpen]: (vm, ins) => {
+    const order = ins.p4 as QueueOrder | null;
+    vm.cursors[ins.p1] = new QueueVmCursor(order ? { columns: order.columns, compare: comparator(order.spec) } : null);
+    vm.cursors[ins.p2] = new MemoryVmCursor(null);
+  },
+  /** QueuePush: appends a copy of registers P2..P2+P3-1 to queue P1. */
+  [Opcode.QueuePush]: (vm, ins) => {
+    queueCursor(vm, ins.p1).push(vm.registers.slice(ins.p2, ins.p2 + ins.p3));
+  },
+  /** QueuePop: the next row of queue P1 becomes its current row and that of cursor P3; jump to P2 when the queue is empty. */
+  [Opcode.QueuePop]: (vm, ins) => {
+    const q = queueCursor(vm, ins.p1);
+    if (!q.pop()) {
+      vm.pc = ins.p2;
+      return;
+    }
+    const view = vm.cursor(ins.p3) as MemoryVmCursor;
+    view.rows[0] = q.rows[0]!;
+    view.position = 0;
+    view.nullRow = false;
+  },
+});

@@ -1,0 +1,77 @@
+// A fuzz run over many cases: picks the cases (fuzzdata scripts, every k-th or the first N, and
+// random-generator seeds), runs them in worker threads with a per-case timeout (a hang or a crash
+// of the worker fails the case), and checks the outcome against the known-divergences list
+// (known-failures/fuzzdata.txt: a listed case that fails is tolerated, a listed case that passes is
+// reported so the list can only shrink).
+
+import { runInWorkers, type JobOutcome } from '../cli/pool.js';
+import type { EngineName } from '../driver.js';
+import { tally, type Tally } from '../sqltest/known-failures.js';
+import type { SqlTestCaseResult } from '../sqltest/run.js';
+import type { Divergence } from './compare.js';
+import { everyKth, listFuzzScripts } from './corpus.js';
+import type { FuzzCaseResult } from './run.js';
+
+export interface Selection {
+  /** The sqlite-fuzzdata folder, or null to run no corpus scripts. */
+  corpus: string | null;
+  /** Every k-th corpus script (1 = all). */
+  every: number;
+  /** At most this many corpus scripts (after `every`). */
+  limit: number;
+  /** Random-generator seeds to run (1..randomSeeds). */
+  randomSeeds: number;
+  /** Only these case ids, when given. */
+  only?: readonly string[];
+}
+
+export function selectCases(selection: Selection): string[] {
+  if (selection.only?.length) return [...selection.only];
+  const scripts = selection.corpus ? everyKth(listFuzzScripts(selection.corpus), selection.every).map((r) => r.id) : [];
+  const seeds = Array.from({ length: selection.randomSeeds }, (_, i) => `random:${i + 1}`);
+  return [...scripts.slice(0, selection.limit), ...seeds];
+}
+
+export interface CaseOutcome {
+  id: string;
+  kind: Divergence | null;
+  /** Readable reason of a failure (first divergences). */
+  reason: string;
+  result: FuzzCaseResult | null;
+}
+
+export function describeOutcome(id: string, outcome: JobOutcome<FuzzCaseResult>, timeoutMs: number): CaseOutcome {
+  if ('timeout' in outcome) return { id, kind: 'hang', reason: `no result within ${timeoutMs / 1000}s (hang or far too slow)`, result: null };
+  if ('error' in outcome) return { id, kind: 'crash', reason: `runner crashed: ${outcome.error.split('\n').slice(0, 3).join(' / ')}`, result: null };
+  const r = outcome.result;
+  const reason = r.diffs.map((d) => `#${d.index + 1} [${d.kind}] ${d.sql}\n      ${d.detail}`).join('\n    ');
+  return { id, kind: r.kind, reason: r.diffCount > r.diffs.length ? `${reason}\n    (${r.diffCount - r.diffs.length} more)` : reason, result: r };
+}
+
+export interface RunSummary {
+  outcomes: CaseOutcome[];
+  tally: Tally;
+  /** Failing cases (listed or not) per divergence kind. */
+  byKind: Record<string, number>;
+  milliseconds: number;
+}
+
+export async function runFuzzSession(
+  cases: readonly string[],
+  options: { engine: EngineName; corpus: string | null; jobs: number; timeoutMs: number; known: ReadonlyMap<string, string>; onCase?: (outcome: CaseOutcome) => void },
+): Promise<RunSummary> {
+  const started = performance.now();
+  const outcomes: CaseOutcome[] = [];
+  await runInWorkers<FuzzCaseResult>('fuzz', cases, { jobs: options.jobs, timeoutMs: options.timeoutMs, setup: { engine: options.engine, root: options.corpus, crossCheckIntegrity: false } }, (id, outcome) => {
+    const described = describeOutcome(id, outcome, options.timeoutMs);
+    outcomes.push(described);
+    options.onCase?.(described);
+  });
+  // Listed cases outside this selection are not expected to run (a CI subset runs every k-th).
+  const selected = new Set(cases);
+  const known = new Map([...options.known].filter(([id]) => selected.has(id)));
+  const results: SqlTestCaseResult[] = outcomes.map((o) => ({ id: o.id, outcome: o.kind ? 'failed' : 'passed', reason: o.reason }));
+  const byKind: Record<string, number> = {};
+  for (const o of outcomes) if (o.kind) byKind[o.kind] = (byKind[o.kind] ?? 0) + 1;
+  return { outcomes, tally: tally(results, known), byKind, milliseconds: performance.now() - started };
+}
