@@ -24,14 +24,28 @@ export type TreeCursors = Set<SavableCursor>;
 const registry = new WeakMap<PageSource, Map<number, TreeCursors>>();
 
 /**
+ * A sink may carry its registry itself (a field made for it): a new write transaction per
+ * BEGIN CONCURRENT made the WeakMap entry a measurable cost. Others go through the WeakMap.
+ */
+interface RegistryCarrier {
+  cursorRegistry?: Map<number, TreeCursors> | null;
+}
+
+function treesOf(source: PageSource): Map<number, TreeCursors> | undefined {
+  const carried = (source as RegistryCarrier).cursorRegistry;
+  return carried === undefined ? registry.get(source) : (carried ?? undefined);
+}
+
+/**
  * Registers `cursor`; returns the set of cursors on its tree, so the cursor can skip the registry
  * entirely while it is alone there (size 1).
  */
 export function registerCursor(source: PageSource, cursor: SavableCursor): TreeCursors {
-  let trees = registry.get(source);
+  let trees = treesOf(source);
   if (!trees) {
     trees = new Map();
-    registry.set(source, trees);
+    if ((source as RegistryCarrier).cursorRegistry === null) (source as RegistryCarrier).cursorRegistry = trees;
+    else registry.set(source, trees);
   }
   let set = trees.get(cursor.rootPage);
   if (!set) {
@@ -43,7 +57,7 @@ export function registerCursor(source: PageSource, cursor: SavableCursor): TreeC
 }
 
 export function unregisterCursor(source: PageSource, cursor: SavableCursor): void {
-  registry.get(source)?.get(cursor.rootPage)?.delete(cursor);
+  treesOf(source)?.get(cursor.rootPage)?.delete(cursor);
 }
 
 function saveAll(set: TreeCursors, except: SavableCursor | null): void {
@@ -55,7 +69,7 @@ function saveAll(set: TreeCursors, except: SavableCursor | null): void {
  * is 0) except the writer `except`.
  */
 export function saveOtherCursors(source: PageSource, rootPage: number, except: SavableCursor | null): void {
-  const trees = registry.get(source);
+  const trees = treesOf(source);
   if (!trees) return;
   if (rootPage === 0) {
     for (const set of trees.values()) saveAll(set, except);
@@ -72,7 +86,7 @@ export function saveOtherCursors(source: PageSource, rootPage: number, except: S
  * page array or key can be trusted (SQLite trips its cursors the same way).
  */
 export function invalidateCursors(source: PageSource, rootPage = 0): void {
-  const trees = registry.get(source);
+  const trees = treesOf(source);
   if (!trees) return;
   for (const [root, set] of trees) {
     if (rootPage !== 0 && root !== rootPage) continue;

@@ -197,6 +197,32 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     return this.positionAfterMiss();
   }
 
+  count(): number {
+    // Every page once, depth first; only cell counts are read (no record is decoded).
+    let total = 0;
+    this.resetToRoot();
+    for (;;) {
+      const d = this.depth;
+      if (!this.isLeafLevel(d)) {
+        // Entered for the first time: an index tree's interior cells are entries too.
+        if (this.isIndex) total += this.counts[d]!;
+        this.idx[d] = 0;
+        this.push(this.childAt(d, 0));
+        continue;
+      }
+      total += this.counts[d]!;
+      // Up to the nearest ancestor with a child left to visit (its right child is index counts[d]).
+      do {
+        this.pop();
+        if (this.depth < 0) {
+          this.invalidate();
+          return total;
+        }
+      } while (++this.idx[this.depth]! > this.counts[this.depth]!);
+      this.push(this.childAt(this.depth, this.idx[this.depth]!));
+    }
+  }
+
   // ---- current entry ----
 
   rowid(): bigint {

@@ -19,6 +19,9 @@ const BINARY_ASC: KeyInfo = { collations: [], descending: [] };
 
 const varOut: VarintOut = { value: 0, length: 0 };
 
+/** Placeholder in unused page-stack slots. */
+const NO_PAGE = new Uint8Array(0);
+
 /** Orders the rowid of the table cell at `off` against rowid (`target`: it as a safe number, or NaN). */
 function compareCellRowid(page: Uint8Array, off: number, type: number, rowid: bigint, target: number): number {
   if (target === target) {
@@ -38,14 +41,17 @@ export class TreeNavigator {
 
   // The page stack: level 0 is the root. For interior levels idx is the child descended into;
   // at the top level it is the current cell (an interior level is the top only for index entries).
+  // The stacks start with room for four levels (trees are rarely deeper): grown from empty, each
+  // took a 17-slot backing store at the first descent, most of the garbage of a cursor opened per
+  // statement.
   protected depth = -1;
-  protected readonly pages: Uint8Array[] = [];
-  protected readonly pgnos: number[] = [];
-  protected readonly idx: number[] = [];
-  protected readonly counts: number[] = [];
-  protected readonly types: number[] = [];
-  protected readonly pointers: number[] = [];
-  protected readonly rights: number[] = [];
+  protected readonly pages: Uint8Array[] = [NO_PAGE, NO_PAGE, NO_PAGE, NO_PAGE];
+  protected readonly pgnos: number[] = [0, 0, 0, 0];
+  protected readonly idx: number[] = [0, 0, 0, 0];
+  protected readonly counts: number[] = [0, 0, 0, 0];
+  protected readonly types: number[] = [0, 0, 0, 0];
+  protected readonly pointers: number[] = [0, 0, 0, 0];
+  protected readonly rights: number[] = [0, 0, 0, 0];
   /** true when the stack's top is on an entry. */
   protected valid = false;
 

@@ -67,6 +67,12 @@ export interface BtreeCursor {
    */
   payloadRange?(range: PayloadRange): void;
 
+  /**
+   * The number of entries in the tree (SQLite's sqlite3BtreeCount: table leaves' cells, or every
+   * cell of an index tree); leaves the cursor on no entry. Optional: the VM counts with first()/next() otherwise.
+   */
+  count?(): number;
+
   /** Table trees: inserts or replaces the row `rowid`. Leaves the cursor on the new entry. */
   insert(rowid: bigint, record: Uint8Array): void;
   /** Index trees: inserts the key record. Leaves the cursor on the new entry. */

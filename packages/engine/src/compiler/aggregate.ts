@@ -1,14 +1,16 @@
 // Aggregate queries: aggregate calls and bare columns found in a pre-pass, accumulated per row
-// (GROUP BY through a sorter on the group keys), then finalized and output once per group.
+// (GROUP BY by hash on the group keys, or through a sorter on them when a key's collation has no
+// hashable form or an aggregate needs its arguments' subtypes), then finalized and output once per group.
 
 import { notePlanAfterLoops } from './query-plan.js';
 import { SqliteError } from '../common/errors.js';
 import type { Expr, FunctionCall, SelectClause } from '../parser/ast.js';
 import type { AggregateEntry } from '../functions/registry.js';
-import { binaryCollation } from '../values/collation.js';
+import { binaryCollation, textKeyOf, type TextKey } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
+import type { GroupSpec } from '../vm/ops/group.js';
 import { columnNumberTerm, walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
@@ -139,6 +141,19 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     }
   };
 
+  /** Subroutine at `label`: finish the current group and output it; returns through `returnReg`. */
+  const emitGroupOutput = (label: number, returnReg: number) => {
+    b.place(label);
+    finalizeAggregates();
+    const skip = b.label();
+    ec.scope = outputScope;
+    if (core.having) ec.jumpIfNotTrue(core.having, skip);
+    output.emitRow(outputScope, skip);
+    b.place(skip);
+    ec.scope = rowScope;
+    b.emit(Opcode.Return, returnReg);
+  };
+
   output.prepare();
   for (const a of aggregates) b.emit(Opcode.Null, 0, a.acc);
   for (const c of bareColumns) b.emit(Opcode.Null, 0, c.reg);
@@ -163,12 +178,47 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     return;
   }
 
-  // GROUP BY: sort the inputs by the group keys, then walk groups.
-  const sorter = b.cursor();
   const collations = core.groupBy.map((g) => {
     const c = ec.collationOf(g);
     return c ? ec.collation(c.name) : binaryCollation;
   });
+  const textKeys = collations.map(textKeyOf);
+  if (textKeys.every((k) => k !== null) && !aggregates.some((a) => aggregateFunction(a.call).subtypes)) {
+    // GROUP BY by hash (vm/ops/group.ts): each row steps its group's accumulators at once; the groups
+    // are then output in key order. Per group: the accumulators, the key copy, the bare columns and
+    // the min()/max() row state.
+    const groups = b.cursor();
+    const registers = [...core.groupBy.map((_, i) => previous + i), ...bareColumns.map((c) => c.reg), ...(best ? [best] : []), ...(captured ? [captured] : [])];
+    const spec: GroupSpec = {
+      sort: { collations, descending: collations.map(() => false) },
+      textKeys: textKeys as (TextKey | undefined)[],
+      accumulators: aggregates.map((a) => a.acc),
+      registers,
+      flag: captured,
+    };
+    b.emit(Opcode.GroupOpen, groups, 0, 0, spec);
+    notePlanAfterLoops('USE TEMP B-TREE FOR GROUP BY');
+    const loop = openLoop ? openLoop(core.where) : null;
+    evaluateInputs();
+    b.emit(Opcode.GroupStep, groups, inputs);
+    stepAggregates();
+    loop?.finish();
+    const outputGroup = b.label();
+    const returnReg = b.register();
+    const allDone = b.label();
+    b.emit(Opcode.GroupSort, groups, allDone);
+    const top = b.here;
+    b.emit(Opcode.Gosub, returnReg, outputGroup);
+    b.emit(Opcode.GroupNext, groups, top);
+    b.emit(Opcode.Goto, 0, allDone);
+    emitGroupOutput(outputGroup, returnReg);
+    b.place(allDone);
+    output.finish();
+    return;
+  }
+
+  // GROUP BY: sort the inputs by the group keys, then walk groups.
+  const sorter = b.cursor();
   b.emit(Opcode.SorterOpen, sorter, 0, 0, { collations, descending: collations.map(() => false) } satisfies SortSpec);
   notePlanAfterLoops('USE TEMP B-TREE FOR GROUP BY');
   const loop = openLoop ? openLoop(core.where) : null;
@@ -205,16 +255,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   b.emit(Opcode.Gosub, returnReg, outputGroup);
   b.emit(Opcode.Goto, 0, allDone);
 
-  // Subroutine: finish the current group and output it.
-  b.place(outputGroup);
-  finalizeAggregates();
-  const skip = b.label();
-  ec.scope = outputScope;
-  if (core.having) ec.jumpIfNotTrue(core.having, skip);
-  output.emitRow(outputScope, skip);
-  b.place(skip);
-  ec.scope = rowScope;
-  b.emit(Opcode.Return, returnReg);
+  emitGroupOutput(outputGroup, returnReg);
   b.place(allDone);
   output.finish();
 }

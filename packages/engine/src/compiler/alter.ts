@@ -8,7 +8,7 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { sameName, type AlterTableStatement, type CreateTableStatement, type Expr } from '../parser/ast.js';
+import { sameName, type AlterTableStatement, type CreateTableStatement, type Expr, type QualifiedName } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
 import {
   addCheckConstraint, addColumn, dropColumn, dropConstraint, dropNotNull, renameColumn, renameTable, setNotNull, type SchemaRow, type SchemaUpdate,
@@ -22,7 +22,9 @@ import type { ColumnSpec } from '../vm/ops/cursor.js';
 import { SEQUENCE_TABLE } from './autoincrement.js';
 import { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { bumpCookieAndReload, checkSchemaName } from './ddl.js';
+import { bumpCookieAndReload } from './ddl.js';
+import { headerAddress, namedDatabase, schemaTableRoot } from './databases.js';
+import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database-list.js';
 import { constantDefault, ExprCompiler, walkExpr } from './expr.js';
 import type { CursorSource } from './scope.js';
 import { isVirtualColumn, storageField } from '../schema/generated.js';
@@ -33,12 +35,15 @@ const SCHEMA_COLUMNS = 5;
 /** Header offset of the schema format number (ADD COLUMN raises it to at least 3, as SQLite does). */
 const FILE_FORMAT_OFFSET = 44;
 
-export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statement: AlterTableStatement): void {
-  checkSchemaName(statement.table.schema);
+export function compileAlterTable(outer: CompileContext, b: ProgramBuilder, statement: AlterTableStatement): void {
+  // The table's database: its schema alone is read and rewritten (ctx.schema.database says which).
+  const ctx: CompileContext = { ...outer, schema: outer.schema.only(alterDatabase(outer, statement.table)) };
+  const db = ctx.schema.database;
   const rows: SchemaRow[] = ctx.schema.rows.map((r) => ({ type: r.type as SchemaRow['type'], name: r.name, tbl_name: r.tableName, sql: r.sql }));
   const tableName = statement.table.name.text;
   // sqlite_schema has no row of its own for the library to find.
-  if (ctx.schema.table(tableName)?.rootPage === 1) throw new SqliteError('table sqlite_master may not be altered');
+  const found = ctx.schema.table(tableName);
+  if (found && isSchemaTable(found)) throw new SqliteError('table sqlite_master may not be altered');
   const action = statement.action;
   const token = (span: { start: number; end: number }): string => ctx.sql.slice(span.start, span.end);
   b.writes = true;
@@ -114,7 +119,14 @@ export function compileAlterTable(ctx: CompileContext, b: ProgramBuilder, statem
     default:
       throw unsupported(`ALTER TABLE ${(action as { kind: string }).kind}`);
   }
-  bumpCookieAndReload(b);
+  bumpCookieAndReload(b, db);
+}
+
+/** The database ALTER TABLE works in: the qualifier's, else the one the name resolves to (temp first). */
+function alterDatabase(ctx: CompileContext, name: QualifiedName): number {
+  if (name.schema) return namedDatabase(ctx, name.schema).index;
+  const table = ctx.schema.table(name.name.text);
+  return table ? databaseOfRoot(table.rootPage) : MAIN_DATABASE;
 }
 
 /** SQLite's refusals for expressions a CHECK constraint may not hold. */
@@ -199,10 +211,10 @@ function compileAddColumn(ctx: CompileContext, b: ProgramBuilder, rows: readonly
   const format = b.register();
   const three = b.register();
   const done = b.label();
-  b.emit(Opcode.ReadCookie, FILE_FORMAT_OFFSET, format);
+  b.emit(Opcode.ReadCookie, headerAddress(ctx.schema.database, FILE_FORMAT_OFFSET), format);
   b.emit(Opcode.Value, 0, three, 0, 3n);
   b.emit(Opcode.CompareJump, format, done, three, { op: '>=', affinity: null, collation: ctx.collations.get('BINARY')! } satisfies ComparisonSpec);
-  b.emit(Opcode.SetCookie, FILE_FORMAT_OFFSET, three);
+  b.emit(Opcode.SetCookie, headerAddress(ctx.schema.database, FILE_FORMAT_OFFSET), three);
   b.place(done);
   emitSchemaUpdates(ctx, b, result.updates);
   if (newTable.checks.length > 0) emitVerifyChecks({ ...ctx, sql: newSql }, b, { ...newTable, indexes: [] });
@@ -254,7 +266,7 @@ export function emitSchemaUpdates(ctx: CompileContext, b: ProgramBuilder, update
   if (updates.length === 0) return;
   const binary = ctx.collations.get('BINARY')!;
   const cursor = b.cursor();
-  b.emit(Opcode.OpenWrite, cursor, 1);
+  b.emit(Opcode.OpenWrite, cursor, schemaTableRoot(ctx.schema.database));
   const done = b.label();
   b.emit(Opcode.Rewind, cursor, done);
   const top = b.here;

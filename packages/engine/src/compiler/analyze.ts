@@ -5,12 +5,13 @@
 // Empty indexes and tables get no row. (SQLite built with STAT4 also fills sqlite_stat4; Tandem
 // writes sqlite_stat1 only, and its planner does not read it yet.)
 
-import { SqliteError } from '../common/errors.js';
+import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type AnalyzeStatement } from '../parser/ast.js';
 import type { IndexInfo, TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ProgramBuilder } from './builder.js';
+import { MAIN_DATABASE } from '../schema/database-list.js';
 import type { CompileContext } from './context.js';
 import { bumpCookieAndReload, insertSchemaRow } from './ddl.js';
 import { ExprCompiler } from './expr.js';
@@ -25,7 +26,9 @@ interface Target {
   readonly onlyIndex: IndexInfo | null;
 }
 
-export function compileAnalyze(ctx: CompileContext, b: ProgramBuilder, statement: AnalyzeStatement): void {
+export function compileAnalyze(outer: CompileContext, b: ProgramBuilder, statement: AnalyzeStatement): void {
+  // Main's tables only (sqlite_stat1 lives in main; temp and attached databases are not analyzed here).
+  const ctx: CompileContext = { ...outer, schema: outer.schema.only(MAIN_DATABASE) };
   const targets = chooseTargets(ctx, statement);
   if (targets === null) return;
   const existing = ctx.schema.table(STAT1);
@@ -69,6 +72,7 @@ function chooseTargets(ctx: CompileContext, statement: AnalyzeStatement): Target
     if (sameName(name.name.text, 'temp')) return null;
   } else if (!sameName(name.schema.text, 'main')) {
     if (sameName(name.schema.text, 'temp')) return null;
+    if (ctx.schema.databaseNamed(name.schema.text)) throw unsupported('ANALYZE of an attached database');
     throw new SqliteError(`unknown database ${name.schema.text}`);
   }
   const text = name.name.text;

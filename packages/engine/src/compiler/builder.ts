@@ -142,6 +142,8 @@ function isJump(op: Opcode): boolean {
     case Opcode.Program:
     case Opcode.FkIfZero:
     case Opcode.QueuePop:
+    case Opcode.GroupSort:
+    case Opcode.GroupNext:
       return true;
     default:
       return false;

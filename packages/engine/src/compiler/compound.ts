@@ -9,9 +9,11 @@ import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
 import { sameName, type Expr, type OrderingTerm, type Select, type SelectCore } from '../parser/ast.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
+import { InsertFlag } from '../vm/ops/write.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { columnNumberTerm, ExprCompiler } from './expr.js';
+import { compoundColumnAffinities } from './compound-affinity.js';
 import { flatten, type FlatSource } from './from.js';
 import { ephemeralTextKeys, openMemoryLoop, syntheticTable } from './materialize.js';
 import { beginPlanScope, planScope } from './query-plan.js';
@@ -46,13 +48,15 @@ export function compileCompound(
   // rule); operands are compiled after the sets are opened, so those get their key form late.
   const collations: (string | null)[] = [];
   const sets: number[] = [];
-  const insertInto = (cursor: number, dedupe: boolean) => (results: number, width: number, skip: number) => {
-    if (dedupe) b.emit(Opcode.Found, cursor, skip, results, width);
-    b.emit(Opcode.IdxInsert, cursor, results, width);
+  // Of rows equal under the columns' collations, a de-duplicating set keeps the first of the latest
+  // operand that has one (`generation`): SQLite merges sorted operands and, on a tie, drops the
+  // left row for the right one, whose first stands for all its equals.
+  const insertInto = (cursor: number, dedupe: boolean, generation = 0) => (results: number, width: number) => {
+    b.emit(Opcode.IdxInsert, cursor, results, width, dedupe ? generation : null, dedupe ? InsertFlag.Replace : 0);
   };
-  const run = (core: SelectCore, cursor: number, dedupe: boolean, affinities?: (Affinity | null)[]) => {
+  const run = (core: SelectCore, cursor: number, dedupe: boolean, affinities?: (Affinity | null)[], generation = 0) => {
     const found: (string | null)[] = [];
-    const metas = compileSelect(ctx, b, single(core), { kind: 'emit', emit: insertInto(cursor, dedupe) }, outer, correlation, affinities, found);
+    const metas = compileSelect(ctx, b, single(core), { kind: 'emit', emit: insertInto(cursor, dedupe, generation) }, outer, correlation, affinities, found);
     metas.forEach((_, i) => (collations[i] ??= found[i] ?? null));
     return metas;
   };
@@ -65,6 +69,7 @@ export function compileCompound(
   const affinities: (Affinity | null)[] = [];
   const endCompound = beginPlanScope(() => 'COMPOUND QUERY');
   const metas = planScope(() => 'LEFT-MOST SUBQUERY', () => run(cores[0]!, acc, false, affinities));
+  const partsAffinities: (Affinity | null)[][] = [affinities];
   const width = metas.length;
   let distinct = false;
   /** Copies the rows of `from` that pass `keep` (emitted per row, jumping to skip) into a new de-duplicated cursor. */
@@ -74,21 +79,23 @@ export function compileCompound(
     const loop = openMemoryLoop(new ExprCompiler(b, ctx, { sources: [] }), from, null);
     for (let i = 0; i < width; i++) b.emit(Opcode.Column, from, i, row + i);
     keep(row, loop.next);
-    insertInto(target, true)(row, width, loop.next);
+    insertInto(target, true)(row, width);
     loop.finish();
     return target;
   };
-  select.compounds.forEach((part) => {
+  select.compounds.forEach((part, index) => {
     const other = part.op === 'UNION ALL' || part.op === 'UNION' ? -1 : fresh();
     if (part.op === 'UNION' && !distinct) acc = filterInto(acc, () => {});
-    const got = planScope(() => (part.op === 'UNION ALL' ? part.op : `${part.op} USING TEMP B-TREE`), () => (other >= 0 ? run(part.core, other, false) : run(part.core, acc, part.op === 'UNION')));
+    const partAffinities: (Affinity | null)[] = [];
+    partsAffinities.push(partAffinities);
+    const got = planScope(() => (part.op === 'UNION ALL' ? part.op : `${part.op} USING TEMP B-TREE`), () => (other >= 0 ? run(part.core, other, false, partAffinities) : run(part.core, acc, part.op === 'UNION', partAffinities, index + 1)));
     if (got.length !== width) throw new SqliteError(`SELECTs to the left and right of ${part.op} do not have the same number of result columns`);
     if (part.op === 'INTERSECT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.NotFound, other, skip, row, width));
     if (part.op === 'EXCEPT') acc = filterInto(acc, (row, skip) => b.emit(Opcode.Found, other, skip, row, width));
     distinct = part.op !== 'UNION ALL';
   });
   endCompound();
-  if (outAffinities) outAffinities.push(...affinities);
+  if (outAffinities) outAffinities.push(...compoundColumnAffinities(cores, partsAffinities));
   if (outCollations) outCollations.push(...metas.map((_, i) => collations[i] ?? null));
   const keyed = new ExprCompiler(b, ctx, { sources: [] });
   const textKeys = ephemeralTextKeys(metas.map((_, i) => keyed.collation(collations[i] ?? 'BINARY')));

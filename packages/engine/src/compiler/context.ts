@@ -7,7 +7,10 @@ import type { Collation } from '../values/collation.js';
 import type { VmAggregateFunction, VmScalarFunction } from '../vm/program.js';
 import type { VmWindowFunction } from '../vm/window-spec.js';
 
-export type ResolvedFunction = { kind: 'scalar'; fn: VmScalarFunction } | { kind: 'aggregate'; fn: VmAggregateFunction } | { kind: 'window'; fn: VmWindowFunction };
+/** A scalar as the compiler sees it: checkArguments vets the argument expressions (likelihood's constant). */
+export type CompiledScalar = VmScalarFunction & { readonly checkArguments?: (args: readonly import('../parser/ast.js').Expr[]) => void };
+
+export type ResolvedFunction = { kind: 'scalar'; fn: CompiledScalar } | { kind: 'aggregate'; fn: VmAggregateFunction } | { kind: 'window'; fn: VmWindowFunction };
 
 export interface FunctionResolver {
   /** Throws SQLite's "no such function" / "wrong number of arguments" errors. */
@@ -40,6 +43,8 @@ export interface CompileContext {
   readonly ignoreCheckConstraints?: boolean;
   /** PRAGMA legacy_alter_table: ALTER TABLE RENAME TO as SQLite did before 3.26 (compiler/alter.ts). */
   readonly legacyAlterTable?: boolean;
+  /** PRAGMA full_column_names / short_column_names when not SQLite's defaults (off / on); see column-names.ts. */
+  readonly columnNames?: import('./column-names.js').ColumnNaming;
   /** Set when PRAGMA foreign_keys is on: statements enforce FOREIGN KEY constraints (foreign-keys.ts). */
   readonly foreignKeys?: import('./foreign-keys.js').ForeignKeyOptions;
 }

@@ -8,6 +8,7 @@
 
 import { SqliteError } from '../common/errors.js';
 import type { CommonTableExpr, WithClause } from '../parser/ast.js';
+import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { applyColumnList, materializeSelect, syntheticTable, type SyntheticColumn } from './materialize.js';
@@ -18,6 +19,8 @@ import { splitConjunction } from './where.js';
 /** Compile-time state of one CTE: the error a reference to it raises right now (null: none). */
 export interface CteState {
   error: string | null;
+  /** AS MATERIALIZED: the subroutine filling the rows every reference of this program shares. */
+  shared?: { readonly b: ProgramBuilder; readonly cursor: number; readonly subroutine: number; readonly returnReg: number; readonly columns: SyntheticColumn[] };
 }
 
 export interface QueryBinding {
@@ -63,11 +66,44 @@ export function resolveCteReference(ctx: CompileContext, b: ProgramBuilder, bind
   if (binding.state.error) throw new SqliteError(`${binding.state.error}: ${name}`);
   const shape = recursiveShape(binding.cte);
   if (shape) return recursiveSource(binding, shape, b, alias, outer, correlation, mismatch(name));
+  if (binding.cte.materialized) return materializedOnce(binding, b, alias, outer, correlation);
   const cursor = b.cursor();
   const columns = whileCompiling(binding.state, 'circular reference', () =>
     applyColumnList(materializeSelect(binding.ctx, b, binding.cte.select, cursor, outer, correlation, name), binding.cte.columns, mismatch(name)),
   );
   return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
+}
+
+/**
+ * AS MATERIALIZED: the rows are computed once per run and every reference reads them (SQLite's
+ * materialization subroutine, called by each reference, guarded by Once, then OpenDup). A query
+ * that reads the referencing query's columns is re-run per reference, as any subquery.
+ */
+function materializedOnce(binding: QueryBinding, b: ProgramBuilder, alias: string, outer: Scope | undefined, correlation: { used: boolean } | undefined): CursorSource {
+  const name = binding.cte.name.text;
+  let shared = binding.state.shared?.b === b ? binding.state.shared : undefined;
+  const cursor = b.cursor();
+  if (!shared) {
+    const target = b.cursor();
+    const returnReg = b.register();
+    const subroutine = b.label();
+    const after = b.label();
+    b.emit(Opcode.Goto, 0, after);
+    b.place(subroutine);
+    const used = { used: false };
+    const columns = whileCompiling(binding.state, 'circular reference', () =>
+      applyColumnList(materializeSelect(binding.ctx, b, binding.cte.select, target, outer, used, name), binding.cte.columns, mismatch(name)),
+    );
+    b.emit(Opcode.Return, returnReg);
+    b.place(after);
+    shared = { b, cursor: target, subroutine, returnReg, columns };
+    if (used.used) {
+      if (correlation) correlation.used = true;
+    } else binding.state.shared = shared;
+  }
+  b.emit(Opcode.Gosub, shared.returnReg, shared.subroutine);
+  b.emit(Opcode.OpenDup, cursor, shared.cursor);
+  return { kind: 'cursor', table: syntheticTable(alias, shared.columns), name: alias, cursor, memory: true };
 }
 
 /** `name(args)` in FROM naming a CTE: SQLite's errors (a CTE is not a table-valued function). */

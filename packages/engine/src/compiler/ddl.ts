@@ -4,7 +4,7 @@
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
-import { sameName, type CreateIndexStatement, type CreateTableStatement, type DropStatement } from '../parser/ast.js';
+import type { CreateIndexStatement, CreateTableStatement, DropStatement } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
 import { defineIndex } from '../schema/index-definition.js';
 import { defineTable } from '../schema/table-definition.js';
@@ -30,14 +30,6 @@ import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database
 import { indexKeySuffix } from '../schema/without-rowid.js';
 
 const SCHEMA_COOKIE_OFFSET = 40;
-
-/** For statements that handle main only (ALTER TABLE): refuses other databases. */
-export function checkSchemaName(qualifier: { text: string } | null): void {
-  if (qualifier && !sameName(qualifier.text, 'main')) {
-    if (sameName(qualifier.text, 'temp')) throw unsupported('this statement on TEMP objects');
-    throw new SqliteError(`unknown database ${qualifier.text}`);
-  }
-}
 
 export function checkReservedName(name: string): void {
   if (foldName(name).startsWith('sqlite_')) throw new SqliteError(`object name reserved for internal use: ${name}`);
@@ -71,7 +63,7 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   const name = statement.name.name.text;
   if (statement.ifNotExists && (target.schema.table(name) || target.schema.view(name))) return;
   checkReservedName(name);
-  target.schema.assertNameFree(name, 'table');
+  target.schema.assertNameFree(name, 'table', ctx.sql.slice(statement.name.name.start, statement.name.name.end));
   if (statement.asSelect) return compileCreateTableAs(ctx, b, statement, statement.asSelect, db);
   const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);

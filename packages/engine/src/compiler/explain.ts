@@ -35,7 +35,7 @@ const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.SeekRowid]: 'SeekRowid', [Opcode.NotExists]: 'NotExists', [Opcode.SeekGE]: 'SeekGE', [Opcode.SeekGT]: 'SeekGT',
   [Opcode.SeekLE]: 'SeekLE', [Opcode.SeekLT]: 'SeekLT', [Opcode.IdxGE]: 'IdxGE', [Opcode.IdxGT]: 'IdxGT',
   [Opcode.IdxLE]: 'IdxLE', [Opcode.IdxLT]: 'IdxLT', [Opcode.Found]: 'Found', [Opcode.NotFound]: 'NotFound',
-  [Opcode.Column]: 'Column', [Opcode.Rowid]: 'Rowid', [Opcode.IdxRowid]: 'IdxRowid', [Opcode.NullRow]: 'NullRow',
+  [Opcode.Column]: 'Column', [Opcode.Rowid]: 'Rowid', [Opcode.IdxRowid]: 'IdxRowid', [Opcode.NullRow]: 'NullRow', [Opcode.Count]: 'Count',
   [Opcode.NewRowid]: 'NewRowid', [Opcode.Insert]: 'Insert', [Opcode.IdxInsert]: 'IdxInsert', [Opcode.Delete]: 'Delete',
   [Opcode.IdxDelete]: 'IdxDelete', [Opcode.NoConflict]: 'NoConflict', [Opcode.RowSetAdd]: 'RowSetAdd', [Opcode.RowSetRead]: 'RowSetRead',
   [Opcode.SorterOpen]: 'SorterOpen', [Opcode.SorterInsert]: 'SorterInsert', [Opcode.SorterSort]: 'SorterSort', [Opcode.SorterNext]: 'SorterNext',
@@ -46,6 +46,8 @@ const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.Raise]: 'Raise', [Opcode.ResetCount]: 'ResetCount', [Opcode.FkCounter]: 'FkCounter', [Opcode.FkIfZero]: 'FkIfZero',
   [Opcode.FkCheck]: 'FkCheck',
   [Opcode.QueueOpen]: 'QueueOpen', [Opcode.QueuePush]: 'QueuePush', [Opcode.QueuePop]: 'QueuePop',
+  [Opcode.OpenDup]: 'OpenDup',
+  [Opcode.GroupOpen]: 'GroupOpen', [Opcode.GroupStep]: 'GroupStep', [Opcode.GroupSort]: 'GroupSort', [Opcode.GroupNext]: 'GroupNext',
 };
 
 export function opcodeName(op: Opcode): string {

@@ -13,7 +13,7 @@ import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
 import { rewriteRowValues } from './row-values.js';
-import { compileExists, compileInSelect, compileScalarSubquery } from './subquery.js';
+import { compileExists, compileInSelect, compileScalarSubquery, expressionSubqueryAffinities } from './subquery.js';
 import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
 import { emitGeneratedRead } from './generated.js';
 import { hasGeneratedColumns } from '../schema/generated.js';
@@ -42,6 +42,10 @@ const INVERSE_COMPARISON: Partial<Record<string, ComparisonOperator>> = { '=': '
 export function literalValue(expr: Expr): SqlValue | undefined {
   switch (expr.kind) {
     case 'Integer':
+      // `-0x8000000000000000` as a value (sqlite3ValueFromExpr, e.g. an added column's DEFAULT for
+      // existing rows) negates the INTEGER minimum into a REAL; coding it is an error (compile()).
+      if (expr.hexTooBig !== undefined && expr.value === -0x8000000000000000n) return 9223372036854775808;
+      return expr.value;
     case 'Real':
     case 'String':
     case 'Blob':
@@ -108,6 +112,8 @@ export class ExprCompiler {
         return castAffinity(expr.type.text);
       case 'Collate':
         return this.affinity(expr.operand);
+      case 'Subquery':
+        return expressionSubqueryAffinities(this, expr.select)[0] ?? null;
       default:
         return null;
     }
@@ -180,6 +186,10 @@ export class ExprCompiler {
     const b = this.b;
     switch (expr.kind) {
       case 'Integer':
+        // SQLite reports an oversized hex literal while generating code (codeInteger), not while parsing.
+        if (expr.hexTooBig !== undefined) throw new SqliteError(expr.hexTooBig);
+        b.emit(Opcode.Value, 0, target, 0, expr.value);
+        return;
       case 'Real':
       case 'String':
       case 'Blob':
@@ -205,7 +215,15 @@ export class ExprCompiler {
         }
         const aliased = expr.table ? undefined : this.scope.aliases?.get(expr.column.text.toLowerCase());
         if (aliased && aliased !== expr) {
-          this.compile(aliased, target);
+          // The alias's expression is resolved without aliases, as in SQLite: `SELECT b+1 AS b ... WHERE b > 0`
+          // is "no such column: b", not an endless expansion.
+          const saved = this.scope;
+          this.scope = { ...saved, aliases: undefined };
+          try {
+            this.compile(aliased, target);
+          } finally {
+            this.scope = saved;
+          }
           return;
         }
         if (expr.column.quoted && !expr.table && this.ctx.sql[expr.column.start] === '"') {
@@ -335,6 +353,7 @@ export class ExprCompiler {
     const resolved = this.ctx.functions.resolve(name, star ? 0 : args.length);
     if (resolved.kind === 'aggregate') throw new SqliteError(`misuse of aggregate function ${name}()`);
     if (resolved.kind === 'window') throw new SqliteError(`misuse of window function ${name}()`);
+    resolved.fn.checkArguments?.(args);
     const base = this.b.registerBlock(args.length);
     args.forEach((arg, i) => this.compile(arg, base + i));
     this.b.emit(Opcode.Function, base, args.length, target, resolved.fn);

@@ -134,13 +134,11 @@ export function pragmaNames(): string[] {
 /** database_list: main, temp once opened, then attached databases numbered as SQLite compacts them. */
 function databaseListRows(ctx: CompileContext, _args: PragmaArgs, host: VmHost): SqlValue[][] {
   const rows: SqlValue[][] = [[0n, 'main', host.call('database_file', []) as SqlValue]];
-  let seq = 2;
   for (const db of ctx.schema.databases()) {
-    if (!db || db.index === MAIN_DATABASE) continue;
-    if (db.index !== TEMP_DATABASE) rows.push([BigInt(seq++), db.name, db.file]);
-    else if (db.open) rows.push([1n, 'temp', '']);
+    if (!db || db.index === MAIN_DATABASE || (db.index === TEMP_DATABASE && !db.open)) continue;
+    rows.push([BigInt(db.seq ?? db.index), db.name, db.file]);
   }
-  return rows;
+  return rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 }
 
 /** The PRAGMAs that read only the schema: given a database, they list (or look up in) its objects alone. */

@@ -45,6 +45,8 @@ const CONNECTION_SETTINGS: Record<string, { column: string; rowOnSet: boolean }>
   locking_mode: { column: 'locking_mode', rowOnSet: true },
   legacy_alter_table: { column: 'legacy_alter_table', rowOnSet: false },
   query_only: { column: 'query_only', rowOnSet: false },
+  full_column_names: { column: 'full_column_names', rowOnSet: false },
+  short_column_names: { column: 'short_column_names', rowOnSet: false },
   cell_size_check: { column: 'cell_size_check', rowOnSet: false },
   ignore_check_constraints: { column: 'ignore_check_constraints', rowOnSet: false },
   temp_store: { column: 'temp_store', rowOnSet: false },

@@ -12,15 +12,15 @@ import { forEachNode, type CommonTableExpr, type CompoundPart, type Expr, type O
 import type { Affinity } from '../values/affinity.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
-import type { QueueOrder } from '../vm/ops/queue.js';
+import type { QueueOrder } from '../vm/ops/cte.js';
 import { ProgramBuilder } from './builder.js';
 import { resolveTerm } from './compound.js';
 import type { CompileContext } from './context.js';
 import { bindWith, whileCompiling, type QueryBinding } from './cte.js';
 import { ExprCompiler } from './expr.js';
 import { applyColumnList, ephemeralTextKeys, syntheticTable, type SyntheticColumn } from './materialize.js';
-import { unrecorded } from './query-plan.js';
-import type { CursorSource, Scope } from './scope.js';
+import { beginPlanScope, notePlan, planScope, unrecorded } from './query-plan.js';
+import type { CursorSource, RegisterSource, Scope } from './scope.js';
 import { compileSelect, isAggregateQuery } from './select.js';
 import { splitConjunction } from './where.js';
 import { coreCallsWindows } from './window.js';
@@ -116,6 +116,8 @@ class Recursion {
   /** Per column, the collation UNION compares by and ORDER BY defaults to (left-most term that has one). */
   private readonly collations: Collation[];
   private readonly order: QueueOrder | null;
+  /** Registers QueuePop copies the current row into (0: no recursive SELECT reads them). */
+  private readonly rowBase: number = 0;
 
   constructor(
     private readonly binding: QueryBinding,
@@ -143,6 +145,7 @@ class Recursion {
     );
     // The recursive SELECTs read the current row without affinity (SQLite's rule).
     this.currentColumns = this.columns.map((c) => ({ ...c, affinity: null }));
+    if (shape.terms.some((t) => this.aloneInFrom(t.core))) this.rowBase = b.registerBlock(this.columns.length);
     const name = binding.cte.name.text;
     if (shape.calledWithArguments) throw new SqliteError(`too many arguments on ${name}() - max 0`);
     const width = metas.length;
@@ -191,20 +194,42 @@ class Recursion {
     correlation: { used: boolean } | undefined,
     outCollations?: (string | null)[],
   ): number {
-    const ctes = new Map(this.ctx.ctes ?? []);
-    ctes.set(this.shape.currentKey, { kind: 'current', cursor: this.current, columns: this.currentColumns });
-    const ctx = { ...this.ctx, ctes };
-    return whileCompiling(this.binding.state, 'multiple recursive references', () =>
-      compileSelect(ctx, b, single(term.core), { kind: 'emit', emit }, this.outer, correlation, undefined, outCollations),
-    ).length;
+    const compile = (): number => {
+      const alone = this.aloneInFrom(term.core);
+      if (!alone) {
+        const ctes = new Map(this.ctx.ctes ?? []);
+        ctes.set(this.shape.currentKey, { kind: 'current', cursor: this.current, columns: this.currentColumns });
+        return compileSelect({ ...this.ctx, ctes }, b, single(term.core), { kind: 'emit', emit }, this.outer, correlation, undefined, outCollations).length;
+      }
+      // The row alone in FROM: its columns are read from the registers QueuePop filled, as the
+      // nearest enclosing scope (nothing else is at its level, so names resolve the same way).
+      const row: RegisterSource = { kind: 'registers', table: syntheticTable(alone, this.currentColumns), name: alone, base: this.rowBase, rowid: 0 };
+      const scope: Scope = { sources: [row], outer: this.outer, correlation };
+      notePlan(`SCAN ${alone}`);
+      const core = { ...(term.core as SelectClause), from: null };
+      return unrecorded(() => compileSelect(this.ctx, b, single(core), { kind: 'emit', emit }, scope, { used: false }, undefined, outCollations)).length;
+    };
+    return whileCompiling(this.binding.state, 'multiple recursive references', compile);
+  }
+
+  /** The alias of the current row when it is the term's only FROM item and `*` does not expand it (else null). */
+  private aloneInFrom(core: SelectCore): string | null {
+    if (core.kind !== 'SelectClause' || core.from?.sources.length !== 1 || coreCallsWindows(core)) return null;
+    const source = core.from.sources[0]!.source;
+    if (source.kind !== 'TableRef' || source.name.name.text !== this.shape.currentKey) return null;
+    if (core.columns.some((c) => c.kind !== 'ExprColumn')) return null;
+    return source.alias!.text;
   }
 
   open(ec: ExprCompiler, where: Expr | null): { next: number; finish(): void } {
     const b = ec.b;
     const { queue, current } = this;
+    const name = this.binding.cte.name.text;
     const next = b.label();
     const step = b.label();
+    const top = b.label();
     const done = b.label();
+    const endCoroutine = beginPlanScope(() => `CO-ROUTINE ${name}`);
     b.emit(Opcode.QueueOpen, queue, current, 0, this.order);
     let distinct = -1;
     if (this.shape.distinct) {
@@ -230,9 +255,24 @@ class Recursion {
       }
       b.emit(Opcode.QueuePush, queue, results, n);
     };
-    whileCompiling(this.binding.state, 'circular reference', () => compileSelect(this.ctx, b, this.shape.setup, { kind: 'emit', emit: push }, this.outer, this.correlation));
-    const top = b.here;
-    b.emit(Opcode.QueuePop, queue, done, current);
+    planScope(
+      () => 'SETUP',
+      () => whileCompiling(this.binding.state, 'circular reference', () => compileSelect(this.ctx, b, this.shape.setup, { kind: 'emit', emit: push }, this.outer, this.correlation)),
+    );
+    b.emit(Opcode.Goto, 0, top);
+    // The expansion of the row just output; placed before the loop top so it is compiled (and
+    // noted in the query plan) inside the co-routine, ahead of the outer query's body.
+    b.place(step);
+    planScope(
+      () => 'RECURSIVE STEP',
+      () => {
+        for (const term of this.shape.terms) this.compileTerm(b, term, push, this.correlation);
+      },
+    );
+    endCoroutine();
+    notePlan(`SCAN ${name}`);
+    b.place(top);
+    b.emit(Opcode.QueuePop, queue, done, current, this.rowBase || null);
     // OFFSET skips the output of a row, not its expansion; LIMIT counts the rows output.
     if (offsetReg) b.emit(Opcode.IfPos, offsetReg, step, 1);
     for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);
@@ -241,9 +281,7 @@ class Recursion {
       finish: () => {
         b.place(next);
         if (limitReg) b.emit(Opcode.DecrJumpZero, limitReg, done);
-        b.place(step);
-        for (const term of this.shape.terms) this.compileTerm(b, term, push, this.correlation);
-        b.emit(Opcode.Goto, 0, top);
+        b.emit(Opcode.Goto, 0, step);
         b.place(done);
       },
     };

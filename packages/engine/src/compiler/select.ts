@@ -21,7 +21,9 @@ import { bindWith } from './cte.js';
 import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
 import { compileAggregate } from './aggregate.js';
+import { compileSimpleCount } from './simple-count.js';
 import { compileWindowSelect, usesWindows } from './window.js';
+import { expressionColumnName, starColumnName, type ColumnNaming } from './column-names.js';
 
 /** Where result rows go: to the caller (ResultRow) or into an in-memory cursor (INSERT ... SELECT). */
 export type RowSink =
@@ -59,13 +61,16 @@ export function compileSelect(
   const from = core.from ? resolveFromClause(ctx, b, core.from, outer, correlation) : null;
   if (!from) notePlan('SCAN CONSTANT ROW');
   if (from) ec.scope = { sources: from.sources, outer, correlation };
-  const outputs = expandColumns(ec, core, from);
+  const outputs = expandColumns(ec, core, from, sink.kind === 'result' ? ctx.columnNames : undefined);
   if (outAffinities) for (const o of outputs) outAffinities.push(ec.affinity(o.expr));
   if (outCollations) for (const o of outputs) outCollations.push(ec.collationOf(o.expr)?.name ?? null);
   const aliases = new Map<string, Expr>();
   for (const column of core.columns) if (column.kind === 'ExprColumn' && column.alias) aliases.set(column.alias.text.toLowerCase(), column.expr);
   ec.scope = { ...ec.scope, aliases };
-  const output = new RowOutput(ec, select, outputs, sink, core.distinct);
+  // EXISTS only asks whether a row comes out: SQLite drops the ORDER BY and DISTINCT (so OFFSET counts plain rows).
+  const exists = sink.kind === 'first' && sink.exists;
+  const output = new RowOutput(ec, select, outputs, sink, core.distinct && !exists);
+  if (exists) output.dropOrderTerms(0);
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
   const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
@@ -84,7 +89,7 @@ export function compileSelect(
   } else if (isAggregateQuery(ctx, core, [])) {
     // Without GROUP BY there is one row: SQLite never codes its ORDER BY.
     if (core.groupBy.length === 0) output.dropOrderTerms(0);
-    compileAggregate(ec, core, openLoop, outputs, output);
+    if (!simple || !compileSimpleCount(ec, core, simple, outputs, output)) compileAggregate(ec, core, openLoop, outputs, output);
   } else {
     // Terms after the rowid of the one table cannot change the order: SQLite never codes them.
     const first = output.orderTerms()[0]?.expr;
@@ -103,7 +108,7 @@ export function compileSelect(
   return outputs.map((o) => o.meta);
 }
 
-function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | null): OutputColumn[] {
+function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | null, naming: ColumnNaming | undefined): OutputColumn[] {
   const outputs: OutputColumn[] = [];
   for (const column of core.columns) {
     if (column.kind === 'Star' || column.kind === 'TableStar') {
@@ -117,7 +122,7 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
           const table = { ...name, text: source.name };
           const expr: Expr = { kind: 'Column', schema: null, table, column: name, start: column.start, end: column.end };
           const origin = source.memory ? null : source.table.name;
-          outputs.push({ expr, meta: { name: info.name, column: origin ? info.name : null, table: origin, database: origin ? 'main' : null, type: info.declaredType } });
+          outputs.push({ expr, meta: { name: starColumnName(naming, source.name, info.name), column: origin ? info.name : null, table: origin, database: origin ? 'main' : null, type: info.declaredType } });
         });
       }
       continue;
@@ -131,13 +136,21 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
       } else if (resolved) {
         const info = resolved.column >= 0 ? resolved.source.table.columns[resolved.column]! : resolved.source.table.rowidAlias >= 0 ? resolved.source.table.columns[resolved.source.table.rowidAlias]! : null;
         meta = {
-          name: resolved.column >= 0 ? info!.name : expr.column.text,
+          name: info ? info.name : 'rowid', // SQLite names any rowid reference by the INTEGER PRIMARY KEY, else "rowid"
           column: info ? info.name : expr.column.text,
           table: resolved.source.table.name,
           database: 'main',
           type: info ? info.declaredType : 'INTEGER',
         };
       }
+    }
+    if (naming) {
+      const read = expr.kind === 'Column' ? ec.tryResolve(expr) : null;
+      // The table's own name, not its alias (a view's or subquery's: its name or alias).
+      const table = read?.source.kind === 'cursor' && read.source.table.name !== '' ? read.source.table : null;
+      const index = read && read.column >= 0 ? read.column : (table?.rowidAlias ?? -1);
+      const origin = table ? { table: table.name, column: index >= 0 ? table.columns[index]!.name : 'rowid' } : null;
+      meta = { ...meta, name: expressionColumnName(naming, origin, meta.name, ec.ctx.sql.slice(expr.start, expr.end)) };
     }
     if (column.alias) meta = { ...meta, name: column.alias.text };
     outputs.push({ expr, meta });

@@ -10,7 +10,9 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
 import { compileSelect } from './select.js';
-import { planScope, selectNumber } from './query-plan.js';
+import { planScope, selectNumber, unrecorded } from './query-plan.js';
+import { ProgramBuilder } from './builder.js';
+import type { CompileContext } from './context.js';
 
 /** Emits `work` under a Once guard that is dropped when the work turned out to be correlated. */
 function onceUnlessCorrelated(ec: ExprCompiler, work: (correlation: { used: boolean }) => void, kind: 'SCALAR' | 'LIST', select: Select): void {
@@ -21,6 +23,26 @@ function onceUnlessCorrelated(ec: ExprCompiler, work: (correlation: { used: bool
   planScope(() => `${correlation.used ? 'CORRELATED ' : ''}${kind} SUBQUERY ${selectNumber(select)}`, () => work(correlation));
   b.place(after);
   if (correlation.used) b.replaceOp(guard, Opcode.Noop);
+}
+
+const expressionAffinities = new WeakMap<CompileContext, WeakMap<Select, (Affinity | null)[]>>();
+
+/**
+ * The affinities of a subquery's result columns where it is an expression (scalar, IN): those of
+ * its last SELECT's columns, as SQLite reads them (a compound is its last part), found by a trial
+ * compile. FROM subqueries combine all parts instead (compound.ts).
+ */
+export function expressionSubqueryAffinities(ec: ExprCompiler, select: Select): readonly (Affinity | null)[] {
+  let byContext = expressionAffinities.get(ec.ctx);
+  if (!byContext) expressionAffinities.set(ec.ctx, (byContext = new WeakMap()));
+  const known = byContext.get(select);
+  if (known) return known;
+  const last = select.compounds.length > 0 ? select.compounds[select.compounds.length - 1]!.core : select.first;
+  const affinities: (Affinity | null)[] = [];
+  const single: Select = { ...select, first: last, compounds: [], orderBy: [], limit: null };
+  unrecorded(() => compileSelect(ec.ctx, new ProgramBuilder(), single, { kind: 'emit', emit: () => undefined }, ec.scope, { used: false }, affinities));
+  byContext.set(select, affinities);
+  return affinities;
 }
 
 export function compileScalarSubquery(ec: ExprCompiler, select: Select, target: number): void {
@@ -59,6 +81,7 @@ export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select,
     const columns = compileSelect(ec.ctx, b, select, { kind: 'collect', cursor: rows }, ec.scope, correlation, affinities);
     if (columns.length !== width) throw new SqliteError(`sub-select returns ${columns.length} columns - expected ${width}`);
   }, 'LIST', select);
+  if (select.compounds.length > 0) affinities.splice(0, affinities.length, ...expressionSubqueryAffinities(ec, select));
   if (operand.kind === 'Vector') {
     compileRowInRows(ec, operand.items, rows, affinities, not, target);
     return;

@@ -53,6 +53,13 @@ export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, sta
   const sql = `CREATE TRIGGER ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   b.writes = true;
   const schemaCursor = b.cursor();
+  const tableDb = table ? databaseOfRoot(table.rootPage) : (view!.database ?? MAIN_DATABASE);
+  if (db === TEMP_DATABASE && !tableSchema && tableDb !== TEMP_DATABASE) {
+    const args = b.registerBlock(2);
+    b.emit(Opcode.Value, 0, args, 0, name);
+    b.emit(Opcode.Value, 0, args + 1, 0, ctx.schema.databases()[tableDb]!.name);
+    b.emit(Opcode.HostCall, args, 2, b.register(), 'temp_trigger_target');
+  }
   b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   insertSchemaRow(b, schemaCursor, ['trigger', name, targetName, 0n, sql]);
   bumpCookieAndReload(b, db);

@@ -12,6 +12,7 @@ import { ProgramBuilder } from './builder.js';
 import { ExprCompiler } from './expr.js';
 import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
+import { unrecorded } from './query-plan.js';
 import { Returning } from './returning.js';
 import type { TableWriter } from './rows.js';
 import type { CursorSource } from './scope.js';
@@ -37,7 +38,7 @@ export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: s
   // Compiled once into a scratch program with only the FROM items in scope, so that a reference to
   // the target, even inside a subquery, fails as in SQLite.
   const onScope = new ExprCompiler(new ProgramBuilder(), ec.ctx, { sources: joined.sources });
-  for (const term of [...joined.joinTerms, ...joined.levels.flatMap((l) => l.on)]) onScope.toRegister(term);
+  unrecorded(() => [...joined.joinTerms, ...joined.levels.flatMap((l) => l.on)].forEach((term) => onScope.toRegister(term)));
   const plan: FromPlan = {
     levels: [...joined.levels, { source: reader, outer: false, right: false, on: [] }],
     sources: [...joined.sources, reader],

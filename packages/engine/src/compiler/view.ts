@@ -17,7 +17,7 @@ export function compileCreateView(ctx: CompileContext, b: ProgramBuilder, statem
   const name = statement.name.name.text;
   if (statement.ifNotExists && (target.schema.table(name) || target.schema.view(name))) return;
   checkReservedName(name);
-  target.schema.assertNameFree(name, 'view');
+  target.schema.assertNameFree(name, 'view', ctx.sql.slice(statement.name.name.start, statement.name.name.end));
   checkOwnDatabaseOnly(ctx, statement.select, db, `view ${name}`);
   // SQLite resolves a view's names only when it is used (a view may name tables created later);
   // parameters are the one thing refused up front.

@@ -228,7 +228,8 @@ export function compileWindowSelect(
     b.emit(Opcode.WindowOpen, cursor, layout.sorter, 0, layout.spec);
     const top = b.here;
     const next = layouts[p + 1];
-    b.emit(Opcode.WindowNext, cursor, passDone, next ? next.row + next.keyCount : finalRow);
+    // P5: the last pass's results keep their subtypes; an earlier pass's are stored by the next one's sorter.
+    b.emit(Opcode.WindowNext, cursor, passDone, next ? next.row + next.keyCount : finalRow, null, next ? 0 : 1);
     if (next) insertRow(p + 1);
     else output.emitRow(finalScope, top);
     b.emit(Opcode.Goto, 0, top);

@@ -15,8 +15,12 @@ import { TEMP_DATABASE } from '../schema/database-list.js';
 import { loadSchema, parseSchemaStatement, readSchemaCookie } from './schema-loader.js';
 import { releaseDatabase, type SharedDatabase } from './shared-database.js';
 
+let attachments = 0;
+
 export class AttachedDatabase {
   schema: Schema | null = null;
+  /** When it was attached: SQLite numbers (and searches) attached databases in that order, gaps closed. */
+  readonly order = ++attachments;
   /** Read in the current transaction (DETACH then reports "database is locked"). */
   private read: ReadTransaction | null = null;
   private write: WriteTransaction | null = null;

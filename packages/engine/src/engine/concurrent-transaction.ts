@@ -6,7 +6,7 @@
 // rebuilt against the head and the commit goes through the normal WAL path.
 
 import { clearTree, openIndexCursor, openTableCursor } from '../btree/btree.js';
-import type { BtreeCursor } from '../btree/types.js';
+import type { BtreeCursor, KeyInfo } from '../btree/types.js';
 import { SqliteError } from '../common/errors.js';
 import type { Pager } from '../pager/pager.js';
 import type { PageSink, ReadTransaction, WriteTransaction } from '../pager/types.js';
@@ -23,6 +23,8 @@ export class ConcurrentWriteTransaction implements WriteTransaction {
   private readonly operations: RowOperation[] = [];
   /** Operation count when each open savepoint began (index = depth - 1). */
   private readonly marks: number[] = [];
+  /** The b-tree's registry of cursors open on this transaction (btree/cursor-registry.ts). */
+  cursorRegistry: Map<number, Set<unknown>> | null = null;
 
   constructor(
     /** The private page image (Pager.beginPrivateWrite) over the snapshot. */
@@ -114,7 +116,8 @@ export function commitConcurrent(commit: ConcurrentCommit): boolean {
   }
   const head = pager.beginRead();
   try {
-    const writer = pager.tryBeginWrite(head);
+    // Only replay's cursors (closed before the commit) touch the writer's pages.
+    const writer = pager.tryBeginWrite(head, { pagesEndAtCommit: true });
     if (!writer) return false;
     try {
       if (readSchemaCookie(head) !== readSchemaCookie(commit.snapshot)) throw conflictError('the database schema has changed');
@@ -175,44 +178,32 @@ function compareSequence(a: SqlValue, b: SqlValue): number {
 
 /** Applies the operations, in order, to the latest database state. */
 function replay(sink: PageSink, operations: readonly RowOperation[]): void {
-  const cursors = new Map<number, BtreeCursor>();
-  const cursorFor = (op: Exclude<RowOperation, { kind: 'clear' | 'sequence' }>): BtreeCursor => {
-    let cursor = cursors.get(op.root);
-    if (!cursor) {
-      const index = op.kind === 'insertIndex' || op.kind === 'deleteIndex';
-      cursor = index ? openIndexCursor(sink, op.root, op.keyInfo ?? undefined) : openTableCursor(sink, op.root);
-      cursors.set(op.root, cursor);
-    }
-    return cursor;
-  };
-  const closeAll = (): void => {
-    for (const cursor of cursors.values()) (cursor as { close?: () => void }).close?.();
-    cursors.clear();
-  };
+  // One cursor per tree, opened at its first operation (usually a transaction writes one tree).
+  const cursors = new ReplayCursors(sink);
   try {
     for (const op of operations) {
       switch (op.kind) {
         case 'clear':
-          closeAll();
+          cursors.closeAll();
           clearTree(sink, op.root);
           break;
         case 'insert':
-          cursorFor(op).insert(op.rowid, op.record);
+          cursors.table(op.root).insert(op.rowid, op.record);
           break;
         case 'sequence':
-          closeAll();
+          cursors.closeAll();
           mergeSequence(sink, op.root, op.record);
           break;
         case 'delete': {
-          const cursor = cursorFor(op);
+          const cursor = cursors.table(op.root);
           if (cursor.seekRowid(op.rowid) === 0) cursor.delete();
           break;
         }
         case 'insertIndex':
-          cursorFor(op).insertIndex(op.key);
+          cursors.index(op.root, op.keyInfo).insertIndex(op.key);
           break;
         case 'deleteIndex': {
-          const cursor = cursorFor(op);
+          const cursor = cursors.index(op.root, op.keyInfo);
           const key = decodeRecord(op.key);
           const order = op.keyInfo ?? { collations: [], descending: [] };
           const result = cursor.seekIndex(key, -1);
@@ -224,6 +215,39 @@ function replay(sink: PageSink, operations: readonly RowOperation[]): void {
       }
     }
   } finally {
-    closeAll();
+    cursors.closeAll();
+  }
+}
+
+/** The cursors replay writes through, by tree root (a short list: few trees per transaction). */
+class ReplayCursors {
+  private readonly roots: number[] = [];
+  private readonly open: BtreeCursor[] = [];
+
+  constructor(private readonly sink: PageSink) {}
+
+  table(root: number): BtreeCursor {
+    return this.find(root) ?? this.add(root, openTableCursor(this.sink, root));
+  }
+
+  index(root: number, keyInfo: KeyInfo | null): BtreeCursor {
+    return this.find(root) ?? this.add(root, openIndexCursor(this.sink, root, keyInfo ?? undefined));
+  }
+
+  closeAll(): void {
+    for (const cursor of this.open) (cursor as { close?: () => void }).close?.();
+    this.roots.length = 0;
+    this.open.length = 0;
+  }
+
+  private find(root: number): BtreeCursor | undefined {
+    const i = this.roots.indexOf(root);
+    return i < 0 ? undefined : this.open[i];
+  }
+
+  private add(root: number, cursor: BtreeCursor): BtreeCursor {
+    this.roots.push(root);
+    this.open.push(cursor);
+    return cursor;
   }
 }

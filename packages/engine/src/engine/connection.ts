@@ -17,7 +17,7 @@ import type { Vfs } from '../os/vfs.js';
 import type { PageSource, ReadTransaction, WriteTransaction } from '../pager/types.js';
 import type { ParsedStatement } from '../parser/ast.js';
 import { parseStatement } from '../parser/parser.js';
-import { Schema } from '../schema/schema.js';
+import { foldName, Schema } from '../schema/schema.js';
 import { DATABASE_STRIDE, MAIN_DATABASE, splitAddress, TEMP_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
 import { AttachedDatabase } from './attached-databases.js';
 import { attachDatabase, detachDatabase } from './attach.js';
@@ -52,10 +52,12 @@ export class ConnectionImpl implements Connection, VmHost {
   /** temp (index 1) and attached databases (2+), by index; see attached-databases.ts. */
   readonly others: (AttachedDatabase | undefined)[] = [];
   /** The schema the compiler sees (every database's objects), rebuilt when one of them changes. */
-  private combined: { key: string; schema: Schema } | null = null;
+  private combined: { key: (Schema | number | boolean)[]; schema: Schema } | null = null;
   /** Depths of the statement savepoints open now (innermost last): other databases map theirs to them. */
   private statementDepths: number[] = [];
   private readonly nextGeneration = (): number => ++schemaGenerations;
+  /** Unqualified TEMP triggers on tables of other databases: the database found at CREATE (Schema.tempTriggerTarget). */
+  private readonly tempTriggerTargets = new Map<string, string>();
   /** The schema generation when the write transaction began: a rollback drops the schema only when it was reloaded since. */
   private schemaGenerationAtWrite = -1;
   private readonly functions = new FunctionRegistry(builtinFunctions());
@@ -112,7 +114,7 @@ export class ConnectionImpl implements Connection, VmHost {
     });
     this.settings.busyTimeoutMs = options.busyTimeoutMs ?? 0;
     this.foreignKeyCounters.enabled = options.foreignKeys ?? false;
-    this.others[TEMP_DATABASE] = new AttachedDatabase('temp', TEMP_DATABASE, null, () => acquireDatabase(memoryVfs(), ':memory:', { readonly: false, create: true, memory: true }), '', false, true);
+    this.others[TEMP_DATABASE] = this.newTempDatabase();
     this.mainFile = this.memory ? '' : (options.vfs ?? nodeVfs()).fullPath(path);
     this.attachVfs = options.vfs;
   }
@@ -152,16 +154,35 @@ export class ConnectionImpl implements Connection, VmHost {
   /** Every database's schema as one (Schema.combine), for name resolution; main's must be loaded. */
   private visibleSchema(): Schema {
     const main = this.schemaValue!;
+    // Every statement start asks (schemaGeneration): while no database's schema or open state
+    // changed, the combined schema is reused without allocating (compared by identity).
+    const combined = this.combined;
+    if (combined !== null && combined.key[0] === main && this.othersUnchanged(combined.key)) return combined.schema;
     const list: DatabaseSchema[] = [{ name: 'main', index: MAIN_DATABASE, schema: main, file: this.mainFile }];
-    let key = `${main.generation}`;
+    const key: (Schema | number | boolean)[] = [main];
+    const attached = this.others.filter((db) => db !== undefined && db.index !== TEMP_DATABASE).sort((a, b) => a!.order - b!.order);
     for (const db of this.others) {
       if (!db) continue;
       const schema = db.currentSchema(this.nextGeneration);
-      list[db.index] = { name: db.name, index: db.index, schema, file: db.file, open: db.isOpen };
-      key += `,${db.index}:${schema.generation}:${db.isOpen ? 1 : 0}`;
+      const seq = db.index === TEMP_DATABASE ? TEMP_DATABASE : TEMP_DATABASE + 1 + attached.indexOf(db);
+      list[db.index] = { name: db.name, index: db.index, schema, file: db.file, open: db.isOpen, seq };
+      key.push(db.index, schema, db.isOpen);
     }
-    if (this.combined?.key !== key) this.combined = { key, schema: Schema.combine(list, ++schemaGenerations) };
+    this.combined = { key, schema: Schema.combine(list, ++schemaGenerations, undefined, this.tempTriggerTargets) };
     return this.combined.schema;
+  }
+
+  /** Whether the other databases are the ones in `key` (visibleSchema's), with the same schemas and open states. */
+  private othersUnchanged(key: readonly (Schema | number | boolean)[]): boolean {
+    let k = 1;
+    const others = this.others;
+    for (let i = 0; i < others.length; i++) {
+      const db = others[i];
+      if (!db) continue;
+      if (key[k] !== db.index || key[k + 1] !== db.currentSchema(this.nextGeneration) || key[k + 2] !== db.isOpen) return false;
+      k += 3;
+    }
+    return k === key.length;
   }
 
   /** Database `db` other than main (an address's database), or an internal error. */
@@ -223,6 +244,7 @@ export class ConnectionImpl implements Connection, VmHost {
       memory: this.memory,
       ignoreCheckConstraints: this.settings.ignoreCheckConstraints,
       legacyAlterTable: this.settings.legacyAlterTable,
+      columnNames: this.settings.fullColumnNames || !this.settings.shortColumnNames ? { full: this.settings.fullColumnNames, short: this.settings.shortColumnNames } : undefined,
       foreignKeys: this.foreignKeyCounters.enabled ? { deferAll: this.foreignKeyCounters.deferAll } : undefined,
     };
     return compileStatement(context, parsed.statement);
@@ -325,10 +347,13 @@ export class ConnectionImpl implements Connection, VmHost {
     return this.writeTxn;
   }
 
+  /** Whether another connection holds the write lock (asked only when taking an exclusive hold). */
+  private readonly writerElsewhere = (): boolean => this.shared !== null && this.shared.writeLock.held && !this.holdsWriteLock;
+
   beginTransaction(write: boolean): boolean {
     if (write) refuseWriteInQueryOnly(this.settings);
     // Held by a connection of this thread, the database cannot be released by waiting: busy at once.
-    if (this.shared && !this.settings.acquire(this.shared, this.shared.writeLock.held && !this.holdsWriteLock)) throw new SqliteError('database is locked', 'SQLITE_BUSY');
+    if (this.shared && !this.settings.acquire(this.shared, this.writerElsewhere)) throw new SqliteError('database is locked', 'SQLITE_BUSY');
     if (!this.readTxn) {
       this.readTxn = this.pager.beginRead();
       this.readSeq = this.commitLog.seq;
@@ -718,6 +743,27 @@ export class ConnectionImpl implements Connection, VmHost {
     this.changesValue = count;
   }
 
+  /** A different temp_store discards the temp database, which must not be in a transaction (SQLite's invalidateTempStorage). */
+  private changeTempStore(value: SqlValue): SqlValue {
+    const before = this.settings.call('temp_store', null) as SqlValue;
+    const result = (this.settings.call('temp_store', value) ?? null) as SqlValue;
+    const temp = this.others[TEMP_DATABASE];
+    if (temp?.isOpen && this.settings.call('temp_store', null) !== before) {
+      if (!this.autocommit || temp.inTransaction) {
+        this.settings.call('temp_store', before);
+        throw new SqliteError('temporary storage cannot be changed from within a transaction');
+      }
+      temp.close();
+      this.tempTriggerTargets.clear();
+      this.others[TEMP_DATABASE] = this.newTempDatabase();
+    }
+    return result;
+  }
+
+  private newTempDatabase(): AttachedDatabase {
+    return new AttachedDatabase('temp', TEMP_DATABASE, null, () => acquireDatabase(memoryVfs(), ':memory:', { readonly: false, create: true, memory: true }), '', false, true);
+  }
+
   /** PRAGMA recursive_triggers (off by default, as in SQLite). */
   recursiveTriggers = false;
 
@@ -786,6 +832,12 @@ export class ConnectionImpl implements Connection, VmHost {
         return null;
       case 'foreign_key_check_rows':
         return this.foreignKeyCheckRows(arg);
+      case 'temp_store':
+        if (arg !== null) return this.changeTempStore(arg);
+        return this.settings.call(name, arg) ?? null;
+      case 'temp_trigger_target':
+        this.tempTriggerTargets.set(foldName(String(arg)), String(args[1]));
+        return null;
       case 'attach':
         attachDatabase(this, args[0] ?? null, args[1] ?? null);
         return null;

@@ -37,6 +37,12 @@ const MAX_PAGE_COUNT = 4294967294n;
 
 /** The connection holding each shared database in EXCLUSIVE locking mode (by the database object). */
 const exclusiveHolders = new WeakMap<object, PragmaSettings>();
+/** Entries set in exclusiveHolders and not deleted (an upper bound: 0 means none, acquire's fast path). */
+let exclusiveHolds = 0;
+
+function releaseHold(database: object): void {
+  if (exclusiveHolders.delete(database)) exclusiveHolds--;
+}
 
 export class PragmaSettings {
   /** PRAGMA busy_timeout, in milliseconds (the API's "timeout" option sets it). */
@@ -48,6 +54,9 @@ export class PragmaSettings {
   /** PRAGMA legacy_alter_table: RENAME TO leaves views and trigger bodies alone (compiler/alter.ts). */
   legacyAlterTable = false;
   caseSensitiveLike = false;
+  /** PRAGMA full_column_names / short_column_names: how result columns are named (compiler/column-names.ts). */
+  fullColumnNames = false;
+  shortColumnNames = true;
   cellSizeCheck = false;
   temp = 0n;
   analysisLimit = 0n;
@@ -89,6 +98,10 @@ export class PragmaSettings {
         return this.flag(value, (v) => (this.legacyAlterTable = v), this.legacyAlterTable);
       case 'query_only':
         return this.flag(value, (v) => (this.queryOnly = v), this.queryOnly);
+      case 'full_column_names':
+        return this.flag(value, (v) => (this.fullColumnNames = v), this.fullColumnNames);
+      case 'short_column_names':
+        return this.flag(value, (v) => (this.shortColumnNames = v), this.shortColumnNames);
       case 'cell_size_check':
         return this.flag(value, (v) => (this.cellSizeCheck = v), this.cellSizeCheck);
       case 'ignore_check_constraints':
@@ -152,23 +165,26 @@ export class PragmaSettings {
    * on its first access (unless another one is writing) and keeps it until it accesses the
    * database again after switching back to NORMAL, or closes, as SQLite's file locks behave.
    */
-  acquire(database: object, writerElsewhere: boolean): boolean {
+  acquire(database: object, writerElsewhere: () => boolean): boolean {
     if (this.host.file === '') return true;
+    // Nobody holds a database exclusively and this connection does not want to (every statement start).
+    if (exclusiveHolds === 0 && this.mainMode !== 'exclusive') return true;
     const holder = exclusiveHolders.get(database);
     if (holder && holder !== this) return false;
     if (this.mainMode === 'exclusive') {
       if (holder) return true;
-      if (writerElsewhere) return false;
+      if (writerElsewhere()) return false;
       exclusiveHolders.set(database, this);
+      exclusiveHolds++;
     } else if (holder === this) {
-      exclusiveHolders.delete(database);
+      releaseHold(database);
     }
     return true;
   }
 
   /** The connection closes: it gives up an exclusive hold. */
   release(database: object): void {
-    if (exclusiveHolders.get(database) === this) exclusiveHolders.delete(database);
+    if (exclusiveHolders.get(database) === this) releaseHold(database);
   }
 
   private mainLockingMode(): 'normal' | 'exclusive' {

@@ -53,10 +53,13 @@ function kbnInit(s: SumState, v: bigint): void {
   }
 }
 
-/** sqlite3_value_numeric_type: TEXT that looks numeric counts as that number. */
+/**
+ * sqlite3_value_numeric_type: TEXT that looks numeric counts as that number. A BLOB is neither
+ * INTEGER nor TEXT, so sumStep adds it as sqlite3_value_double (its text's numeric prefix): a REAL.
+ */
 function numericView(v: SqlValue): SqlValue {
   if (typeof v === 'string') return numericFromText(v, false);
-  if (v instanceof Uint8Array) return numericFromText(valueToText(v), false);
+  if (v instanceof Uint8Array) return toReal(v);
   return v;
 }
 
@@ -111,28 +114,43 @@ function sumStep(s: SumState, args: readonly SqlValue[]): SumState {
 }
 
 const newSum = (): SumState => ({ count: 0, small: true, smallSum: 0, integerSum: 0n, realSum: 0, error: 0, approximate: false, overflow: false });
-const compensated = (s: SumState): number => (Number.isFinite(s.error) ? s.realSum + s.error : s.realSum);
+/** The real sum; NULL when it is NaN (+Inf and -Inf were both added), as sqlite3_result_double makes a NaN. */
+const compensated = (s: SumState): number | null => {
+  const r = Number.isFinite(s.error) ? s.realSum + s.error : s.realSum;
+  return Number.isNaN(r) ? null : r;
+};
 
 function aggregate(name: string, argCount: number, start: () => unknown, step: (state: never, args: readonly SqlValue[]) => unknown, result: (state: never) => SqlValue): AggregateEntry {
   return { name, argCount, start, step: step as AggregateEntry['step'], result: result as AggregateEntry['result'] };
 }
 
+interface ExtremumState {
+  value: SqlValue;
+  seen: boolean;
+  /** The subtype the value had (min/max return it with sqlite3_result_value, subtype included). */
+  subtype: number;
+}
+
 function extremumAggregate(name: string, sign: 1 | -1, collation: Collation = binaryCollation): AggregateEntry {
-  const entry = aggregate(
+  const entry: AggregateEntry = {
     name,
-    1,
-    () => ({ value: null as SqlValue, seen: false }),
-    (s: { value: SqlValue; seen: boolean }, args) => {
+    argCount: 1,
+    start: (): ExtremumState => ({ value: null, seen: false, subtype: 0 }),
+    step: (state, args, call) => {
+      const s = state as ExtremumState;
       const v = args[0]!;
       if (v === null) return s;
-      if (!s.seen || sign * compareValues(v!, s.value, collation) > 0) {
-        s.value = v!;
+      if (!s.seen || sign * compareValues(v, s.value, collation) > 0) {
+        s.value = v;
         s.seen = true;
+        s.subtype = call?.args[0] ?? 0;
       }
       return s;
     },
-    (s: { value: SqlValue }) => s.value,
-  );
+    result: (state) => (state as ExtremumState).value,
+    // Not SQLITE_SUBTYPE: as a window function its arguments are stored, so their subtypes are lost.
+    resultSubtype: (state) => (state as ExtremumState).subtype,
+  };
   return { ...entry, withCollation: (c: Collation) => extremumAggregate(name, sign, c) };
 }
 
@@ -241,7 +259,7 @@ export function registerCoreAggregates(registry: FunctionRegistry): void {
   const fns: AggregateEntry[] = [
     withInverse(
       // A number counter (exact far beyond any row count): a bigint one would allocate per row.
-      aggregate('count', 0, () => ({ n: 0 }), (s: { n: number }) => ((s.n += 1), s), (s: { n: number }) => BigInt(s.n)),
+      { ...aggregate('count', 0, () => ({ n: 0 }), (s: { n: number }) => ((s.n += 1), s), (s: { n: number }) => BigInt(s.n)), countsRows: true },
       (s: { n: number }) => ((s.n -= 1), s),
     ),
     withInverse(
@@ -264,7 +282,8 @@ export function registerCoreAggregates(registry: FunctionRegistry): void {
     withInverse(
       aggregate('avg', 1, newSum, sumStep, (s: SumState) => {
         if (s.count === 0) return null;
-        return (s.approximate ? compensated(s) : Number(integerTotal(s))) / s.count;
+        const total = s.approximate ? compensated(s) : Number(integerTotal(s));
+        return total === null ? null : total / s.count;
       }),
       sumInverse,
     ),

@@ -13,6 +13,8 @@ export interface ScalarEntry extends VmScalarFunction {
   readonly argCount: number;
   readonly minArgs?: number;
   readonly deterministic: boolean;
+  /** Checks the argument expressions when a call is compiled (likelihood's constant probability). */
+  readonly checkArguments?: (args: readonly import('../parser/ast.js').Expr[]) => void;
 }
 
 export interface AggregateEntry extends VmAggregateFunction {

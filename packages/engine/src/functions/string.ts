@@ -5,6 +5,7 @@
 
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
+import type { Expr } from '../parser/ast.js';
 import { parseReal } from '../values/number-parse.js';
 import { toInteger, toReal, truthValue, valueToText } from '../values/cast.js';
 import { blobArg, numericArg, passThrough, scalar, textArg } from './define.js';
@@ -251,9 +252,10 @@ function iif(args: readonly SqlValue[]): number {
   return i < args.length ? i : -1;
 }
 
-function likelihood([, p]: readonly SqlValue[]): number {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new SqliteError('second argument to likelihood() must be a constant between 0.0 and 1.0');
-  return 0;
+/** likelihood(X, P): P must be a REAL literal between 0.0 and 1.0, checked when the call is compiled (as SQLite's resolver does). */
+function checkProbability(args: readonly Expr[]): void {
+  const p = args[1];
+  if (p?.kind !== 'Real' || !(p.value >= 0 && p.value <= 1)) throw new SqliteError('second argument to likelihood() must be a constant between 0.0 and 1.0');
 }
 
 function printf(args: readonly SqlValue[]): SqlValue {
@@ -272,7 +274,7 @@ export function registerStringFunctions(registry: FunctionRegistry): void {
     passThrough('iif', -1, iif, { minArgs: 2 }),
     passThrough('if', -1, iif, { minArgs: 2 }),
     scalar('instr', 2, instr),
-    passThrough('likelihood', 2, likelihood),
+    { ...passThrough('likelihood', 2, () => 0), checkArguments: checkProbability },
     passThrough('likely', 1, () => 0),
     passThrough('unlikely', 1, () => 0),
     scalar('ltrim', 1, trim('left')),

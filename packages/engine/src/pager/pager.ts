@@ -185,8 +185,10 @@ export class Pager implements WriteOwner {
   /**
    * Starts the write transaction from `read`'s snapshot. Returns null when another transaction
    * holds the write lock; throws SQLITE_BUSY_SNAPSHOT when `read` no longer sees the latest commit.
+   * `pagesEndAtCommit`: the caller promises that no array from getWritable() is used after commit,
+   * so the WAL keeps those arrays as its cached page images instead of copies.
    */
-  tryBeginWrite(read: ReadTransaction): WriteTransaction | null {
+  tryBeginWrite(read: ReadTransaction, options: { readonly pagesEndAtCommit?: boolean } = {}): WriteTransaction | null {
     this.checkOpen();
     if (this.readonly) throw new SqliteError('attempt to write a readonly database', 'SQLITE_READONLY');
     if (!(read instanceof PagerReadTransaction) || !read.active || !this.snapshots.includes(read.snapshot)) {
@@ -201,6 +203,7 @@ export class Pager implements WriteOwner {
       writeNewHeader(page1, this.pageSizeValue);
     }
     this.writer = new PagerWriteTransaction(this, read.snapshot, page1);
+    this.writer.pagesEndAtCommit = options.pagesEndAtCommit ?? false;
     return this.writer;
   }
 
@@ -338,7 +341,9 @@ export class Pager implements WriteOwner {
           page1 = tx.getWritable(1);
           stampHeaderForCommit(page1, pageCount);
         }
-        const pages = [...tx.dirty].filter(([pgno]) => pgno <= pageCount).sort((a, b) => a[0] - b[0]);
+        const pages: Array<[number, Uint8Array]> = [];
+        for (const entry of tx.dirty) if (entry[0] <= pageCount) pages.push(entry);
+        if (pages.length > 1) pages.sort((a, b) => a[0] - b[0]);
         if (this.memoryStore) this.commitToMemory(tx, pages, pageCount);
         else this.commitToWal(tx, pages, pageCount, page1);
       }
@@ -366,8 +371,8 @@ export class Pager implements WriteOwner {
   private commitToWal(tx: PagerWriteTransaction, pages: Array<[number, Uint8Array]>, pageCount: number, page1: Uint8Array): void {
     if (this.dbFilePageCount === 0 && this.dbFile.size() === 0) this.initializeDatabaseFile();
     const firstNewFrame = this.wal.mxFrame + 1;
-    const images = this.wal.appendTransaction(pages, pageCount, this.synchronous === 'full', this.synchronous !== 'off');
-    // Cache the WAL's own copies (never the transaction's arrays, which callers may still hold).
+    const images = this.wal.appendTransaction(pages, pageCount, this.synchronous === 'full', this.synchronous !== 'off', tx.pagesEndAtCommit);
+    // Cache the WAL's own copies (the transaction's arrays only when no caller holds them any more).
     images.forEach((image, i) => this.cache.set(frameKey(firstNewFrame + i), image));
     if (tx.base.pageCount === 0 || pages[0]![0] === 1) this.loadReservedBytesFrom(page1);
     // The read transaction that started this write now sees its own commit.

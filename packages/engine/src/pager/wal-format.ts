@@ -39,24 +39,27 @@ export interface FrameHeader {
  * for each pair of words x0, x1: s0 += x0 + s1; s1 += x1 + s0 (mod 2^32).
  */
 export function walChecksum(data: Uint8Array, bigEndian: boolean, seed: Checksum = [0, 0]): Checksum {
-  let s0 = seed[0];
-  let s1 = seed[1];
+  // The sums run in int32 (`| 0`, the same bits mod 2^32): kept unsigned (`>>> 0`), they leave
+  // the small-integer range and the loop, run over every page of every commit, took 2-3x longer.
+  let s0 = seed[0] | 0;
+  let s1 = seed[1] | 0;
   if (bigEndian !== HOST_LITTLE_ENDIAN && data.byteOffset % 4 === 0) {
     // Fast path: the words are in host byte order and aligned, so read them directly.
-    const words = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
-    for (let i = 0; i + 1 < words.length; i += 2) {
-      s0 = (s0 + words[i]! + s1) >>> 0;
-      s1 = (s1 + words[i + 1]! + s0) >>> 0;
+    const words = new Int32Array(data.buffer, data.byteOffset, data.length >>> 2);
+    const n = words.length;
+    for (let i = 0; i + 1 < n; i += 2) {
+      s0 = (s0 + words[i]! + s1) | 0;
+      s1 = (s1 + words[i + 1]! + s0) | 0;
     }
-    return [s0, s1];
+    return [s0 >>> 0, s1 >>> 0];
   }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const littleEndian = !bigEndian;
   for (let i = 0; i + 8 <= data.length; i += 8) {
-    s0 = (s0 + view.getUint32(i, littleEndian) + s1) >>> 0;
-    s1 = (s1 + view.getUint32(i + 4, littleEndian) + s0) >>> 0;
+    s0 = (s0 + view.getInt32(i, littleEndian) + s1) | 0;
+    s1 = (s1 + view.getInt32(i + 4, littleEndian) + s0) | 0;
   }
-  return [s0, s1];
+  return [s0 >>> 0, s1 >>> 0];
 }
 
 export function frameSize(pageSize: number): number {

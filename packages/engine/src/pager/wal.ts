@@ -24,6 +24,8 @@ import { WalIndex } from './wal-index.js';
 
 /** Frames are written in batches of about this many bytes (one write call each). */
 const WRITE_BATCH_BYTES = 1 << 20;
+/** The reused frame buffer grows to this size at most (larger commits allocate theirs). */
+const SCRATCH_MAX_BYTES = 1 << 16;
 
 export class Wal {
   readonly index = new WalIndex();
@@ -36,6 +38,8 @@ export class Wal {
   /** The header found on open or last written: its sequence and salt seed the next header. */
   private previousHeader: WalHeader | null = null;
   private lastChecksum: Checksum = [0, 0];
+  /** Where adopted pages' frames are assembled before their write. */
+  private scratch: Uint8Array | null = null;
   /** A failed append may have left frames past mxFrame in the file. */
   private tailDirty = false;
   private file: VfsFile | null;
@@ -106,9 +110,10 @@ export class Wal {
    * last one the commit frame carrying `dbSize`. The index and mxFrame change only once every
    * frame is written (and synced when `sync`), so a failure leaves the committed state as it was.
    * `syncHeader` syncs a freshly written header (first frame of a new log generation).
-   * Returns the committed page images (copies owned by the WAL, in the order of `pages`).
+   * Returns the committed page images (in the order of `pages`): copies owned by the WAL, or with
+   * `adopt` the given arrays themselves (the caller never uses them again).
    */
-  appendTransaction(pages: ReadonlyArray<readonly [number, Uint8Array]>, dbSize: number, sync: boolean, syncHeader: boolean): Uint8Array[] {
+  appendTransaction(pages: ReadonlyArray<readonly [number, Uint8Array]>, dbSize: number, sync: boolean, syncHeader: boolean, adopt = false): Uint8Array[] {
     if (pages.length === 0) return [];
     const file = this.openForWrite();
     let header = this.header;
@@ -124,7 +129,7 @@ export class Wal {
       if (oldFrames) file.sync();
     }
     try {
-      return this.writeFrames(file, header, pages, dbSize, sync);
+      return this.writeFrames(file, header, pages, dbSize, sync, adopt);
     } catch (error) {
       // Frames past mxFrame may be in the file, even a complete commit frame (failed sync):
       // cut them off so that no later sync makes a transaction durable that was reported failed.
@@ -138,20 +143,30 @@ export class Wal {
     }
   }
 
-  /** Returns the page images as written (private copies, safe to share as cached pages). */
-  private writeFrames(file: VfsFile, header: WalHeader, pages: ReadonlyArray<readonly [number, Uint8Array]>, dbSize: number, sync: boolean): Uint8Array[] {
+  /**
+   * Returns the page images as written (private copies, safe to share as cached pages; with
+   * `adopt`, the given arrays, and the frames are assembled in a reused buffer instead).
+   */
+  private writeFrames(
+    file: VfsFile,
+    header: WalHeader,
+    pages: ReadonlyArray<readonly [number, Uint8Array]>,
+    dbSize: number,
+    sync: boolean,
+    adopt: boolean,
+  ): Uint8Array[] {
     const written: Uint8Array[] = [];
     const size = frameSize(this.pageSize);
     const framesPerBatch = Math.max(1, Math.floor(WRITE_BATCH_BYTES / size));
     let checksum = this.lastChecksum;
     for (let start = 0; start < pages.length; start += framesPerBatch) {
       const count = Math.min(framesPerBatch, pages.length - start);
-      const batch = new Uint8Array(count * size);
+      const batch = adopt ? this.scratchFor(count * size) : new Uint8Array(count * size);
       for (let i = 0; i < count; i++) {
         const [pgno, data] = pages[start + i]!;
         const frame = batch.subarray(i * size, (i + 1) * size);
         frame.set(data, WAL_FRAME_HEADER_SIZE);
-        written.push(frame.subarray(WAL_FRAME_HEADER_SIZE));
+        written.push(adopt ? data : frame.subarray(WAL_FRAME_HEADER_SIZE));
         const isCommit = start + i === pages.length - 1;
         checksum = encodeFrameHeader(frame, header, pgno, isCommit ? dbSize : 0, checksum);
       }
@@ -162,6 +177,13 @@ export class Wal {
     this.mxFrame += pages.length;
     this.lastChecksum = checksum;
     return written;
+  }
+
+  /** A reused buffer of at least `bytes` (kept only while it stays small). */
+  private scratchFor(bytes: number): Uint8Array {
+    if (bytes > SCRATCH_MAX_BYTES) return new Uint8Array(bytes);
+    if (this.scratch === null || this.scratch.length < bytes) this.scratch = new Uint8Array(bytes);
+    return this.scratch.subarray(0, bytes);
   }
 
   /**

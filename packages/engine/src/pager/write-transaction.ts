@@ -29,6 +29,10 @@ export interface WriteOwner extends PagerInternals {
 
 export class PagerWriteTransaction implements WriteTransaction {
   readonly dirty = new Map<number, Uint8Array>();
+  /** Set by the Pager: no caller uses the dirty arrays after commit (the WAL may keep them). */
+  pagesEndAtCommit = false;
+  /** The b-tree's registry of cursors open on this transaction (btree/cursor-registry.ts). */
+  cursorRegistry: Map<number, Set<unknown>> | null = null;
   private pageCountValue: number;
   private readonly savepoints: Savepoint[] = [];
   /** Closed savepoints (empty maps) reused by savepoint(): one opens per statement. */

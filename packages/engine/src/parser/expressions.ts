@@ -264,7 +264,8 @@ function makeUnary(p: ParserState, op: '-' | '+' | '~', operand: Expr, start: nu
     return { kind: 'Integer', value: -0x8000000000000000n, start, end: operand.end };
   }
   if (op === '-' && operand.kind === 'Integer' && operand.value === -0x8000000000000000n && operand.hexTooBig === undefined) {
-    const text = p.sql.slice(operand.start, operand.end);
+    // The literal's own text: `-(0x8000000000000000)` reports the token without its parentheses.
+    const text = p.sql.slice(operand.start, operand.end).replace(/^[(\s]+|[)\s]+$/g, '');
     if (/^0x/i.test(text)) return { ...operand, hexTooBig: `hex literal too big: -${text}`, start };
   }
   if (op === '-' && operand.kind === 'Integer' && operand.hexTooBig !== undefined) return { ...operand, start };

@@ -140,6 +140,11 @@ function parseDefaultValue(p: ParserState): Expr {
     if (term.kind === 'Real' && /^0*9223372036854775808$/.test(p.sql.slice(term.start, term.end).replace(/_/g, ''))) {
       return { kind: 'Integer', value: -0x8000000000000000n, start, end: term.end };
     }
+    const text = p.sql.slice(term.start, term.end);
+    if (term.kind === 'Integer' && term.value === -0x8000000000000000n && term.hexTooBig === undefined && /^0x/i.test(text)) {
+      // -0x8000000000000000: as in expressions (makeUnary), an error once coded, a REAL as a value.
+      return { kind: 'Integer', value: term.value, hexTooBig: `hex literal too big: -${text}`, start, end: term.end };
+    }
     return { kind: 'Unary', op: '-', operand: term, start, end: term.end };
   }
   if (isTermStart(p)) return parseTerm(p);

@@ -48,6 +48,8 @@ export interface DatabaseSchema {
   readonly schema: Schema;
   /** The file name PRAGMA database_list reports ("" for in-memory and temp databases). */
   readonly file: string;
+  /** Its number in SQLite's compacted list (PRAGMA database_list's seq, and the search order); index when absent. */
+  readonly seq?: number;
   /** false for temp until its first write (PRAGMA database_list leaves it out until then). */
   readonly open?: boolean;
 }

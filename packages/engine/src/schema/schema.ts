@@ -37,6 +37,8 @@ export class Schema {
   private databaseList: readonly DatabaseSchema[] | null = null;
   private readonly restricted = new Map<number, Schema>();
   private readonly preferred = new Map<number, Schema>();
+  /** The database (name) each unqualified TEMP trigger's table was found in when it was created (folded trigger name). */
+  private tempTriggerTargets: ReadonlyMap<string, string> | undefined;
   /** On a schema made by only(): the combined schema it was made from. */
   private combinedFrom: Schema | null = null;
 
@@ -49,7 +51,7 @@ export class Schema {
     if (!this.databaseList || !this.databaseList[database]) return this;
     let found = this.preferred.get(database);
     if (!found) {
-      found = Schema.combine(this.databaseList, this.generation, database);
+      found = Schema.combine(this.databaseList, this.generation, database, this.tempTriggerTargets);
       found.combinedFrom = this;
       this.preferred.set(database, found);
     }
@@ -146,13 +148,14 @@ export class Schema {
    * database's objects, the first of temp, main, then attached ones in order winning a name (SQLite's
    * search order). Qualified names go to one database through database().
    */
-  static combine(list: readonly DatabaseSchema[], generation: number, first?: number): Schema {
+  static combine(list: readonly DatabaseSchema[], generation: number, first?: number, tempTriggerTargets?: ReadonlyMap<string, string>): Schema {
     const main = list[MAIN_DATABASE]!.schema;
     const combined = new Schema(main.cookie, generation);
+    combined.tempTriggerTargets = tempTriggerTargets;
     combined.rows = main.rows;
     combined.databaseList = list;
-    const rank = (index: number) => (index === first ? -2 : searchRank(index));
-    const order = list.filter((d) => d !== undefined).sort((a, b) => rank(a.index) - rank(b.index));
+    const rank = (d: DatabaseSchema) => (d.index === first ? -2 : searchRank(d.seq ?? d.index));
+    const order = list.filter((d) => d !== undefined).sort((a, b) => rank(a) - rank(b));
     const merge = <T>(into: Map<string, T>, from: Map<string, T>, skip?: string) => {
       for (const [key, value] of from) if (key !== skip && !into.has(key)) into.set(key, value);
     };
@@ -182,7 +185,7 @@ export class Schema {
     if (!found) {
       const own = list[database]!.schema;
       found = new Schema(this.cookie, this.generation);
-      found.rows = this.rows;
+      found.rows = own.rows;
       found.database = database;
       found.databaseList = list;
       for (const [key, value] of own.tables) found.tables.set(key, value);
@@ -193,6 +196,7 @@ export class Schema {
       for (const [key, value] of own.unwritable) found.unwritable.set(key, value);
       found.tempSchemaTable = own.tempSchemaTable;
       found.combinedFrom = this;
+      found.tempTriggerTargets = this.tempTriggerTargets;
       this.restricted.set(database, found);
     }
     return found;
@@ -273,12 +277,18 @@ export class Schema {
   private tempTriggerTarget(trigger: TriggerInfo): number | undefined {
     const qualifier = trigger.statement.table.schema;
     if (qualifier) return this.databaseNamed(qualifier.text)?.index;
+    // SQLite keeps the table found at CREATE: a same-named table made later does not take the trigger over.
+    const recorded = this.tempTriggerTargets?.get(foldName(trigger.name));
+    if (recorded !== undefined) return this.databaseNamed(recorded)?.index;
     const table = this.table(trigger.tableName);
     return table ? databaseOfRoot(table.rootPage) : undefined;
   }
 
-  /** Throws SQLite's error when `name` is taken in the namespace `kind` lives in. */
-  assertNameFree(name: string, kind: 'table' | 'index' | 'view' | 'trigger'): void {
+  /**
+   * Throws SQLite's error when `name` is taken in the namespace `kind` lives in. `written` is the
+   * name as the statement spells it (quotes kept), which the "table/view ... already exists" messages show.
+   */
+  assertNameFree(name: string, kind: 'table' | 'index' | 'view' | 'trigger', written = name): void {
     const folded = foldName(name);
     const isTable = this.tables.has(folded) || folded === 'sqlite_master' || (this.database === TEMP_DATABASE && (folded === 'sqlite_temp_master' || folded === 'sqlite_temp_schema'));
     if (kind === 'trigger') {
@@ -290,8 +300,8 @@ export class Schema {
       if (this.indexes.has(folded)) throw new SqliteError(`index ${name} already exists`);
       return;
     }
-    if (isTable) throw new SqliteError(`table ${name} already exists`);
-    if (this.views.has(folded)) throw new SqliteError(`view ${name} already exists`);
+    if (isTable) throw new SqliteError(`table ${written} already exists`);
+    if (this.views.has(folded)) throw new SqliteError(`view ${written} already exists`);
     if (this.indexes.has(folded)) throw new SqliteError(`there is already an index named ${name}`);
   }
 }

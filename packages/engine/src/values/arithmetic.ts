@@ -102,5 +102,5 @@ export function negate(a: SqlValue): SqlValue {
   if (a === null) return null;
   const x = toNumber(a);
   if (typeof x === 'bigint') return x === MIN_INT64 ? -Number(x) : -x;
-  return -x;
+  return 0 - x; // SQLite computes -x as 0 - x, so -(0.0) is +0.0, not -0.0
 }

@@ -76,8 +76,8 @@ export interface SortProgress {
   runsSorted: number;
   keysRead: number;
   keys: Float64Array;
-  source: number[];
-  target: number[];
+  source: Int32Array;
+  target: Int32Array;
   /** Inside a merge cut short by the slice limit: its positions (i = -1 when between merges). */
   i: number;
   j: number;
@@ -104,10 +104,14 @@ export class MemoryVmCursor {
    * Built at the first probe: a set never probed (a recursive CTE's queue) makes no key strings.
    */
   private keySet: Set<string> | null = null;
+  /** Where each key's row is, for sets filled with InsertFlag.Replace (built at the first such insert). */
+  private keyPositions: Map<string, { at: number; generation: number }> | null = null;
   /** Rows IdxInsert added before the first probe. */
   private unkeyed: SqlValue[][] | null = null;
   /** Per key column, how TEXT is keyed (the column's collation; absent: BINARY). Set by OpenEphemeral. */
   textKeys: readonly (TextKey | undefined)[] | null = null;
+  /** GroupOpen's group table (vm/ops/group.ts), held by the cursor slot it opened. */
+  groupTable: unknown = null;
   /** Sorters: the subtypes its row's values had when inserted, for rows that had any (vm/subtype.ts). */
   rowSubtypes: Map<SqlValue[], readonly number[]> | null = null;
 
@@ -132,6 +136,23 @@ export class MemoryVmCursor {
     this.rows.push(values);
     if (this.keySet) this.keySet.add(keyOf(values));
     else (this.unkeyed ??= []).push(values);
+  }
+
+  /**
+   * IdxInsert with InsertFlag.Replace: a row whose key is present takes that row's place when that
+   * row came from an earlier `generation`, and is dropped when from the same one; else it is added.
+   */
+  replaceKeyed(values: SqlValue[], keyOf: (values: readonly SqlValue[]) => string, generation: number): void {
+    this.keyPositions ??= new Map(this.rows.map((row, at) => [keyOf(row), { at, generation: -1 }]));
+    const key = keyOf(values);
+    const existing = this.keyPositions.get(key);
+    if (existing) {
+      if (existing.generation < generation) this.rows[existing.at] = values;
+      existing.generation = generation;
+      return;
+    }
+    this.keyPositions.set(key, { at: this.rows.length, generation });
+    this.insertKeyed(values, keyOf);
   }
 
   /** Found/NotFound: whether IdxInsert added a row with this key. */

@@ -117,6 +117,7 @@ export const enum Opcode {
   Rowid,
   IdxRowid,
   NullRow,
+  Count,
   // write.ts
   NewRowid,
   Insert,
@@ -157,10 +158,16 @@ export const enum Opcode {
   FkCounter,
   FkIfZero,
   FkCheck,
-  // queue.ts
+  // cte.ts
   QueueOpen,
   QueuePush,
   QueuePop,
+  OpenDup,
+  // group.ts
+  GroupOpen,
+  GroupStep,
+  GroupSort,
+  GroupNext,
 }
 
 /** A scalar function as the Function opcode calls it (implemented by the functions layer). */
@@ -175,16 +182,21 @@ export interface VmScalarFunction {
 /** An aggregate as AggStep/AggFinal call it: state is opaque to the VM. */
 export interface VmAggregateFunction {
   readonly name: string;
+  /** The built-in count(*) (SQLite's SQLITE_FUNC_COUNT): a plain count(*) FROM t may read the b-tree's entry count instead. */
+  readonly countsRows?: boolean;
   start(): unknown;
-  /** `call` (arguments' subtypes) is given only to aggregates that set `subtypes`. */
+  /** `call` (arguments' subtypes) is given to aggregates that set `subtypes` or `resultSubtype`, when an argument may have one. */
   step(state: unknown, args: readonly import('../common/values.js').SqlValue[], call?: import('./subtype.js').SubtypeCall): unknown;
   result(state: unknown): import('../common/values.js').SqlValue;
   /** Removes a row from the accumulator (window frames that slide); absent when the function cannot. */
   inverse?(state: unknown, args: readonly import('../common/values.js').SqlValue[]): unknown;
   /** The current result inside a sliding window frame, when it differs from result() (SQLite's xValue). */
   value?(state: unknown): import('../common/values.js').SqlValue;
-  /** Reads its arguments' subtypes (step gets a SubtypeCall). */
+  /**
+   * Reads its arguments' subtypes (SQLite's SQLITE_SUBTYPE): as a window function too, where SQLite
+   * then evaluates its arguments at each step instead of storing them (bExprArgs).
+   */
   readonly subtypes?: boolean;
-  /** The subtype of every non-NULL result (json_group_array's JSON); absent: none. */
-  readonly resultSubtype?: number;
+  /** The subtype of the result for this state (json_group_array's JSON; min/max pass their value's); absent: none. */
+  resultSubtype?(state: unknown): number;
 }

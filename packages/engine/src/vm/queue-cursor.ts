@@ -26,8 +26,10 @@ export class QueueVmCursor extends MemoryVmCursor {
     super(null);
   }
 
-  get waiting(): number {
-    return this.order ? this.heap.length : this.fifo.length - this.head;
+  /** The current row is the only one held (rows[0]); none before the first pop or after the last. */
+  override column(i: number): SqlValue | undefined {
+    if (this.nullRow || this.position !== 0) return null;
+    return this.rows[0]![i];
   }
 
   push(row: SqlValue[]): void {

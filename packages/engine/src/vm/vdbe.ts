@@ -33,6 +33,7 @@ export interface VmFrame {
   readonly aggregates: Map<number, { state: unknown; seen: Set<string> | null }>;
   readonly rowSets: Map<number, { values: bigint[]; position: number }>;
   readonly onceFlags: Set<number>;
+  readonly subtypes: RegisterSubtypes | null;
   /** The caller's changes() count so far, and the connection's changes() and last_insert_rowid() at entry (restored on exit). */
   readonly changes: number;
   readonly connectionChanges: number;
@@ -69,8 +70,8 @@ export class Vdbe {
   rowSets = new Map<number, { values: bigint[]; position: number }>();
   onceFlags = new Set<number>();
   /**
-   * Subtypes of the registers (vm/subtype.ts): null until a function gives a result one. Not kept
-   * across runs or trigger frames (a value crossing them is stored or copied by then anyway).
+   * Subtypes of the registers (vm/subtype.ts): null until a function gives a result one. Each
+   * trigger frame has its own (its arguments, NEW and OLD, keep theirs); not kept across runs.
    */
   subtypes: RegisterSubtypes | null = null;
   /** The instructions being run: the program's, or a trigger sub-program's. */
@@ -261,10 +262,10 @@ export class Vdbe {
 
   /**
    * Suspends the running program and starts sub-program `program` (a trigger) with fresh
-   * registers, its first `args.length` registers (from 1) holding `args`. One opcode does the
+   * registers, its first `args.length` registers (from 1) holding `args` (with `argSubtypes`). One opcode does the
    * whole switch, so a step() that yields inside the sub-program resumes in it.
    */
-  enterFrame(program: Program, args: readonly SqlValue[], token: object): void {
+  enterFrame(program: Program, args: readonly SqlValue[], token: object, argSubtypes?: readonly number[]): void {
     this.frames.push({
       instructions: this.instructions,
       callerPc: this.pc - 1,
@@ -273,6 +274,7 @@ export class Vdbe {
       aggregates: this.aggregates,
       rowSets: this.rowSets,
       onceFlags: this.onceFlags,
+      subtypes: this.subtypes,
       changes: this.changes,
       connectionChanges: this.host.changes,
       lastInsertRowid: this.host.lastInsertRowid,
@@ -286,6 +288,7 @@ export class Vdbe {
     this.rowSets = new Map();
     this.onceFlags = new Set();
     this.subtypes = null;
+    if (argSubtypes) for (let i = 0; i < args.length; i++) this.setSubtype(i + 1, args[i]!, argSubtypes[i]!);
     this.instructions = program.instructions;
     this.changes = 0;
     this.pc = 0;
@@ -314,7 +317,7 @@ export class Vdbe {
     this.aggregates = frame.aggregates;
     this.rowSets = frame.rowSets;
     this.onceFlags = frame.onceFlags;
-    this.subtypes = null;
+    this.subtypes = frame.subtypes;
     this.instructions = frame.instructions;
     this.changes = frame.changes;
   }

@@ -80,8 +80,8 @@ export class WindowVmCursor extends MemoryVmCursor {
   private readonly groupNumber: Int32Array;
   private groupStarts: number[] = [];
   private frameIndex = 0;
-  /** Payload slots whose results have a subtype, and that subtype (see VmAggregateFunction.resultSubtype). */
-  readonly resultSubtypes: (readonly [number, number])[];
+  /** The aggregates whose results may have a subtype (VmAggregateFunction.resultSubtype). */
+  private readonly subtypedResults: FunctionRun[];
 
   constructor(
     rows: SqlValue[][],
@@ -96,7 +96,7 @@ export class WindowVmCursor extends MemoryVmCursor {
     this.peerEnd = new Int32Array(rows.length);
     this.groupNumber = new Int32Array(rows.length);
     this.frames = spec.frames.map((f) => this.openFrame(f, registers));
-    this.resultSubtypes = spec.frames.flatMap((f) => f.functions.flatMap((fn) => (fn.fn.resultSubtype ? [[fn.result, fn.fn.resultSubtype] as const] : [])));
+    this.subtypedResults = this.frames.flatMap((f) => f.functions.filter((fn) => fn.spec.evaluation === 'aggregate' && fn.spec.fn.resultSubtype));
   }
 
   private openFrame(spec: WindowFrameSpec, registers: readonly SqlValue[]): FrameRun {
@@ -158,6 +158,17 @@ export class WindowVmCursor extends MemoryVmCursor {
     for (const f of this.frames) for (const fn of f.functions) out[outBase + fn.spec.result] = fn.value;
     this.row = r + 1;
     return true;
+  }
+
+  /** Calls `tag` with the payload slot and subtype of each result next() last wrote that has one. */
+  resultSubtypes(tag: (slot: number, kind: number) => void): void {
+    for (const fn of this.subtypedResults) tag(fn.spec.result, fn.spec.fn.resultSubtype!(fn.state));
+  }
+
+  /** The subtypes the payload next() last wrote had in the sorter (for the next pass's functions), or null. */
+  payloadSubtypes(): readonly number[] | null {
+    const subtypes = this.rowSubtypes?.get(this.rows[this.row - 1]!);
+    return subtypes ? subtypes.slice(this.keyCount, this.keyCount + this.spec.payloadWidth) : null;
   }
 
   // ---- partitions and peer groups ----------------------------------------------------------

@@ -2,7 +2,10 @@
 // queue that is FIFO or, with ORDER BY, a priority queue; OFFSET/LIMIT on the rows output; several
 // recursive SELECTs; UNION de-duplication; and SQLite's errors for the shapes it refuses.
 
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { SqlValue } from '../../src/common/values.js';
+import { StepResult } from '../../src/engine/prepared.js';
+import { openConnection } from '../../src/internal.js';
 import { expectSameInMemory } from '../sql/differential.js';
 
 const check = expectSameInMemory;
@@ -113,7 +116,57 @@ describe('recursive CTE errors', () => {
     ]);
   });
 
+  it('AS MATERIALIZED computes the rows once for every reference (unless correlated)', () => {
+    check([
+      'CREATE TABLE b(n)',
+      'INSERT INTO b VALUES (1), (2), (3)',
+      'WITH t AS MATERIALIZED (SELECT random() AS r) SELECT (SELECT r FROM t) = (SELECT r FROM t) AS same',
+      'WITH t AS MATERIALIZED (SELECT random() AS r UNION ALL SELECT random()) SELECT count(*), sum(a.r = b.r) FROM t a, t b',
+      'WITH t AS MATERIALIZED (SELECT random() AS r) SELECT count(DISTINCT (SELECT r FROM t)) FROM b',
+      'SELECT n, (WITH t AS MATERIALIZED (SELECT n * 10 AS r) SELECT (SELECT r FROM t) + (SELECT r FROM t)) FROM b',
+      'WITH t(x) AS MATERIALIZED (SELECT n FROM b) SELECT t.x, u.x FROM t, t AS u WHERE u.x >= t.x',
+    ]);
+  });
+
   it('refuses duplicate CTE names while parsing, even in a view', () => {
     check(['CREATE TABLE d(x)', 'CREATE VIEW v AS WITH c AS (SELECT 1), c AS (SELECT 2) SELECT * FROM d', 'WITH c AS (SELECT 1), C AS (SELECT 2) SELECT 1']);
+  });
+});
+
+describe('recursive CTE in time slices', () => {
+  it('yields between queue operations and resumes with the same rows', () => {
+    const connection = openConnection(':memory:');
+    const run = (sql: string, sliced: boolean) => {
+      const { statement } = connection.prepare(sql);
+      const out: SqlValue[][] = [];
+      let yields = 0;
+      try {
+        for (;;) {
+          // A deadline already past: the VM yields at its first deadline check.
+          const result = statement!.step(sliced ? 0 : undefined);
+          if (result === StepResult.Row) out.push(statement!.row().slice());
+          else if (result === StepResult.Yield) yields++;
+          else if (result === StepResult.Done) break;
+          else throw new Error(`unexpected step result ${result}`);
+        }
+      } finally {
+        statement!.finalize();
+      }
+      return { rows: out, yields };
+    };
+    try {
+      for (const sql of [
+        'WITH RECURSIVE s(n, acc) AS (SELECT 1, 7 UNION ALL SELECT n + 1, (acc * 31 + n) % 1000003 FROM s WHERE n < 3000) SELECT count(*), sum(acc), max(acc) FROM s',
+        'WITH RECURSIVE s(n) AS (SELECT 1 UNION SELECT (n * 7) % 1009 FROM s UNION SELECT (n * 11) % 1009 FROM s ORDER BY 1 DESC LIMIT 900 OFFSET 3) SELECT group_concat(n) FROM s',
+      ]) {
+        const whole = run(sql, false);
+        const sliced = run(sql, true);
+        expect(sliced.yields).toBeGreaterThan(100);
+        expect(sliced.rows).toEqual(whole.rows);
+      }
+    } finally {
+      connection.close();
+    }
+    check(['WITH RECURSIVE s(n) AS (SELECT 1 UNION SELECT (n * 7) % 1009 FROM s UNION SELECT (n * 11) % 1009 FROM s ORDER BY 1 DESC LIMIT 900 OFFSET 3) SELECT n FROM s']);
   });
 });

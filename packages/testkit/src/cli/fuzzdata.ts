@@ -10,8 +10,9 @@
 // "N passed, N failed". With --known-failures, listed cases may fail, and listed cases that pass count
 // as failures (the list may only shrink). --engine sqlite compares better-sqlite3 with itself.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { findCorpora } from '../corpora.js';
 import { selectCases, runFuzzSession } from '../fuzzdata/session.js';
 import { parseKnownFailures } from '../sqltest/known-failures.js';
@@ -29,9 +30,17 @@ async function main(): Promise<number> {
     randomSeeds: Number(args.options.get('--random') ?? 0),
     only: args.options.get('--only')?.split(',').filter(Boolean),
   });
-  const knownFile = args.options.get('--known-failures');
+  const scratchParent = process.cwd();
+  const writeOption = args.options.get('--write-failures');
+  const knownOption = args.options.get('--known-failures');
+  const knownFile = knownOption ? resolve(knownOption) : undefined;
   const known = knownFile ? parseKnownFailures(readFileSync(knownFile, 'utf8')) : new Map<string, string>();
   const verbose = args.options.has('--verbose');
+  // Scripts may ATTACH or VACUUM INTO files named relative to the working directory: keep those in
+  // a scratch folder (workers share the process's directory), removed at the end.
+  const scratch = mkdtempSync(join(tmpdir(), 'tandem-fuzz-'));
+  process.chdir(scratch);
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   const timeoutMs = Number(args.options.get('--timeout') ?? 30) * 1000;
   console.log(`${cases.length} cases on ${args.engine} vs better-sqlite3, ${args.options.get('--jobs') ?? 1} job(s), ${timeoutMs / 1000}s per case`);
 
@@ -55,7 +64,7 @@ async function main(): Promise<number> {
     for (const id of t.fixed) console.log(`NOW PASSING (remove from the list): ${id}`);
     for (const id of t.stale) console.log(`NOT RUN (remove from the list): ${id}`);
   }
-  const writeTo = args.options.get('--write-failures');
+  const writeTo = writeOption ? resolve(scratchParent, writeOption) : undefined;
   if (writeTo) {
     const lines = summary.outcomes
       .filter((o) => o.kind)

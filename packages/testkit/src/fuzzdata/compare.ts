@@ -17,6 +17,9 @@
 // statements are checked for crashes and error-or-not only, and a constraint error on one side
 // (random keys colliding) is exempt too.
 //
+// EXPLAIN (bytecode listing) and EXPLAIN QUERY PLAN output describe the implementation, not the
+// data: those statements are compared on error-or-not and column count only.
+//
 // A crash is an exception that is not an SQL error (a TypeError, a stack overflow...): always a failure.
 
 import { DriverError, type DriverFactory, type QueryResult, type SqlDriver, type SqlValue } from '../driver.js';
@@ -116,6 +119,14 @@ export function judge(engine: StatementRun, a: StatementRun, b: StatementRun, or
   return null;
 }
 
+const EXPLAIN = /^(?:\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*explain\b/i;
+
+function judgeExplain(engine: StatementRun, a: StatementRun, b: StatementRun): { kind: Divergence; detail: string } | null {
+  const verdict = judge(engine, a, b, false, true);
+  if (verdict || engine.error || a.error) return verdict;
+  return engine.columns === a.columns ? null : { kind: 'rows', detail: `EXPLAIN column count: engine ${engine.columns}, sqlite ${a.columns}` };
+}
+
 /** True when the rows hold the same numbers but some storage type differs (1 vs 1.0, '1' vs 1). */
 function sameNumbers(x: SqlValue[][], y: SqlValue[][], ordered: boolean): boolean {
   const loose = (row: SqlValue[]): string => row.map((v) => (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'string' ? `v${Number(v)}` : rowKey([v]))).join(',');
@@ -174,7 +185,7 @@ export function runScript(statements: readonly (string | StatementInput)[], engi
       const e = runStatement(drivers.engine, input.sql, input.params);
       const b = runStatement(drivers.sqliteB, input.sql, input.params);
       if (sqliteDisagrees(a, b, ordered)) result.nondeterministic++;
-      const verdict = input.judge ? input.judge(e, a, b) : judge(e, a, b, ordered, randomTainted);
+      const verdict = input.judge ? input.judge(e, a, b) : EXPLAIN.test(input.sql) ? judgeExplain(e, a, b) : judge(e, a, b, ordered, randomTainted);
       if (verdict) result.diffs.push({ index, sql: input.sql, ...verdict });
     });
   } finally {

@@ -9,7 +9,8 @@ import type { EngineName } from '../driver.js';
 import { tally, type Tally } from '../sqltest/known-failures.js';
 import type { SqlTestCaseResult } from '../sqltest/run.js';
 import type { Divergence } from './compare.js';
-import { everyKth, listFuzzScripts } from './corpus.js';
+import { join } from 'node:path';
+import { everyKth, listFuzzScripts, readFuzzScript } from './corpus.js';
 import type { FuzzCaseResult } from './run.js';
 
 export interface Selection {
@@ -56,17 +57,33 @@ export interface RunSummary {
   milliseconds: number;
 }
 
+// Scripts that open database files (ATTACH 'x', VACUUM INTO) share the working directory: two of
+// them running at once in different workers would lock each other's files, so they run one at a time
+// after the others. (Within a case the engine and SQLite's two runs also see the same file, in a
+// fixed order, so the outcome is deterministic.)
+const USES_FILES = /\battach\b|\bvacuum\b[\s\S]*\binto\b/i;
+
+function usesFiles(id: string, corpus: string | null): boolean {
+  const match = /^(fuzzdata[^:]*):(\d+)$/.exec(id);
+  return !!match && !!corpus && USES_FILES.test(readFuzzScript({ file: join(corpus, `${match[1]}.db`), sqlid: Number(match[2]) }));
+}
+
 export async function runFuzzSession(
   cases: readonly string[],
   options: { engine: EngineName; corpus: string | null; jobs: number; timeoutMs: number; known: ReadonlyMap<string, string>; onCase?: (outcome: CaseOutcome) => void },
 ): Promise<RunSummary> {
   const started = performance.now();
   const outcomes: CaseOutcome[] = [];
-  await runInWorkers<FuzzCaseResult>('fuzz', cases, { jobs: options.jobs, timeoutMs: options.timeoutMs, setup: { engine: options.engine, root: options.corpus, crossCheckIntegrity: false } }, (id, outcome) => {
+  const onDone = (id: string, outcome: JobOutcome<FuzzCaseResult>): void => {
     const described = describeOutcome(id, outcome, options.timeoutMs);
     outcomes.push(described);
     options.onCase?.(described);
-  });
+  };
+  const setup = { engine: options.engine, root: options.corpus, crossCheckIntegrity: false };
+  const serial = cases.filter((id) => usesFiles(id, options.corpus));
+  const parallel = cases.filter((id) => !serial.includes(id));
+  await runInWorkers<FuzzCaseResult>('fuzz', parallel, { jobs: options.jobs, timeoutMs: options.timeoutMs, setup }, onDone);
+  if (serial.length) await runInWorkers<FuzzCaseResult>('fuzz', serial, { jobs: 1, timeoutMs: options.timeoutMs, setup }, onDone);
   // Listed cases outside this selection are not expected to run (a CI subset runs every k-th).
   const selected = new Set(cases);
   const known = new Map([...options.known].filter(([id]) => selected.has(id)));

@@ -232,8 +232,8 @@ function jsonObjectText(args: readonly SqlValue[], call: SubtypeCall | undefined
 }
 
 /** The group aggregates read their values' subtypes; the text variants' results are JSON. */
-function groupSubtypes(binary: boolean): { subtypes: true; resultSubtype?: number } {
-  return binary ? { subtypes: true } : { subtypes: true, resultSubtype: JSON_SUBTYPE };
+function groupSubtypes(binary: boolean): Pick<AggregateEntry, 'subtypes' | 'resultSubtype'> {
+  return binary ? { subtypes: true } : { subtypes: true, resultSubtype: () => JSON_SUBTYPE };
 }
 
 function groupArray(name: string, binary: boolean): AggregateEntry {

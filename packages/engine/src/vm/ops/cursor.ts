@@ -284,6 +284,16 @@ registerOps({
     const n = c.columnCount();
     vm.registers[ins.p2] = n > 0 ? (c.column(n - 1) ?? null) : null;
   },
+  /** Count: r[P2] = the number of entries in the tree of cursor P1 (SQLite's OP_Count); the cursor is left on no entry. */
+  [Opcode.Count]: (vm, ins) => {
+    const c = btreeCursor(vm, ins.p1);
+    const tree = c.btree;
+    let n = 0;
+    if (tree.count) n = tree.count();
+    else for (let more = tree.first(); more; more = tree.next()) n++;
+    c.invalidate();
+    vm.registers[ins.p2] = BigInt(n);
+  },
   /** NullRow: cursor P1 reads as a row of NULLs until it moves. */
   [Opcode.NullRow]: (vm, ins) => {
     vm.cursor(ins.p1).nullRow = true;

@@ -164,15 +164,17 @@ registerOps({
       if (slot.seen.has(key)) return;
       slot.seen.add(key);
     }
-    slot.state = fn.subtypes ? fn.step(slot.state, args, subtypeCall(vm.subtypesOf(ins.p1, ins.p2))) : fn.step(slot.state, args);
+    const withSubtypes = vm.subtypes !== null && (fn.subtypes || fn.resultSubtype !== undefined);
+    slot.state = withSubtypes ? fn.step(slot.state, args, subtypeCall(vm.subtypesOf(ins.p1, ins.p2))) : fn.step(slot.state, args);
   },
   /** AggFinal: r[P1] = the result of aggregate P4 over its accumulator r[P1]; the accumulator resets. */
   [Opcode.AggFinal]: (vm, ins) => {
     const fn = ins.p4 as VmAggregateFunction;
     const slot = vm.aggregates.get(ins.p1);
-    const value = fn.result(slot ? slot.state : fn.start());
+    const state = slot ? slot.state : fn.start();
+    const value = fn.result(state);
     vm.registers[ins.p1] = value;
-    vm.setSubtype(ins.p1, value, fn.resultSubtype ?? 0);
+    vm.setSubtype(ins.p1, value, fn.resultSubtype ? fn.resultSubtype(state) : 0);
     vm.aggregates.delete(ins.p1);
   },
 });

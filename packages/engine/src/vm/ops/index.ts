@@ -11,4 +11,5 @@ import './transaction.js';
 import './trigger.js';
 import './foreign-key.js';
 import './type-check.js';
-import './queue.js';
+import './cte.js';
+import './group.js';

@@ -23,7 +23,7 @@ export interface SortSpec {
  * check interval may cover 64 executions: keep 64 * SORT_SLICE moves within a few milliseconds.
  */
 const SORT_SLICE = 128;
-/** The merge starts from runs of this many rows, each sorted by the (stable) built-in sort in one go. */
+/** The merge starts from runs of this many rows, each insertion-sorted in one go. */
 const RUN = 8;
 /** Leading sort keys read once per row as doubles (see sortSlice). */
 const NUMERIC_KEYS = 3;
@@ -68,13 +68,13 @@ function numericKey(value: SqlValue): number {
  * mid-way: read the leading keys, sort runs of RUN positions, then bottom-up merges (a merge of two
  * long runs may span many executions: its i/j/k live in the progress record).
  */
-function sortSlice(c: MemoryVmCursor): boolean {
+export function sortSlice(c: MemoryVmCursor): boolean {
   const rows = c.rows;
   const n = rows.length;
   const keyWidth = Math.min(c.sortKeyCount, NUMERIC_KEYS);
   if (!c.sort) {
     if (n < 2) return true;
-    c.sort = { width: RUN, index: 0, runsSorted: 0, keysRead: 0, keys: new Float64Array(n * keyWidth), source: new Array<number>(n), target: new Array<number>(n), i: -1, j: 0, k: 0 };
+    c.sort = { width: RUN, index: 0, runsSorted: 0, keysRead: 0, keys: new Float64Array(n * keyWidth), source: new Int32Array(n), target: new Int32Array(n), i: -1, j: 0, k: 0 };
   }
   const s = c.sort;
   const keys = s.keys;
@@ -108,8 +108,17 @@ function sortSlice(c: MemoryVmCursor): boolean {
   while (s.runsSorted < n) {
     const lo = s.runsSorted;
     const hi = Math.min(lo + RUN, n);
-    const run = s.source.slice(lo, hi).sort(compare);
-    for (let k = 0; k < run.length; k++) s.source[lo + k] = run[k]!;
+    // Insertion sort of the short run, in place (stable: an element moves only past greater ones).
+    const run = s.source;
+    for (let a = lo + 1; a < hi; a++) {
+      const v = run[a]!;
+      let p = a - 1;
+      while (p >= lo && compare(run[p]!, v) > 0) {
+        run[p + 1] = run[p]!;
+        p--;
+      }
+      run[p + 1] = v;
+    }
     s.runsSorted = hi;
     moves += (hi - lo) * 4; // a sort costs more than a merge move
     if (moves >= SORT_SLICE && s.runsSorted < n) return false;

@@ -46,7 +46,8 @@ registerOps({
     if (ins.p5 & ProgramFlag.NotRecursive && !recursive && vm.inFrameOf(sub.token ?? sub)) return;
     if (vm.frames.length >= MAX_TRIGGER_DEPTH) throw new SqliteError('too many levels of trigger recursion');
     if (!sub.program) throw new SqliteError(`internal error: trigger ${sub.name} was not compiled`, 'SQLITE_INTERNAL');
-    vm.enterFrame(sub.program, vm.registers.slice(ins.p1, ins.p1 + ins.p3), sub.token ?? sub);
+    const argSubtypes = vm.subtypes === null ? undefined : vm.subtypesOf(ins.p1, ins.p3);
+    vm.enterFrame(sub.program, vm.registers.slice(ins.p1, ins.p1 + ins.p3), sub.token ?? sub, argSubtypes);
     return Signal.Frame;
   },
   /** TriggerReturn: end the sub-program; P1=1 (RAISE(IGNORE)) continues at P2 of the caller's Program instruction. */

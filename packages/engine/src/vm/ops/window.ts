@@ -21,6 +21,8 @@ registerOps({
   /**
    * WindowNext: write the next row of window pass P1 (its payload with the results filled in) to
    * r[P3..]; jump to P2 when no row is left. Resumable: re-runs itself until the row is complete.
+   * The payload keeps the subtypes it had in the sorter; with P5=1 the results get their aggregates'
+   * (json_group_array's JSON) too.
    */
   [Opcode.WindowNext]: (vm, ins) => {
     const c = vm.cursor(ins.p1) as WindowVmCursor;
@@ -33,6 +35,8 @@ registerOps({
       return;
     }
     // Results of aggregates that give them a subtype (json_group_array) carry it, as AggFinal's do.
-    for (const [slot, kind] of c.resultSubtypes) vm.setSubtype(ins.p3 + slot, vm.registers[ins.p3 + slot]!, kind);
+    const payload = c.rowSubtypes === null ? null : c.payloadSubtypes();
+    if (payload) payload.forEach((kind, i) => vm.setSubtype(ins.p3 + i, vm.registers[ins.p3 + i]!, kind));
+    if (ins.p5 === 1) c.resultSubtypes((slot, kind) => vm.setSubtype(ins.p3 + slot, vm.registers[ins.p3 + slot]!, kind));
   },
 });

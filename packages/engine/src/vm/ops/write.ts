@@ -14,6 +14,11 @@ import { distinctKey } from './expression.js';
 export const InsertFlag = {
   CountChange: 1,
   SetLastRowid: 2,
+  /**
+   * IdxInsert on an ephemeral set, P4 a generation number: a row whose key is present replaces that
+   * row when it came from an earlier generation, and is dropped when from the same one.
+   */
+  Replace: 4,
 } as const;
 
 function btreeCursor(vm: Vdbe, i: number): BtreeVmCursor {
@@ -81,7 +86,10 @@ registerOps({
   [Opcode.IdxInsert]: (vm, ins) => {
     const c = vm.cursor(ins.p1);
     if (c.kind === 'memory') {
-      c.insertKeyed(vm.registers.slice(ins.p2, ins.p2 + ins.p3), (values) => distinctKey(values, c.textKeys));
+      const keyOf = (values: readonly SqlValue[]) => distinctKey(values, c.textKeys);
+      const values = vm.registers.slice(ins.p2, ins.p2 + ins.p3);
+      if (ins.p5 & InsertFlag.Replace) c.replaceKeyed(values, keyOf, ins.p4 as number);
+      else c.insertKeyed(values, keyOf);
       return;
     }
     c.btree.insertIndex(vm.registers[ins.p2] as Uint8Array);

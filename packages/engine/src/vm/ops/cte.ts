@@ -1,6 +1,7 @@
-// Queue opcodes of recursive CTEs (compiler/recursive-cte.ts): rows wait in a QueueVmCursor; each
-// popped row becomes the current row of the queue cursor (what the outer query reads) and of a
-// one-row cursor the recursive SELECTs read. Every opcode completes in one go (no I/O).
+// CTE opcodes. The queue of a recursive CTE (compiler/recursive-cte.ts): rows wait in a
+// QueueVmCursor; each popped row becomes the current row of the queue cursor (what the outer query
+// reads) and of a one-row cursor the recursive SELECTs read. OpenDup: a second reader of a
+// MATERIALIZED CTE's rows (compiler/cte.ts). Every opcode completes in one go (no I/O).
 
 import { MemoryVmCursor } from '../cursor.js';
 import { Opcode } from '../program.js';
@@ -29,16 +30,28 @@ registerOps({
   [Opcode.QueuePush]: (vm, ins) => {
     queueCursor(vm, ins.p1).push(vm.registers.slice(ins.p2, ins.p2 + ins.p3));
   },
-  /** QueuePop: the next row of queue P1 becomes its current row and that of cursor P3; jump to P2 when the queue is empty. */
+  /**
+   * QueuePop: the next row of queue P1 becomes its current row and that of cursor P3; P4, when
+   * set, is the first of the registers it is also copied into. Jump to P2 when the queue is empty.
+   */
   [Opcode.QueuePop]: (vm, ins) => {
     const q = queueCursor(vm, ins.p1);
     if (!q.pop()) {
       vm.pc = ins.p2;
       return;
     }
+    const row = q.rows[0]!;
+    const base = ins.p4 as number | null;
+    if (base) for (let i = 0; i < row.length; i++) vm.registers[base + i] = row[i]!;
     const view = vm.cursor(ins.p3) as MemoryVmCursor;
-    view.rows[0] = q.rows[0]!;
+    view.rows[0] = row;
     view.position = 0;
     view.nullRow = false;
+  },
+  /** OpenDup: cursor P1 reads the rows of memory cursor P2 (filled or not yet), with its own position. */
+  [Opcode.OpenDup]: (vm, ins) => {
+    const c = new MemoryVmCursor(null);
+    c.rows = (vm.cursor(ins.p2) as MemoryVmCursor).rows;
+    vm.cursors[ins.p1] = c;
   },
 });
