@@ -1,4 +1,4 @@
-// @tandem/testkit: corpus locator, engine drivers, the differential helper and the corpus runners.
+// @tandem/testkit: corpus locator, engine drivers, the differential helper, the corpus runners and the differential fuzzer.
 
 export * from './corpora.js';
 export * from './driver.js';
@@ -14,3 +14,7 @@ export { runShellInput, renderListValue, type ShellOutput } from './sqltest/shel
 export { compareOutput } from './sqltest/compare.js';
 export { SqlTestRunner, type SqlTestOptions, type SqlTestCaseResult, type SqlTestFileResult } from './sqltest/run.js';
 export { parseKnownFailures, formatKnownFailures, tally, type Tally } from './sqltest/known-failures.js';
+export { runScript, judge, scriptStatements, type Divergence, type ScriptResult, type StatementInput, type StatementRun } from './fuzzdata/compare.js';
+export { listFuzzScripts, readFuzzScript, type FuzzScriptRef } from './fuzzdata/corpus.js';
+export { nullParameters } from './fuzzdata/params.js';
+export { randomCaseStatements, QUERIES_PER_SEED } from './randomsql/case.js';

@@ -6,7 +6,7 @@ import { notePlanAfterLoops } from './query-plan.js';
 import { SqliteError } from '../common/errors.js';
 import type { Expr, FunctionCall, SelectClause } from '../parser/ast.js';
 import type { AggregateEntry } from '../functions/registry.js';
-import { binaryCollation, textKeyOf, type TextKey } from '../values/collation.js';
+import { binaryCollation, textKeyOf, type Collation, type TextKey } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
@@ -15,6 +15,7 @@ import { columnNumberTerm, walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
+import { enclosedReferences, enclosingReplacement } from './outer-aggregates.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
 export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
@@ -36,6 +37,8 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
       }
       if (node.kind === 'Column' && !node.table && !ec.tryResolve(node) && ec.scope.aliases?.has(node.column.text.toLowerCase())) return false;
       if (isAggregateCall(ctx, node)) {
+        // An enclosing query's aggregate (outer-aggregates.ts): it supplies the value.
+        if (ec.scope.outer && enclosingReplacement(ec.scope.outer, node) !== undefined) return false;
         for (const arg of [...node.args, ...(node.filter ? [node.filter] : [])]) walkExpr(arg, (inner) => {
           if (isAggregateCall(ctx, inner)) throw new SqliteError(`misuse of aggregate function ${inner.name.text}()`);
         });
@@ -49,6 +52,10 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   outputs.forEach((o) => visitOutputExpr(o.expr));
   if (core.having) visitOutputExpr(core.having);
   output.orderExprs().forEach(visitOutputExpr);
+  const sources = ec.scope.sources.filter((s) => s.kind === 'cursor');
+  const enclosed = enclosedReferences(ctx, sources, [...outputs.map((o) => o.expr), ...(core.having ? [core.having] : []), ...output.orderExprs()]);
+  for (const call of enclosed.calls) aggregates.push({ call, acc: b.register() });
+  for (const column of enclosed.columns) bareColumns.push({ expr: column, reg: b.register() });
   for (const g of core.groupBy) walkExpr(g, (node) => {
     if (isAggregateCall(ctx, node)) throw new SqliteError(`aggregate functions are not allowed in the GROUP BY clause`);
   });
@@ -68,10 +75,33 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   const filterBase = groupCount + argCount + bareColumns.length;
   const inputWidth = filterBase + filtered.length;
   const inputs = b.registerBlock(inputWidth);
+  // Where each aggregate's arguments are: an aggregate of the same single column as an earlier one
+  // (min(x), max(x)) reads that one's register instead of reading the column again.
+  const argBase = new Map<(typeof aggregates)[number], number>();
+  const duplicate = new Set<(typeof aggregates)[number]>();
+  {
+    let slot = inputs + groupCount;
+    const columns: { source: unknown; column: number; base: number }[] = [];
+    for (const a of aggregates) {
+      argBase.set(a, slot);
+      const arg = a.call.args.length === 1 ? a.call.args[0]! : null;
+      let resolved: ReturnType<typeof ec.tryResolve> = null;
+      try {
+        resolved = arg?.kind === 'Column' ? ec.tryResolve(arg) : null;
+      } catch {
+        // (An unresolvable name fails where the argument is compiled.)
+      }
+      const same = resolved ? columns.find((c) => c.source === resolved.source && c.column === resolved.column) : undefined;
+      if (same) {
+        argBase.set(a, same.base);
+        duplicate.add(a);
+      } else if (resolved) columns.push({ source: resolved.source, column: resolved.column, base: slot });
+      slot += a.call.args.length;
+    }
+  }
   const evaluateInputs = () => {
     core.groupBy.forEach((g, i) => ec.compile(g, inputs + i));
-    let slot = inputs + groupCount;
-    for (const a of aggregates) for (const arg of a.call.args) ec.compile(arg, slot++);
+    for (const a of aggregates) if (!duplicate.has(a)) a.call.args.forEach((arg, i) => ec.compile(arg, argBase.get(a)! + i));
     bareColumns.forEach((c, i) => ec.compile(c.expr, inputs + groupCount + argCount + i));
     filtered.forEach((a, i) => {
       const passes = inputs + filterBase + i;
@@ -101,7 +131,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     return collation ? fn.withCollation!(ec.collation(collation.name)) : fn;
   };
   const stepAggregates = () => {
-    let slot = inputs + groupCount;
+    const slot = inputs + groupCount;
     const skipCapture = b.label();
     if (minMax) {
       const arg = slot;
@@ -130,9 +160,8 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     for (const a of aggregates) {
       const skipRow = b.label();
       if (a.call.filter) b.emit(Opcode.IfNot, inputs + filterBase + filtered.indexOf(a), skipRow);
-      b.emit(Opcode.AggStep, slot, a.call.args.length, a.acc, aggregateFunction(a.call), a.call.distinct ? 1 : 0);
+      b.emit(Opcode.AggStep, argBase.get(a)!, a.call.args.length, a.acc, aggregateFunction(a.call), a.call.distinct ? 1 : 0);
       b.place(skipRow);
-      slot += a.call.args.length;
     }
   };
   const finalizeAggregates = () => {
@@ -154,7 +183,11 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     b.emit(Opcode.Return, returnReg);
   };
 
-  output.prepare();
+  const collations = core.groupBy.map((g) => {
+    const c = ec.collationOf(g);
+    return c ? ec.collation(c.name) : binaryCollation;
+  });
+  output.prepare(groupOrderServesOrderBy(ec, core.groupBy, collations, output));
   for (const a of aggregates) b.emit(Opcode.Null, 0, a.acc);
   for (const c of bareColumns) b.emit(Opcode.Null, 0, c.reg);
   resetBest();
@@ -178,10 +211,6 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     return;
   }
 
-  const collations = core.groupBy.map((g) => {
-    const c = ec.collationOf(g);
-    return c ? ec.collation(c.name) : binaryCollation;
-  });
   const textKeys = collations.map(textKeyOf);
   if (textKeys.every((k) => k !== null) && !aggregates.some((a) => aggregateFunction(a.call).subtypes)) {
     // GROUP BY by hash (vm/ops/group.ts): each row steps its group's accumulators at once; the groups
@@ -258,6 +287,28 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   emitGroupOutput(outputGroup, returnReg);
   b.place(allDone);
   output.finish();
+}
+
+/**
+ * Groups come out in ascending key order (NULLs first, each key's collation): an ORDER BY that is a
+ * prefix of the GROUP BY columns in that order needs no sorter of its own.
+ */
+function groupOrderServesOrderBy(ec: ExprCompiler, groupBy: readonly Expr[], collations: readonly Collation[], output: GroupRowSink): boolean {
+  if (groupBy.length === 0 || !output.orderTerms || !output.placesNulls || output.placesNulls()) return false;
+  const terms = output.orderTerms();
+  if (terms.length === 0 || terms.length > groupBy.length) return false;
+  const column = (e: Expr) => {
+    try {
+      return e.kind === 'Column' ? ec.tryResolve(e) : null;
+    } catch {
+      return null;
+    }
+  };
+  return terms.every((t, i) => {
+    const ordered = column(t.expr);
+    const grouped = column(groupBy[i]!);
+    return !t.descending && t.collation === collations[i] && ordered !== null && grouped !== null && ordered.source === grouped.source && ordered.column === grouped.column;
+  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { TableInfo } from '../schema/types.js';
+import { databaseOfRoot, MAIN_DATABASE } from '../schema/database-list.js';
 import { Affinity } from '../values/affinity.js';
 import type { CastTarget } from '../values/cast.js';
 import { Opcode } from '../vm/program.js';
@@ -34,7 +35,8 @@ interface SequenceRegisters {
  * a statement that fails, even with OR FAIL, leaves sqlite_sequence as it was).
  */
 export class SequenceRegistry {
-  private readonly tables = new Map<string, SequenceRegisters>();
+  /** By database and folded table name (temp may have a table of the same name as main's). */
+  private readonly tables = new Map<string, SequenceRegisters & { readonly table: TableInfo }>();
 
   constructor(private readonly root: ProgramBuilder) {}
 
@@ -45,15 +47,15 @@ export class SequenceRegistry {
     return registry;
   }
 
-  adopt(tableName: string, registers: Omit<SequenceRegisters, 'owned'>): void {
-    this.tables.set(tableName.toLowerCase(), { ...registers, owned: true });
+  adopt(table: TableInfo, registers: Omit<SequenceRegisters, 'owned'>): void {
+    this.tables.set(sequenceKey(table), { ...registers, owned: true, table });
   }
 
-  registersFor(tableName: string): SequenceRegisters {
-    const key = tableName.toLowerCase();
+  registersFor(table: TableInfo): SequenceRegisters {
+    const key = sequenceKey(table);
     let registers = this.tables.get(key);
     if (!registers) {
-      registers = { max: this.root.register(), rowid: this.root.register(), original: this.root.register(), owned: false };
+      registers = { max: this.root.register(), rowid: this.root.register(), original: this.root.register(), owned: false, table };
       this.tables.set(key, registers);
     }
     return registers;
@@ -65,12 +67,11 @@ export class SequenceRegistry {
    * the statement starts, and writes a missing row with 0).
    */
   finish(ec: ExprCompiler): void {
-    for (const [key, registers] of this.tables) {
+    for (const registers of this.tables.values()) {
       if (registers.owned) continue;
-      const table = ec.ctx.schema.table(key);
-      if (!table) continue;
+      const table = registers.table;
       const b = ec.b;
-      const cursor = openSequence(ec);
+      const cursor = openSequence(ec, table);
       const name = b.register();
       b.emit(Opcode.Value, 0, name, 0, table.name);
       const loaded = b.label();
@@ -84,8 +85,13 @@ export class SequenceRegistry {
 
 const registries = new WeakMap<ProgramBuilder, SequenceRegistry>();
 
-function openSequence(ec: ExprCompiler): number {
-  const sequence = ec.ctx.schema.table(SEQUENCE_TABLE);
+function sequenceKey(table: TableInfo): string {
+  return `${databaseOfRoot(table.rootPage)}:${table.name.toLowerCase()}`;
+}
+
+/** Opens the sqlite_sequence of `table`'s database (temp and attached databases have their own). */
+function openSequence(ec: ExprCompiler, table: TableInfo): number {
+  const sequence = ec.ctx.schema.databases()[databaseOfRoot(table.rootPage)]?.schema.table(SEQUENCE_TABLE);
   if (!sequence) throw new SqliteError('database corruption: missing sqlite_sequence table', 'SQLITE_CORRUPT');
   const cursor = ec.b.cursor();
   ec.b.emit(Opcode.OpenWrite, cursor, sequence.rootPage);
@@ -124,17 +130,17 @@ export class Autoincrement {
   static begin(ec: ExprCompiler, table: TableInfo): Autoincrement | null {
     if (!table.autoincrement) return null;
     const b = ec.b;
-    const cursor = openSequence(ec);
+    const cursor = openSequence(ec, table);
     const name = b.register();
     b.emit(Opcode.Value, 0, name, 0, table.name);
     const local = { max: b.register(), rowid: b.register(), original: b.register() };
     const registry = ec.ctx.trigger?.sequences;
     if (!registry) {
       emitLoad(ec, cursor, name, local);
-      if (!ec.ctx.trigger) SequenceRegistry.of(b).adopt(table.name, local);
+      if (!ec.ctx.trigger) SequenceRegistry.of(b).adopt(table, local);
       return new Autoincrement(cursor, local.max, local.rowid, local.original, table.name, null);
     }
-    const shared = registry.registersFor(table.name);
+    const shared = registry.registersFor(table);
     const loaded = b.label();
     b.emit(Opcode.RootLoad, shared.max, local.max);
     b.emit(Opcode.NotNull, local.max, loaded);
@@ -212,15 +218,16 @@ function emitReadSequence(ec: ExprCompiler, cursor: number, name: number, rowid:
 export function emitCreateSequenceTable(
   b: ProgramBuilder,
   insertSchemaRow: (values: (SqlValue | { register: number })[]) => void,
+  db = MAIN_DATABASE,
 ): void {
   const root = b.register();
-  b.emit(Opcode.CreateBtree, 0, root);
+  b.emit(Opcode.CreateBtree, 0, root, db);
   insertSchemaRow(['table', SEQUENCE_TABLE, SEQUENCE_TABLE, { register: root }, SEQUENCE_SQL]);
 }
 
 /** Emits the deletion of `tableName`'s sqlite_sequence row (DROP TABLE of an AUTOINCREMENT table). */
-export function emitDropSequenceRow(ctx: CompileContext, b: ProgramBuilder, tableName: string): void {
-  const sequence = ctx.schema.table(SEQUENCE_TABLE);
+export function emitDropSequenceRow(ctx: CompileContext, b: ProgramBuilder, tableName: string, db = MAIN_DATABASE): void {
+  const sequence = ctx.schema.databases()[db]?.schema.table(SEQUENCE_TABLE);
   if (!sequence) return;
   const cursor = b.cursor();
   b.emit(Opcode.OpenWrite, cursor, sequence.rootPage);

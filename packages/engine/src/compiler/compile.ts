@@ -54,6 +54,7 @@ function readsDatabase(node: unknown): boolean {
 }
 
 export function compileStatement(ctx: CompileContext, statement: Statement): Program {
+  ctx = { ...ctx, statement };
   const b = new ProgramBuilder();
   const kind = transactionKind(statement);
   if (kind !== 'none') b.emit(Opcode.Transaction, kind === 'write' ? 1 : 0);

@@ -33,6 +33,8 @@ export interface CompileContext {
   readonly collations: ReadonlyMap<string, Collation>;
   /** The database is ":memory:" (journal_mode reports "memory"). */
   readonly memory: boolean;
+  /** The statement being compiled (SQLite's numbering of its SELECTs names unaliased FROM subqueries). */
+  readonly statement?: import('../parser/ast.js').Statement;
   /** Common table expressions in scope (WITH), by folded name; see cte.ts. */
   readonly ctes?: ReadonlyMap<string, import('./cte.js').CteBinding>;
   /** Views being expanded (to report circular definitions). */

@@ -3,8 +3,9 @@
 
 import { SqliteError } from '../common/errors.js';
 import { forEachNode, type Name, type TableRefSource } from '../parser/ast.js';
-import { databaseAddress, MAIN_DATABASE, TEMP_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
+import { databaseAddress, databaseOfRoot, MAIN_DATABASE, TEMP_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
 import type { Schema } from '../schema/schema.js';
+import type { TableInfo } from '../schema/types.js';
 import type { CompileContext } from './context.js';
 
 /** The schema names qualified with `qualifier` resolve in (every database's when unqualified); undefined for an unknown database. */
@@ -85,4 +86,9 @@ export function qualifiedContext(ctx: CompileContext, qualifier: Name, name: str
 /** The schema a view's query resolves names in: a TEMP view's as any statement, another's in its own database (SQLite's DbFixer). */
 export function viewSchema(ctx: CompileContext, database: number | undefined): Schema {
   return database === TEMP_DATABASE ? ctx.schema.full() : ctx.schema.only(database ?? MAIN_DATABASE);
+}
+
+/** The name of the database a stored table is in (a CursorSource's `database`). */
+export function databaseNameOf(ctx: CompileContext, table: TableInfo): string {
+  return ctx.schema.databases()[databaseOfRoot(table.rootPage)]?.name ?? 'main';
 }

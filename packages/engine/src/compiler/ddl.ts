@@ -71,7 +71,6 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   b.writes = true;
   const root = b.register();
   // A WITHOUT ROWID table is an index b-tree keyed by its PRIMARY KEY.
-  if (table.autoincrement && db !== MAIN_DATABASE) throw unsupported(`AUTOINCREMENT in database ${target.name}`);
   b.emit(Opcode.CreateBtree, table.withoutRowid ? 1 : 0, root, db);
   const indexRoots = autoIndexes.map(() => {
     const r = b.register();
@@ -82,7 +81,7 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   b.emit(Opcode.OpenWrite, schemaCursor, schemaTableRoot(db));
   insertSchemaRow(b, schemaCursor, ['table', table.name, table.name, { register: root }, sql]);
   autoIndexes.forEach((spec, i) => insertSchemaRow(b, schemaCursor, ['index', spec.name, table.name, { register: indexRoots[i]! }, null]));
-  if (table.autoincrement && !target.schema.table(SEQUENCE_TABLE)) emitCreateSequenceTable(b, (values) => insertSchemaRow(b, schemaCursor, values));
+  if (table.autoincrement && !target.schema.table(SEQUENCE_TABLE)) emitCreateSequenceTable(b, (values) => insertSchemaRow(b, schemaCursor, values), db);
   bumpCookieAndReload(b, db);
 }
 
@@ -93,6 +92,7 @@ export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, state
   if (statement.ifNotExists && (qualified?.schema ?? ctx.schema).index(name)) return;
   checkReservedName(name);
   const table = (qualified?.schema ?? ctx.schema).table(statement.table.text);
+  if (!table && (qualified?.schema ?? ctx.schema).view(statement.table.text)) throw new SqliteError('views may not be indexed');
   if (!table) throw new SqliteError(`no such table: ${qualified?.name ?? 'main'}.${statement.table.text}`);
   const target = qualified ?? databaseOfSchema(ctx, databaseOfRoot(table.rootPage));
   const db = target.index;
@@ -195,7 +195,7 @@ export function compileDrop(ctx: CompileContext, b: ProgramBuilder, statement: D
         bumpCookieAndReload(b, triggerDb);
       }
     }
-    if (table.autoincrement) emitDropSequenceRow(ctx, b, table.name);
+    if (table.autoincrement) emitDropSequenceRow(ctx, b, table.name, db);
     bumpCookieAndReload(b, db);
     return;
   }

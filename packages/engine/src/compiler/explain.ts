@@ -39,6 +39,7 @@ const OPCODE_NAMES: Partial<Record<Opcode, string>> = {
   [Opcode.NewRowid]: 'NewRowid', [Opcode.Insert]: 'Insert', [Opcode.IdxInsert]: 'IdxInsert', [Opcode.Delete]: 'Delete',
   [Opcode.IdxDelete]: 'IdxDelete', [Opcode.NoConflict]: 'NoConflict', [Opcode.RowSetAdd]: 'RowSetAdd', [Opcode.RowSetRead]: 'RowSetRead',
   [Opcode.SorterOpen]: 'SorterOpen', [Opcode.SorterInsert]: 'SorterInsert', [Opcode.SorterSort]: 'SorterSort', [Opcode.SorterNext]: 'SorterNext',
+  [Opcode.SorterSubtypes]: 'SorterSubtypes', [Opcode.ColumnSubtype]: 'ColumnSubtype',
   [Opcode.Transaction]: 'Transaction', [Opcode.AutoCommit]: 'AutoCommit', [Opcode.CreateBtree]: 'CreateBtree', [Opcode.Destroy]: 'Destroy',
   [Opcode.Clear]: 'Clear', [Opcode.ParseSchema]: 'ParseSchema', [Opcode.ReadCookie]: 'ReadCookie', [Opcode.SetCookie]: 'SetCookie',
   [Opcode.HostCall]: 'HostCall',

@@ -12,6 +12,7 @@ import type { ColumnSpec } from '../vm/ops/cursor.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
+import { enclosingReplacement } from './outer-aggregates.js';
 import { rewriteRowValues } from './row-values.js';
 import { compileExists, compileInSelect, compileScalarSubquery, expressionSubqueryAffinities } from './subquery.js';
 import { compileRaise, resolveTriggerColumn } from './trigger-scope.js';
@@ -173,7 +174,8 @@ export class ExprCompiler {
 
   /** Evaluates `expr` into register `target`. */
   compile(expr: Expr, target: number): void {
-    const replaced = this.scope.replacements?.get(expr);
+    // An enclosing query's replacement too: its aggregate written in this subquery (outer-aggregates.ts).
+    const replaced = enclosingReplacement(this.scope, expr);
     if (replaced !== undefined) {
       this.b.emit(Opcode.SCopy, replaced, target);
       return;

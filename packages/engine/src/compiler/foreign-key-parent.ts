@@ -7,6 +7,7 @@ import { sameName, type ColumnRef, type Expr, type Name } from '../parser/ast.js
 import { foldName } from '../schema/schema.js';
 import type { ForeignKeyInfo } from '../schema/foreign-keys.js';
 import type { IndexInfo, TableInfo } from '../schema/types.js';
+import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database-list.js';
 import type { Affinity } from '../values/affinity.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
@@ -67,15 +68,17 @@ export function locateParentKey(child: TableInfo, fk: ForeignKeyInfo, parent: Ta
  * which returns null for both ("missing" tells which).
  */
 export function resolveParentKey(ctx: CompileContext, child: TableInfo, fk: ForeignKeyInfo, lenient = false): ParentKey | 'missing' | null {
-  const parent = ctx.schema.table(fk.parentTable);
-  if (!parent || parent.rootPage === 1) {
+  // The parent is in the child's database (SQLite never looks elsewhere).
+  const own = ctx.schema.databases()[databaseOfRoot(child.rootPage)] ?? ctx.schema.databases()[MAIN_DATABASE]!;
+  const parent = own.schema.table(fk.parentTable);
+  if (!parent || isSchemaTable(parent)) {
     // A view is found as the parent, and has no key a constraint could use.
-    if (ctx.schema.view(fk.parentTable)) {
+    if (own.schema.view(fk.parentTable)) {
       if (lenient) return null;
       throw mismatch(child, fk);
     }
     if (lenient) return 'missing';
-    throw new SqliteError(`no such table: main.${fk.parentTable}`);
+    throw new SqliteError(`no such table: ${own.name}.${fk.parentTable}`);
   }
   const key = locateParentKey(child, fk, parent);
   if (!key && !lenient) throw mismatch(child, fk);
@@ -88,7 +91,9 @@ export function resolveParentKey(ctx: CompileContext, child: TableInfo, fk: Fore
  */
 export function referencesTo(ctx: CompileContext, parent: TableInfo): { child: TableInfo; fk: ForeignKeyInfo }[] {
   const found: { child: TableInfo; fk: ForeignKeyInfo }[] = [];
-  for (const child of ctx.schema.allTables().reverse()) {
+  // Children are in the parent's database.
+  const own = ctx.schema.databases()[databaseOfRoot(parent.rootPage)]?.schema ?? ctx.schema;
+  for (const child of own.allTables().reverse()) {
     for (const fk of child.foreignKeys ?? []) if (sameName(fk.parentTable, parent.name)) found.push({ child, fk });
   }
   return found;

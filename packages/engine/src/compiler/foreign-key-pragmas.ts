@@ -6,6 +6,7 @@ import type { SqlValue } from '../common/values.js';
 import type { ResultColumn } from '../engine/prepared.js';
 import { hashIterationOrder } from '../schema/table-hash-order.js';
 import type { TableInfo } from '../schema/types.js';
+import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database-list.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
@@ -39,10 +40,12 @@ export function compileForeignKeyPragma(ctx: CompileContext, b: ProgramBuilder, 
 
 /** A child table's constraints as foreign_key_check probes them: the parent key, or 'missing' (no parent table: every non-NULL key fails). */
 function checkedKeys(ctx: CompileContext, table: TableInfo): (ParentKey | 'missing')[] {
+  // The parent is in the child's database.
+  const own = ctx.schema.databases()[databaseOfRoot(table.rootPage)]?.schema ?? ctx.schema;
   return (table.foreignKeys ?? []).map((fk) => {
-    const parent = ctx.schema.table(fk.parentTable);
-    if (ctx.schema.view(fk.parentTable)) throw mismatch(table, fk);
-    if (!parent || parent.rootPage === 1) return 'missing';
+    const parent = own.table(fk.parentTable);
+    if (own.view(fk.parentTable)) throw mismatch(table, fk);
+    if (!parent || isSchemaTable(parent)) return 'missing';
     const key = locateParentKey(table, fk, parent);
     if (!key) throw mismatch(table, fk);
     return key;
@@ -58,7 +61,8 @@ function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableNam
     tables = table ? [table] : [];
   } else {
     // SQLite walks its table hash (whose order depends on the names), not the schema.
-    const all = ctx.schema.allTables();
+    // Unqualified, the PRAGMA checks main's tables.
+    const all = (ctx.schema.databases()[MAIN_DATABASE]?.schema ?? ctx.schema).allTables();
     const byName = new Map(all.map((t) => [t.name, t]));
     tables = hashIterationOrder(['sqlite_master', ...all.map((t) => t.name)]).flatMap((n) => byName.get(n) ?? []);
   }

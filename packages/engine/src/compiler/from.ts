@@ -5,13 +5,14 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import { sameName, type Expr, type FromClause, type JoinOperator, type Name, type TableSource } from '../parser/ast.js';
 import type { ProgramBuilder } from './builder.js';
-import { schemaFor, viewSchema } from './databases.js';
+import { databaseNameOf, schemaFor, viewSchema } from './databases.js';
 import type { CompileContext } from './context.js';
 import { rejectCteCall, resolveCteReference } from './cte.js';
 import { applyColumnList, materializeSelect, syntheticTable } from './materialize.js';
 import type { CursorSource, Scope } from './scope.js';
 import { findTableFunction, tableFunctionSource } from './table-function.js';
 import { resolveIndexHint, splitConjunction } from './where.js';
+import { unaliasedSubqueryName } from './query-plan.js';
 
 export interface FromLevel {
   readonly source: CursorSource;
@@ -54,8 +55,14 @@ function columnRef(table: string, column: string): Expr {
   return { kind: 'Column', schema: null, table: name(table), column: name(column), start: 0, end: 0 };
 }
 
+/** A source's column, qualified with its database too when it has one (main.t and aux.t may both be joined). */
+function sourceColumn(source: CursorSource, column: string): Expr {
+  const ref = columnRef(source.name, column);
+  return source.database === undefined ? ref : { ...ref, schema: name(source.database) } as Expr;
+}
+
 function equality(left: CursorSource, right: CursorSource, column: string): Expr {
-  return { kind: 'Binary', op: '=', left: columnRef(left.name, column), right: columnRef(right.name, column), start: 0, end: 0 };
+  return { kind: 'Binary', op: '=', left: sourceColumn(left, column), right: sourceColumn(right, column), start: 0, end: 0 };
 }
 
 /** Resolves `from`, emitting the materialization of its subqueries, views and CTE references. */
@@ -118,7 +125,7 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     if (item.kind === 'JoinGroup') throw unsupported('parenthesized joins with ON/USING');
     const cursor = b.cursor();
     const columns = materializeSelect(ctx, b, item.select, cursor, outer, correlation, item.alias?.text ?? '(subquery)');
-    const alias = item.alias?.text ?? '';
+    const alias = item.alias?.text ?? unaliasedSubqueryName(ctx.statement, item.select);
     return { kind: 'cursor', table: syntheticTable(alias, columns), name: alias, cursor, memory: true };
   }
   const tableName = item.name.name.text;
@@ -153,5 +160,5 @@ function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource
     throw new SqliteError(`no such table: ${shown}${tableName}`);
   }
   const indexHint = resolveIndexHint(table, item.indexHint);
-  return { kind: 'cursor', table, name: alias, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
+  return { kind: 'cursor', table, name: alias, cursor: b.cursor(), database: databaseNameOf(ctx, table), ...(indexHint ? { indexHint } : {}) };
 }

@@ -15,7 +15,9 @@ import { isSchemaTable } from '../schema/database-list.js';
 import type { CompileContext } from './context.js';
 import { bindWith } from './cte.js';
 import { ExprCompiler } from './expr.js';
-import { emitConstraintChecks, emitInsertRow, openForWrite, type TableWriter } from './rows.js';
+import { columnAffinities, emitConstraintChecks, emitInsertRow, openForWrite, type TableWriter } from './rows.js';
+import { referencesTo } from './foreign-key-parent.js';
+import { hasGeneratedColumns } from '../schema/generated.js';
 import { isRowidName, type RegisterSource } from './scope.js';
 import { compileSelect } from './select.js';
 import { Autoincrement } from './autoincrement.js';
@@ -104,7 +106,11 @@ function emitRows(ctx: CompileContext, ec: ExprCompiler, rc: RowContext, targets
     if (core.rows.length > 1) notePlan(valuesPlanDetail(core.rows.length));
     for (const row of core.rows) {
       if (row.length !== targets.length) throw countMismatch(table, statement, row.length, targets.length);
-      emitOneRow(ec, rc, targets, (slot, target) => ec.compile(row[slot]!, target));
+      const parameterAt = (slot: number): number | null => {
+        const value = row[slot]!;
+        return value.kind === 'Parameter' ? value.index : null;
+      };
+      emitOneRow(ec, rc, targets, (slot, target) => ec.compile(row[slot]!, target), parameterAt);
     }
     return;
   }
@@ -121,8 +127,18 @@ function emitRows(ctx: CompileContext, ec: ExprCompiler, rc: RowContext, targets
   b.place(done);
 }
 
-/** Emits the insertion of one row whose value for `targets[k]` is produced by `load(k, register)`. */
-function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[], load: (slot: number, target: number) => void): void {
+/**
+ * Emits the insertion of one row whose value for `targets[k]` is produced by `load(k, register)`.
+ * `parameterAt(k)`, when given, names the parameter slot a value is (null: another expression):
+ * runs of consecutive parameters going to consecutive columns load with one Variable.
+ */
+function emitOneRow(
+  ec: ExprCompiler,
+  rc: RowContext,
+  targets: readonly number[],
+  load: (slot: number, target: number) => void,
+  parameterAt?: (slot: number) => number | null,
+): void {
   const b = ec.b;
   const { writer, statement, autoincrement } = rc;
   const table = writer.table;
@@ -131,19 +147,41 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   const rowid = b.register();
   const skip = b.label();
   let rowidSlot = -1;
-  table.columns.forEach((column, i) => {
+  const beforeTriggers = rc.triggers?.has('BEFORE') ?? false;
+  for (let i = 0; i < n; i++) {
+    const column = table.columns[i]!;
     const slot = targets.indexOf(i);
-    if (slot >= 0) load(slot, base + i);
+    const parameter = slot >= 0 ? (parameterAt?.(slot) ?? null) : null;
+    if (parameter !== null) {
+      let count = 1;
+      while (i + count < n) {
+        const next = targets.indexOf(i + count);
+        if (next < 0 || parameterAt!(next) !== parameter + count) break;
+        count++;
+      }
+      b.emit(Opcode.Variable, parameter, base + i, count - 1);
+      i += count - 1;
+    } else if (slot >= 0) load(slot, base + i);
     else if (column.defaultExpr) ec.compile(column.defaultExpr as Expr, base + i);
-    else b.emit(Opcode.Null, 0, base + i);
-  });
+    // The rowid alias's register gets the rowid (SCopy below) before anything but BEFORE triggers reads it.
+    else if (i !== table.rowidAlias || beforeTriggers) b.emit(Opcode.Null, 0, base + i);
+  }
   // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
   rowidSlot = targets.lastIndexOf(-1);
-  if (rc.triggers?.has('BEFORE')) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid }, true);
+  if (beforeTriggers) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid }, true);
   if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
   if (table.withoutRowid) {
     // No rowid: the row is identified by its PRIMARY KEY columns.
     b.emit(Opcode.Null, 0, rowid);
+  } else if (rowidSlot >= 0 && !autoincrement) {
+    // SQLite's shape: a given rowid takes the NotNull jump to MustBeInt; NULL gets a new one
+    // (MustBeInt leaves that integer as it is).
+    const given = b.label();
+    load(rowidSlot, rowid);
+    b.emit(Opcode.NotNull, rowid, given);
+    emitNewRowid(rc, b, rowid);
+    b.place(given);
+    b.emit(Opcode.MustBeInt, rowid, 0);
   } else if (rowidSlot >= 0) {
     const automatic = b.label();
     const assigned = b.label();
@@ -163,12 +201,26 @@ function emitOneRow(ec: ExprCompiler, rc: RowContext, targets: readonly number[]
   emitComputeGenerated(ec, row);
   const afterWrite = rc.returning ? (written: RegisterSource) => rc.returning!.emitRow(ec, written) : undefined;
   const unique = rc.upsert?.hookFor(row, skip, afterWrite);
-  emitConstraintChecks(ec, writer, row, { onConflict: statement.orConflict, skip, oldRowid: null, unique });
+  const affinityInRecord = affinityInRecordFits(ec, rc);
+  emitConstraintChecks(ec, writer, row, { onConflict: statement.orConflict, skip, oldRowid: null, unique, affinityInRecord });
   foreignKeysBeforeInsert(ec, table, row, statement);
-  emitInsertRow(ec, writer, row, InsertFlag.CountChange | InsertFlag.SetLastRowid);
+  emitInsertRow(ec, writer, row, InsertFlag.CountChange | InsertFlag.SetLastRowid, affinityInRecord ? columnAffinities(table) : null);
   afterWrite?.(row);
   rc.triggers?.fire(ec, 'AFTER', null, row, skip);
   b.place(skip);
+}
+
+/**
+ * Whether the row's affinities may wait for its MakeRecord (SQLite's sqlite3TableAffinity on the
+ * record): nothing between reads a converted column value. NOT NULL checks are not affected (an
+ * affinity never makes or unmakes a NULL); CHECK constraints, index keys, STRICT type checks,
+ * generated columns, upserts, triggers and foreign key probes are.
+ */
+function affinityInRecordFits(ec: ExprCompiler, rc: RowContext): boolean {
+  const table = rc.writer.table;
+  if (table.withoutRowid || table.strict || table.checks.length > 0 || table.indexes.length > 0 || hasGeneratedColumns(table)) return false;
+  if (rc.upsert || rc.triggers) return false;
+  return !ec.ctx.foreignKeys || ((table.foreignKeys?.length ?? 0) === 0 && referencesTo(ec.ctx, table).length === 0);
 }
 
 function emitNewRowid(rc: RowContext, b: ProgramBuilder, rowid: number): void {

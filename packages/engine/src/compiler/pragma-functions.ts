@@ -57,7 +57,7 @@ function integrityCheck(name: string): PragmaSpec {
         else if (!ctx.schema.table(given)) throw new SqliteError(`no such table: ${given}`);
         else table = given;
       }
-      return host.call(name, [limit, table]) as SqlValue[][];
+      return host.call(name, [limit, table, BigInt(a.database ?? MAIN_DATABASE)]) as SqlValue[][];
     },
   };
 }
@@ -141,8 +141,8 @@ function databaseListRows(ctx: CompileContext, _args: PragmaArgs, host: VmHost):
   return rows.sort((a, b) => Number(a[0]) - Number(b[0]));
 }
 
-/** The PRAGMAs that read only the schema: given a database, they list (or look up in) its objects alone. */
-const SCHEMA_SCOPED = new Set(['table_info', 'table_xinfo', 'index_list', 'index_info', 'index_xinfo', 'foreign_key_list', 'table_list']);
+/** The PRAGMAs that, given a database, read its objects (or its file) alone; the others are main's or the connection's. */
+const SCHEMA_SCOPED = new Set(['table_info', 'table_xinfo', 'index_list', 'index_info', 'index_xinfo', 'foreign_key_list', 'table_list', 'integrity_check', 'quick_check']);
 
 export function isSchemaScoped(name: string): boolean {
   return SCHEMA_SCOPED.has(name);

@@ -130,6 +130,19 @@ export function selectNumber(select: Select): number {
   return recorder.selectIds.get(last) ?? 0;
 }
 
+const numbered = new WeakMap<Statement, Map<SelectCore, number>>();
+
+/**
+ * The name SQLite gives a FROM subquery without an alias, "(subquery-N)", N its SELECT's number
+ * in `statement` (the statement being compiled; without it, or outside it, N is 0).
+ */
+export function unaliasedSubqueryName(statement: Statement | undefined, select: Select): string {
+  let ids = statement ? numbered.get(statement) : undefined;
+  if (statement && !ids) numbered.set(statement, (ids = numberSelects(statement)));
+  const last = select.compounds.length > 0 ? select.compounds[select.compounds.length - 1]!.core : select.first;
+  return `(subquery-${ids?.get(last) ?? 0})`;
+}
+
 function numberSelects(statement: Statement): Map<SelectCore, number> {
   const cores: SelectCore[] = [];
   forEachNode(statement, (node) => {

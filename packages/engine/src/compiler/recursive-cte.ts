@@ -8,7 +8,8 @@
 // next one is expanded, so an outer LIMIT stops an endless recursion.
 
 import { SqliteError } from '../common/errors.js';
-import { forEachNode, type CommonTableExpr, type CompoundPart, type Expr, type OrderingTerm, type Select, type SelectClause, type SelectCore, type TableSource } from '../parser/ast.js';
+import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';
+import { forEachNode, type CommonTableExpr, type CompoundPart, type Expr, type OrderingTerm, type Select, type SelectClause, type SelectCore, type TableFunctionSource, type TableRefSource, type TableSource } from '../parser/ast.js';
 import type { Affinity } from '../values/affinity.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
@@ -38,12 +39,17 @@ export interface RecursiveShape {
 
 const shapes = new WeakMap<CommonTableExpr, RecursiveShape | null>();
 
+/** Whether a node is a FROM item naming `key` without a schema: `key` or `key(args)`. */
+function namesTable(node: { readonly kind: string }, key: string): node is TableRefSource | TableFunctionSource {
+  if (node.kind !== 'TableRef' && node.kind !== 'TableFunction') return false;
+  const { name } = node as TableRefSource | TableFunctionSource;
+  return !name.schema && name.name.text.toLowerCase() === key;
+}
+
 /** The FROM items of `core` (outside subqueries and parenthesized joins) that name `key`. */
 function directReferences(core: SelectCore, key: string): TableSource[] {
   if (core.kind !== 'SelectClause' || !core.from) return [];
-  return core.from.sources
-    .map((s) => s.source)
-    .filter((s) => (s.kind === 'TableRef' || s.kind === 'TableFunction') && !s.name.schema && s.name.name.text.toLowerCase() === key);
+  return core.from.sources.map((s) => s.source).filter((s) => namesTable(s, key));
 }
 
 /**
@@ -74,7 +80,7 @@ export function recursiveShape(cte: CommonTableExpr): RecursiveShape | null {
       const core = part.core as SelectClause;
       const sources = core.from!.sources.map((s) => {
         const source = s.source;
-        if ((source.kind !== 'TableRef' && source.kind !== 'TableFunction') || source.name.schema || source.name.name.text.toLowerCase() !== key) return s;
+        if (!namesTable(source, key)) return s;
         if (source.kind === 'TableFunction') calledWithArguments = true;
         const name = { ...source.name, name: { ...source.name.name, text: currentKey } };
         return { ...s, source: { kind: 'TableRef', name, alias: source.alias ?? source.name.name, indexHint: null, start: source.start, end: source.end } as TableSource };
@@ -113,9 +119,9 @@ class Recursion {
   private readonly current: number;
   private readonly ctx: CompileContext;
   private readonly currentColumns: SyntheticColumn[];
-  /** Per column, the collation UNION compares by and ORDER BY defaults to (left-most term that has one). */
-  private readonly collations: Collation[];
-  private readonly order: QueueOrder | null;
+  /** The setup's result columns (ORDER BY resolves against their names) and explicit collations. */
+  private readonly metas: readonly ResultColumnMeta[];
+  private readonly setupCollations: readonly (string | null)[];
   /** Registers QueuePop copies the current row into (0: no recursive SELECT reads them). */
   private readonly rowBase: number = 0;
 
@@ -131,8 +137,8 @@ class Recursion {
     this.ctx = select.with ? bindWith(binding.ctx, select.with) : binding.ctx;
     this.queue = b.cursor();
     this.current = b.cursor();
-    // Names, affinities and collations come from the setup SELECTs: trial-compile them (and the
-    // recursive ones, for their errors and collations) into programs that are thrown away.
+    // Names, affinities and collations come from the setup SELECTs: trial-compile them into a
+    // program that is thrown away (the recursive SELECTs compile once, in open()).
     const affinities: (Affinity | null)[] = [];
     const found: (string | null)[] = [];
     const metas = unrecorded(() =>
@@ -146,40 +152,49 @@ class Recursion {
     // The recursive SELECTs read the current row without affinity (SQLite's rule).
     this.currentColumns = this.columns.map((c) => ({ ...c, affinity: null }));
     if (shape.terms.some((t) => this.aloneInFrom(t.core))) this.rowBase = b.registerBlock(this.columns.length);
-    const name = binding.cte.name.text;
-    if (shape.calledWithArguments) throw new SqliteError(`too many arguments on ${name}() - max 0`);
-    const width = metas.length;
-    for (const term of shape.terms) {
+    this.metas = metas;
+    this.setupCollations = found;
+    if (shape.calledWithArguments) throw new SqliteError(`too many arguments on ${binding.cte.name.text}() - max 0`);
+  }
+
+  /**
+   * Compiles the recursive SELECTs (appending to the queue through `push`) and checks what SQLite
+   * refuses in them; returns each column's collation: the left-most term's that has one.
+   */
+  private compileTerms(b: ProgramBuilder, push: (results: number, n: number, skip: number) => void): Collation[] {
+    const name = this.binding.cte.name.text;
+    const found = [...this.setupCollations];
+    for (const term of this.shape.terms) {
       const termCollations: (string | null)[] = [];
-      const got = unrecorded(() => this.compileTerm(new ProgramBuilder(), term, () => {}, { used: false }, termCollations));
-      if (got !== width) throw new SqliteError(`SELECTs to the left and right of ${term.op} do not have the same number of result columns`);
+      const got = this.compileTerm(b, term, push, this.correlation, termCollations);
+      if (got !== found.length) throw new SqliteError(`SELECTs to the left and right of ${term.op} do not have the same number of result columns`);
       termCollations.forEach((c, i) => (found[i] ??= c));
     }
     // SQLite resolves a WINDOW clause even when no function uses it (the compile above does not).
     const key = name.toLowerCase();
-    const namesCte = (n: { readonly kind: string }) => ((n.kind === 'TableRef' || n.kind === 'TableFunction') && !(n as TableSource & { kind: 'TableRef' }).name.schema && (n as TableSource & { kind: 'TableRef' }).name.name.text.toLowerCase() === key) || undefined;
-    if (shape.terms.some((t) => t.core.kind === 'SelectClause' && forEachNode(t.core.windows, namesCte))) throw new SqliteError(`multiple recursive references: ${name}`);
-    const last = shape.terms[shape.terms.length - 1]!;
+    if (this.shape.terms.some((t) => t.core.kind === 'SelectClause' && forEachNode(t.core.windows, (n) => namesTable(n, key) || undefined))) {
+      throw new SqliteError(`multiple recursive references: ${name}`);
+    }
+    const last = this.shape.terms[this.shape.terms.length - 1]!;
     if (coreCallsWindows(last.core)) throw new SqliteError('cannot use window functions in recursive queries');
-    if (shape.terms.some((t) => t.core.kind === 'SelectClause' && isAggregateQuery(this.ctx, t.core, []))) throw new SqliteError('recursive aggregate queries not supported');
+    if (this.shape.terms.some((t) => t.core.kind === 'SelectClause' && isAggregateQuery(this.ctx, t.core, []))) throw new SqliteError('recursive aggregate queries not supported');
     const keyed = new ExprCompiler(b, this.ctx, { sources: [] });
-    this.collations = metas.map((_, i) => (found[i] ? keyed.collation(found[i]!) : binaryCollation));
-    this.order = select.orderBy.length > 0 ? this.queueOrder(keyed, metas, select.orderBy) : null;
+    return found.map((c) => (c ? keyed.collation(c) : binaryCollation));
   }
 
   /** The priority of the queue: the ORDER BY terms as result columns (SQLite's compound rule). */
-  private queueOrder(keyed: ExprCompiler, metas: Parameters<typeof resolveTerm>[2], orderBy: readonly OrderingTerm[]): QueueOrder {
+  private queueOrder(keyed: ExprCompiler, columnCollations: readonly Collation[], orderBy: readonly OrderingTerm[]): QueueOrder {
     const cores = [this.binding.cte.select.first, ...this.binding.cte.select.compounds.map((c) => c.core)];
     const columns: number[] = [];
     const collations: Collation[] = [];
     const descending: boolean[] = [];
     const nulls: ('FIRST' | 'LAST' | null)[] = [];
     orderBy.forEach((term, i) => {
-      const resolved = resolveTerm(this.binding.ctx, cores, metas, term, i).expr;
+      const resolved = resolveTerm(this.binding.ctx, cores, this.metas, term, i).expr;
       const ordinal = (resolved.kind === 'Collate' ? resolved.operand : resolved) as Extract<Expr, { kind: 'Integer' }>;
       const column = Number(ordinal.value) - 1;
       columns.push(column);
-      collations.push(resolved.kind === 'Collate' ? keyed.collation(resolved.collation.text) : this.collations[column]!);
+      collations.push(resolved.kind === 'Collate' ? keyed.collation(resolved.collation.text) : columnCollations[column]!);
       descending.push(term.direction === 'DESC');
       nulls.push(term.nulls && term.nulls !== (term.direction === 'DESC' ? 'LAST' : 'FIRST') ? term.nulls : null);
     });
@@ -230,11 +245,13 @@ class Recursion {
     const top = b.label();
     const done = b.label();
     const endCoroutine = beginPlanScope(() => `CO-ROUTINE ${name}`);
-    b.emit(Opcode.QueueOpen, queue, current, 0, this.order);
+    // Their P4 (queue order, UNION key collations) is set once the recursive SELECTs compiled.
+    const openQueue = b.emit(Opcode.QueueOpen, queue, current, 0, null);
     let distinct = -1;
+    let openDistinct = -1;
     if (this.shape.distinct) {
       distinct = b.cursor();
-      b.emit(Opcode.OpenEphemeral, distinct, 0, 0, ephemeralTextKeys(this.collations));
+      openDistinct = b.emit(Opcode.OpenEphemeral, distinct, 0, 0, null);
     }
     const limit = this.binding.cte.select.limit;
     let limitReg = 0;
@@ -263,12 +280,10 @@ class Recursion {
     // The expansion of the row just output; placed before the loop top so it is compiled (and
     // noted in the query plan) inside the co-routine, ahead of the outer query's body.
     b.place(step);
-    planScope(
-      () => 'RECURSIVE STEP',
-      () => {
-        for (const term of this.shape.terms) this.compileTerm(b, term, push, this.correlation);
-      },
-    );
+    const collations = planScope(() => 'RECURSIVE STEP', () => this.compileTerms(b, push));
+    const orderBy = this.binding.cte.select.orderBy;
+    if (orderBy.length > 0) b.setP4(openQueue, this.queueOrder(new ExprCompiler(b, this.ctx, { sources: [] }), collations, orderBy));
+    if (openDistinct >= 0) b.setP4(openDistinct, ephemeralTextKeys(collations));
     endCoroutine();
     notePlan(`SCAN ${name}`);
     b.place(top);

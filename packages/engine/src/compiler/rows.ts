@@ -11,6 +11,7 @@ import type { HaltError, NullCheck } from '../vm/ops/control.js';
 import { InsertFlag } from '../vm/ops/write.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { ExprCompiler } from './expr.js';
+import { databaseNameOf } from './databases.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { keyInfoOf } from './where.js';
 import { emitReplaceDelete, replaceFiresTriggers } from './trigger-dml.js';
@@ -33,7 +34,7 @@ export function openForWrite(ec: ExprCompiler, table: TableInfo, name: string): 
   if (table.withoutRowid && ec.ctx.schema.triggersOn(table).length > 0) throw unsupported('triggers on WITHOUT ROWID tables');
   const b = ec.b;
   b.writes = true;
-  const source: CursorSource = { kind: 'cursor', table, name, cursor: b.cursor() };
+  const source: CursorSource = { kind: 'cursor', table, name, cursor: b.cursor(), database: databaseNameOf(ec.ctx, table) };
   b.emit(Opcode.OpenWrite, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
   const indexCursors = table.indexes.map((index) => {
     const c = b.cursor();
@@ -114,6 +115,16 @@ export interface ConstraintOptions {
   oldRowid: number | null;
   /** INSERT ... ON CONFLICT: the order of the uniqueness checks and the upsert's conflict actions. */
   unique?: UniqueConflictHook;
+  /**
+   * The caller applies the column affinities when it makes the record (emitInsertRow's
+   * `affinities`), as SQLite does when no check reads a converted value first: no Affinity here.
+   */
+  affinityInRecord?: boolean;
+}
+
+/** The affinity applied to each column of a new row (none for the rowid alias, which holds the rowid). */
+export function columnAffinities(table: TableInfo): (Affinity | null)[] {
+  return table.columns.map((c, i) => (i === table.rowidAlias ? null : c.affinity));
 }
 
 /** A uniqueness check: ROWID_CHECK for the rowid, else a position in table.indexes. */
@@ -138,8 +149,7 @@ export function emitConstraintChecks(ec: ExprCompiler, w: TableWriter, row: Regi
   const table = w.table;
   // The statement's OR clause overrides each constraint's own ON CONFLICT clause; default ABORT.
   const modeFor = (constraintMode: ConflictResolution | null | undefined): ConflictResolution => options.onConflict ?? constraintMode ?? 'ABORT';
-  const affinities: (Affinity | null)[] = table.columns.map((c, i) => (i === table.rowidAlias ? null : c.affinity));
-  b.emit(Opcode.Affinity, row.base, table.columns.length, 0, affinities);
+  if (!options.affinityInRecord) b.emit(Opcode.Affinity, row.base, table.columns.length, 0, columnAffinities(table));
 
   // Columns whose NOT NULL failure just halts are checked by one HaltIfNull per run of them (in
   // column order, so the first failing column is still the one reported).
@@ -268,14 +278,18 @@ function emitIndexCheck(ec: ExprCompiler, w: TableWriter, row: RegisterSource, o
   b.place(ok);
 }
 
-/** Writes the new row and its index entries. */
-export function emitInsertRow(ec: ExprCompiler, w: TableWriter, row: RegisterSource, flags: number): void {
+/**
+ * Writes the new row and its index entries. `affinities` (ConstraintOptions.affinityInRecord):
+ * applied to the row's registers by the MakeRecord, which must then read them in place.
+ */
+export function emitInsertRow(ec: ExprCompiler, w: TableWriter, row: RegisterSource, flags: number, affinities: (Affinity | null)[] | null = null): void {
   if (w.table.withoutRowid) return emitInsertRowWithoutRowid(ec, w, row, flags);
   const b = ec.b;
   const table = w.table;
   const fields = emitRecordFields(ec, row);
+  if (affinities && fields.base !== row.base) throw new Error('internal error: record affinities need the row registers');
   const record = b.register();
-  b.emit(Opcode.MakeRecord, fields.base, fields.count, record, null, fields.nullField + 1);
+  b.emit(Opcode.MakeRecord, fields.base, fields.count, record, affinities, fields.nullField + 1);
   b.emit(Opcode.Insert, w.source.cursor, record, row.rowid, null, flags);
   table.indexes.forEach((index, i) => {
     const skip = b.label();

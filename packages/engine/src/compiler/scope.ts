@@ -24,6 +24,8 @@ export interface CursorSource {
   readonly openStream?: (ec: import('./expr.js').ExprCompiler, where: Expr | null) => { readonly next: number; finish(): void };
   /** Table-valued functions whose columns may have a subtype (json_each.value): what it is for a row (vm/subtype.ts). */
   readonly columnSubtype?: (row: readonly import('../common/values.js').SqlValue[], column: number) => number;
+  /** A stored table's database (main, temp, an attached name): `aux.t.x` names its columns. */
+  readonly database?: string;
   /** INDEXED BY (the one index the planner may walk) or NOT INDEXED ('none'); see where.ts. */
   readonly indexHint?: import('../schema/types.js').IndexInfo | 'none';
 }
@@ -64,7 +66,7 @@ export function isRowidName(name: string): boolean {
 /** Resolves a column reference, or returns null when nothing matches (the caller decides the error). */
 export function resolveColumn(scope: Scope, ref: ColumnRef): ResolvedColumn | null {
   const name = ref.column.text;
-  const candidates = ref.table ? scope.sources.filter((s) => sameName(s.name, ref.table!.text)) : scope.sources;
+  const candidates = ref.table ? scope.sources.filter((s) => sameName(s.name, ref.table!.text) && inDatabase(s, ref.schema)) : scope.sources;
   let found: ResolvedColumn | null = null;
   for (const source of candidates) {
     const index = source.table.columns.findIndex((c) => sameName(c.name, name));
@@ -87,5 +89,10 @@ export function resolveColumn(scope: Scope, ref: ColumnRef): ResolvedColumn | nu
 }
 
 export function noSuchColumn(ref: ColumnRef): SqliteError {
-  return new SqliteError(`no such column: ${ref.table ? `${ref.table.text}.` : ''}${ref.column.text}`);
+  return new SqliteError(`no such column: ${ref.schema ? `${ref.schema.text}.` : ''}${ref.table ? `${ref.table.text}.` : ''}${ref.column.text}`);
+}
+
+/** A `schema.table.column` reference sees only a table of that database. */
+function inDatabase(source: Source, schema: ColumnRef['schema']): boolean {
+  return schema === null || (source.kind === 'cursor' && source.database !== undefined && sameName(source.database, schema.text));
 }

@@ -24,6 +24,7 @@ import { compileAggregate } from './aggregate.js';
 import { compileSimpleCount } from './simple-count.js';
 import { compileWindowSelect, usesWindows } from './window.js';
 import { expressionColumnName, starColumnName, type ColumnNaming } from './column-names.js';
+import { enclosingReplacement, outerAggregateCalls, rejectOuterAggregates } from './outer-aggregates.js';
 
 /** Where result rows go: to the caller (ResultRow) or into an in-memory cursor (INSERT ... SELECT). */
 export type RowSink =
@@ -74,6 +75,7 @@ export function compileSelect(
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
   const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
+  if (from) rejectOuterAggregates(ctx, from.sources, core.where, core.groupBy);
   if (usesWindows(ctx, outputs, select.orderBy)) {
     // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).
     const aggregate = isAggregateQuery(ctx, core, []);
@@ -86,15 +88,19 @@ export function compileSelect(
       loop?.finish();
       input.finish();
     });
-  } else if (isAggregateQuery(ctx, core, [])) {
+  } else if (isAggregateQuery(ctx, core, [], outer) || (from && outerAggregateCalls(ctx, from.sources, outputs.map((o) => o.expr)).length > 0)) {
     // Without GROUP BY there is one row: SQLite never codes its ORDER BY.
     if (core.groupBy.length === 0) output.dropOrderTerms(0);
     if (!simple || !compileSimpleCount(ec, core, simple, outputs, output)) compileAggregate(ec, core, openLoop, outputs, output);
   } else {
     // Terms after the rowid of the one table cannot change the order: SQLite never codes them.
     const first = output.orderTerms()[0]?.expr;
-    if (simple && first?.kind === 'Column' && ec.tryResolve(first)?.column === -1) output.dropOrderTerms(1);
-    rejectOrderByAggregates(ctx, select.orderBy.slice(0, output.orderTerms().length));
+    if (!from) output.dropOrderTerms(0); // one row, or none
+    else if (simple && first?.kind === 'Column' && ec.tryResolve(first)?.column === -1) output.dropOrderTerms(1);
+    const kept = select.orderBy.slice(0, output.orderTerms().length);
+    rejectOrderByAggregates(ctx, kept);
+    const enclosed = from ? outerAggregateCalls(ctx, from.sources, kept.map((o) => o.expr))[0] : undefined;
+    if (enclosed) throw new SqliteError(`misuse of aggregate: ${enclosed.name.text}()`);
     // NULLS FIRST/LAST against SQLite's default placement: no index order serves it, the sorter does.
     const placesNulls = output.placesNulls();
     const decided = simple ? chooseLoop(ec, simple, core.where, placesNulls ? [] : output.orderTerms()) : null;
@@ -120,9 +126,12 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
           if ((column.kind === 'Star' && source.hiddenColumns?.has(i)) || source.hiddenFromStar?.has(i)) return;
           const name = { text: info.name, quoted: false, start: column.start, end: column.end };
           const table = { ...name, text: source.name };
-          const expr: Expr = { kind: 'Column', schema: null, table, column: name, start: column.start, end: column.end };
+          // Qualified with the database too: main.t and aux.t may both be in the FROM clause.
+          const schema = source.kind === 'cursor' && source.database !== undefined ? { ...name, text: source.database } : null;
+          const expr: Expr = { kind: 'Column', schema, table, column: name, start: column.start, end: column.end };
           const origin = source.memory ? null : source.table.name;
-          outputs.push({ expr, meta: { name: starColumnName(naming, source.name, info.name), column: origin ? info.name : null, table: origin, database: origin ? 'main' : null, type: info.declaredType } });
+          const database = source.kind === 'cursor' ? (source.database ?? 'main') : 'main';
+          outputs.push({ expr, meta: { name: starColumnName(naming, source.name, info.name), column: origin ? info.name : null, table: origin, database: origin ? database : null, type: info.declaredType } });
         });
       }
       continue;
@@ -174,12 +183,13 @@ function rejectOrderByAggregates(ctx: CompileContext, orderBy: readonly Ordering
   });
 }
 
-export function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[]): boolean {
+/** Whether the query aggregates; calls an enclosing query (`outer`) accumulates do not count. */
+export function isAggregateQuery(ctx: CompileContext, core: SelectClause, orderBy: readonly OrderingTerm[], outer?: Scope): boolean {
   if (core.groupBy.length > 0 || core.having) return true;
   let found = false;
   const exprs: Expr[] = [...core.columns.flatMap((c) => (c.kind === 'ExprColumn' ? [c.expr] : [])), ...orderBy.map((o) => o.expr)];
   for (const e of exprs) walkExpr(e, (node) => {
-    if (isAggregateCall(ctx, node)) found = true;
+    if (isAggregateCall(ctx, node) && !(outer && enclosingReplacement(outer, node) !== undefined)) found = true;
   });
   return found;
 }

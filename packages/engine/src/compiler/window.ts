@@ -13,6 +13,7 @@ import type { SortSpec } from '../vm/ops/sorter.js';
 import type { FrameBoundSpec, FrameSpec, VmWindowFunction, WindowFunctionSpec, WindowPassSpec } from '../vm/window-spec.js';
 import { walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
+import type { OrderTerm } from './where.js';
 import type { CompileContext } from './context.js';
 import { isAggregateCall, type OutputColumn, type RowOutput } from './select.js';
 
@@ -20,7 +21,11 @@ import { isAggregateCall, type OutputColumn, type RowOutput } from './select.js'
 export interface GroupRowSink {
   readonly afterLoopLabel: number;
   orderExprs(): Expr[];
-  prepare(): void;
+  /** `ordered`: the rows come in ORDER BY order (no sorter). */
+  prepare(ordered?: boolean): void;
+  /** The resolved ORDER BY, when the sink sorts (a GROUP BY in key order may already satisfy it). */
+  orderTerms?(): OrderTerm[];
+  placesNulls?(): boolean;
   emitRow(scope: Scope, skip: number): void;
   finish(): void;
 }

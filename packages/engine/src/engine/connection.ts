@@ -774,8 +774,12 @@ export class ConnectionImpl implements Connection, VmHost {
       case 'integrity_check':
       case 'quick_check': {
         const limit = typeof arg === 'bigint' && arg > 0n ? Number(arg) : 100;
-        const only = typeof args[1] === 'string' ? this.schemaValue!.table(args[1]) : undefined;
-        return integrityCheck(this.source, this.schemaValue!, limit, name === 'quick_check', only).map((m) => [m]);
+        // args[2]: the database (PRAGMA temp.integrity_check), main by default.
+        const db = typeof args[2] === 'bigint' ? Number(args[2]) : MAIN_DATABASE;
+        const schema = db === MAIN_DATABASE ? this.schemaValue! : this.other(db).currentSchema(this.nextGeneration);
+        const source = db === MAIN_DATABASE ? this.source : this.otherSource(db, false);
+        const only = typeof args[1] === 'string' ? schema.table(args[1]) : undefined;
+        return integrityCheck(source, schema, limit, name === 'quick_check', only).map((m) => [m]);
       }
       case 'page_size':
         if (arg !== null) {

@@ -9,6 +9,7 @@ import type { PageSource } from '../pager/types.js';
 import { compareRecordToKey } from '../record/compare.js';
 import { decodeRecord } from '../record/record.js';
 import type { Schema } from '../schema/schema.js';
+import { rootPageOf } from '../schema/database-list.js';
 import type { TableInfo } from '../schema/types.js';
 import { builtinCollations, binaryCollation } from '../values/collation.js';
 import { applyAffinity } from '../values/affinity.js';
@@ -20,8 +21,9 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
   const tables = onlyTable ? [onlyTable] : schema.allTables();
   const roots: TreeRoot[] = onlyTable ? [] : [{ name: 'sqlite_schema', root: 1, isIndex: false }];
   for (const table of tables) {
-    roots.push({ name: table.name, root: table.rootPage, isIndex: table.withoutRowid });
-    for (const index of table.indexes) roots.push({ name: index.name, root: index.rootPage, isIndex: true });
+    // Roots of temp and attached databases are addresses (schema/database-list.ts); `source` is their file.
+    roots.push({ name: table.name, root: rootPageOf(table.rootPage), isIndex: table.withoutRowid });
+    for (const index of table.indexes) roots.push({ name: index.name, root: rootPageOf(index.rootPage), isIndex: true });
   }
   const messages = checkIntegrity(source, roots, maxErrors, onlyTable !== undefined);
   if (!quick && messages.length === 0) {
@@ -36,8 +38,8 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
           collations: [...index.columns.map((c) => builtinCollations.get(c.collation) ?? binaryCollation), binaryCollation],
           descending: [...index.columns.map((c) => c.descending), false],
         };
-        const rows = openTableCursor(source, table.rootPage);
-        const entries = openIndexCursor(source, index.rootPage, keyInfo);
+        const rows = openTableCursor(source, rootPageOf(table.rootPage));
+        const entries = openIndexCursor(source, rootPageOf(index.rootPage), keyInfo);
         let rowCount = 0;
         for (let ok = rows.first(); ok; ok = rows.next()) {
           rowCount++;

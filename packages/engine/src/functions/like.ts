@@ -4,7 +4,9 @@
 
 import { SqliteError } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
+import { valueToText } from '../values/cast.js';
 import { cText } from './define.js';
+import { utf8Length } from './printf.js';
 import type { FunctionRegistry } from './registry.js';
 
 interface PatternInfo {
@@ -14,6 +16,9 @@ interface PatternInfo {
   noCase: boolean;
 }
 
+/** SQLite's default SQLITE_LIMIT_LIKE_PATTERN_LENGTH. */
+const LIKE_PATTERN_LIMIT = 50000;
+
 const LIKE: PatternInfo = { matchAll: '%', matchOne: '_', matchSet: null, noCase: true };
 const GLOB: PatternInfo = { matchAll: '*', matchOne: '?', matchSet: '[', noCase: false };
 
@@ -21,32 +26,44 @@ function fold(c: string, noCase: boolean): string {
   return noCase && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
 }
 
+/** patternCompare's outcomes. NoWildcardMatch: the text ran out under a wildcard, so no later start can match either. */
+const enum Match {
+  Match,
+  NoMatch,
+  NoWildcardMatch,
+}
+
 /** true when `text` matches `pattern` (both as arrays of code points). */
 function matches(pattern: string[], text: string[], info: PatternInfo, escape: string | null): boolean {
-  // Iterative matcher with backtracking on the last wildcard, like SQLite's recursive one.
-  const match = (p: number, t: number): boolean => {
+  // Iterative matcher with backtracking on the last wildcard, like SQLite's recursive one, and its
+  // early stop: a wildcard that found no match for any rest of the text fails every enclosing one
+  // too (without it, '%a%a%a...%b' backtracks exponentially).
+  const match = (p: number, t: number): Match => {
     while (p < pattern.length) {
       const c = pattern[p]!;
       if (c === info.matchAll && c !== escape) {
         while (p < pattern.length && (pattern[p] === info.matchAll || pattern[p] === info.matchOne) && pattern[p] !== escape) {
           if (pattern[p] === info.matchOne) {
-            if (t >= text.length) return false;
+            if (t >= text.length) return Match.NoWildcardMatch;
             t++;
           }
           p++;
         }
-        if (p === pattern.length) return true;
-        for (let k = t; k <= text.length; k++) if (match(p, k)) return true;
-        return false;
+        if (p === pattern.length) return Match.Match;
+        for (let k = t; k < text.length; k++) {
+          const r = match(p, k);
+          if (r !== Match.NoMatch) return r;
+        }
+        return Match.NoWildcardMatch;
       }
       if (c === info.matchOne && c !== escape) {
-        if (t >= text.length) return false;
+        if (t >= text.length) return Match.NoMatch;
         p++;
         t++;
         continue;
       }
       if (info.matchSet && c === info.matchSet) {
-        if (t >= text.length) return false;
+        if (t >= text.length) return Match.NoMatch;
         let q = p + 1;
         let invert = false;
         if (pattern[q] === '^') {
@@ -71,8 +88,8 @@ function matches(pattern: string[], text: string[], info: PatternInfo, escape: s
           if (ch === previous) seen = true;
           q++;
         }
-        if (q >= pattern.length) return false;
-        if (seen === invert) return false;
+        if (q >= pattern.length) return Match.NoMatch;
+        if (seen === invert) return Match.NoMatch;
         p = q + 1;
         t++;
         continue;
@@ -80,16 +97,16 @@ function matches(pattern: string[], text: string[], info: PatternInfo, escape: s
       let literal = c;
       if (escape !== null && c === escape) {
         p++;
-        if (p >= pattern.length) return false;
+        if (p >= pattern.length) return Match.NoMatch;
         literal = pattern[p]!;
       }
-      if (t >= text.length || fold(literal, info.noCase) !== fold(text[t]!, info.noCase)) return false;
+      if (t >= text.length || fold(literal, info.noCase) !== fold(text[t]!, info.noCase)) return Match.NoMatch;
       p++;
       t++;
     }
-    return t === text.length;
+    return t === text.length ? Match.Match : Match.NoMatch;
   };
-  return match(0, 0);
+  return match(0, 0) === Match.Match;
 }
 
 function likeFunction(info: PatternInfo) {
@@ -103,6 +120,10 @@ function likeFunction(info: PatternInfo) {
       if (e.length !== 1) throw new SqliteError('ESCAPE expression must be a single character');
       escape = e[0]!;
     }
+    // SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 50000 bytes, counted before the NUL cut (sqlite3_value_bytes).
+    const whole = pattern instanceof Uint8Array ? null : valueToText(pattern);
+    const bytes = whole === null ? (pattern as Uint8Array).length : whole.length * 3 <= LIKE_PATTERN_LIMIT ? 0 : utf8Length(whole);
+    if (bytes > LIKE_PATTERN_LIMIT) throw new SqliteError('LIKE or GLOB pattern too complex');
     return matches(Array.from(cText(pattern)), Array.from(cText(text)), info, escape) ? 1n : 0n;
   };
 }

@@ -75,7 +75,8 @@ function replace([x, pattern, replacement]: readonly SqlValue[]): SqlValue {
   if (text === null) return null;
   const p = textArg(pattern);
   if (p === null) return null;
-  if (p === '') return text;
+  // An empty pattern, or one starting with NUL (empty as the C string replaceFunc tests), changes nothing.
+  if (p === '' || p.charCodeAt(0) === 0) return text;
   const r = textArg(replacement);
   if (r === null) return null;
   return text.split(p).join(r);

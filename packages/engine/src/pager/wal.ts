@@ -99,6 +99,13 @@ export class Wal {
   }
 
   /** Reads the page image stored in `frame` into `buffer` (pageSize bytes). */
+  /** Reads `count` consecutive frames from `first`, headers included, into buffer (count frame sizes). */
+  readFrames(first: number, count: number, buffer: Uint8Array): void {
+    if (!this.file || first < 1 || first + count - 1 > this.mxFrame) throw corruptError(`WAL frames ${first}+${count} out of range`);
+    const bytes = count * frameSize(this.pageSize);
+    if (this.file.read(buffer.subarray(0, bytes), frameOffset(first, this.pageSize)) < bytes) throw corruptError(`WAL frames ${first}+${count} truncated`);
+  }
+
   readFrame(frame: number, buffer: Uint8Array): void {
     if (!this.file || frame < 1 || frame > this.mxFrame) throw corruptError(`WAL frame ${frame} out of range`);
     const offset = frameOffset(frame, this.pageSize) + WAL_FRAME_HEADER_SIZE;

@@ -2,7 +2,7 @@
 // (INTEGER PRIMARY KEY) and for the automatic indexes UNIQUE and PRIMARY KEY constraints create.
 
 import { SqliteError } from '../common/errors.js';
-import { sameName, type ConflictResolution, type CreateTableStatement, type OrderingTerm } from '../parser/ast.js';
+import { forEachNode, sameName, type ConflictResolution, type CreateTableStatement, type OrderingTerm } from '../parser/ast.js';
 import { affinityOfType } from '../values/affinity.js';
 import type { ColumnInfo, IndexColumn, IndexInfo, TableInfo } from './types.js';
 import { defineForeignKeys } from './foreign-keys.js';
@@ -67,6 +67,9 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
       else if (constraint.kind === 'Default') {
         if (generated) throw new SqliteError('cannot use DEFAULT on a generated column');
         defaultExpr = constraint.expr;
+        // SQLite's sqlite3ExprIsConstantOrFunction: no column (a quoted name included) and no subquery.
+        const reads = forEachNode(constraint.expr, (n) => ['Column', 'Subquery', 'Exists', 'InSelect', 'InTable'].includes(n.kind) || undefined);
+        if (reads) throw new SqliteError(`default value of column [${definition.name.text}] is not constant`);
       }
       else if (constraint.kind === 'PrimaryKey') primaryKey = true;
       else if (constraint.kind === 'Generated') {

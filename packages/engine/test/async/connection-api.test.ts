@@ -102,6 +102,23 @@ describe('transactions and batches', () => {
     expect(await db.prepare('SELECT group_concat(a) FROM t').pluck().get()).toBe('1,2,3,10');
   });
 
+  it('transaction() calls on one connection take turns in call order, each seeing the commits before it', async () => {
+    const db = await memory();
+    const order: number[] = [];
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        db.transaction(async (tx) => {
+          const count = Number(await tx.prepare('SELECT count(*) FROM t').pluck().get());
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await tx.prepare('INSERT INTO t VALUES (?, ?)').run(count + 1, `n${n}`);
+          order.push(n);
+        }),
+      ),
+    );
+    expect(order).toEqual([1, 2, 3]);
+    expect(await db.prepare('SELECT group_concat(a) FROM t').pluck().get()).toBe('1,2,3,4,5,6');
+  });
+
   it('runs calls on one connection one at a time, in call order', async () => {
     const db = await memory();
     const calls = [db.exec('INSERT INTO t VALUES (7, \'seven\')'), db.prepare('SELECT count(*) FROM t').pluck().get(), db.exec('DELETE FROM t'), db.prepare('SELECT count(*) FROM t').pluck().get()];

@@ -210,6 +210,9 @@ describe('PRAGMA full_column_names and short_column_names', () => {
     'SELECT vv FROM v AS w',
     'SELECT * FROM v AS w',
     'SELECT q.f1 FROM (SELECT f1 FROM test1) AS q',
+    'SELECT * FROM test1 a, (SELECT 5, 6)',
+    'SELECT (SELECT 3), * FROM (SELECT 1 UNION SELECT 4), (SELECT 2)',
+    'SELECT x FROM (SELECT 1 AS x)',
     'SELECT (SELECT f1 FROM test1)',
   ];
   it.each([
@@ -282,6 +285,78 @@ describe('affinity of subqueries', () => {
       'WITH q(x) AS (SELECT a FROM tt UNION SELECT 5) SELECT typeof(x), x = 5 FROM q',
       'CREATE VIEW vq AS SELECT a AS x FROM tt UNION SELECT 5',
       'SELECT typeof(x), x = 5 FROM vq',
+    ]);
+  });
+});
+
+describe('aggregates of an enclosing query written in a subquery', () => {
+  const schema = ['CREATE TABLE t(a)', 'INSERT INTO t VALUES (1), (2), (3)', 'CREATE TABLE u(b)', 'INSERT INTO u VALUES (10), (20)'];
+
+  it('accumulates them in the query whose columns they read', () => {
+    expectSameInMemory([
+      ...schema,
+      'SELECT (SELECT count(t.a)) FROM t',
+      'SELECT (SELECT count(a)) FROM t',
+      'SELECT (SELECT count(t.a) FROM u) FROM t',
+      'SELECT (SELECT count(t.a)) FROM t WHERE a > 1',
+      'SELECT (a > 1) AS g, (SELECT sum(t.a)) FROM t GROUP BY a > 1',
+      'SELECT (SELECT (SELECT count(t.a) FROM u)) FROM t',
+      'SELECT (SELECT 1 FROM u WHERE (SELECT count(t.a)) > 0) FROM t',
+      'SELECT (SELECT count(t.a) FILTER (WHERE t.a > 1)) FROM t',
+      'SELECT count(*), (SELECT max(t.a)) FROM t',
+      'SELECT a, count(*) FROM t GROUP BY a ORDER BY (SELECT sum(t.a)) DESC',
+      'SELECT a FROM t GROUP BY a HAVING (SELECT count(t.a)) > 0',
+      'SELECT x FROM (SELECT (SELECT count(t.a)) AS x FROM t)',
+    ]);
+  });
+
+  it('leaves in the subquery the aggregates that read its own columns', () => {
+    expectSameInMemory([
+      ...schema,
+      'SELECT a, (SELECT count(u.b) FROM u) FROM t',
+      'SELECT (SELECT count(b) FROM u) FROM t',
+      'SELECT (SELECT sum(t.a) + count(u.b) FROM u) FROM t',
+      'SELECT (SELECT (SELECT count(u.b)) FROM u) FROM t',
+      'SELECT (SELECT count(*) FROM t)',
+    ]);
+  });
+
+  it('rejects them where an aggregate may not be', () => {
+    expectSameInMemory([
+      ...schema,
+      'SELECT a FROM t WHERE (SELECT count(t.a)) > 1',
+      'SELECT count(*) FROM t WHERE (SELECT count(t.a)) > 1',
+      'SELECT count(*) FROM t GROUP BY (SELECT count(t.a))',
+      'SELECT a FROM t ORDER BY (SELECT count(t.a))',
+      'SELECT (SELECT 1 FROM u WHERE count(t.a) > 0) FROM t',
+    ]);
+  });
+});
+
+describe('subqueries in the output of an aggregate query', () => {
+  it('read the group values of the enclosing query columns they name', () => {
+    expectSameInMemory([
+      'CREATE TABLE t(g int, x int)',
+      'INSERT INTO t VALUES (1, 10), (1, 20), (2, 5), (3, 50)',
+      'SELECT g, sum(x) AS total FROM t GROUP BY g HAVING EXISTS (SELECT 1 FROM t t2 WHERE t2.g = t.g AND t2.x > 15) ORDER BY g',
+      'SELECT g, sum(x) AS total FROM t GROUP BY g HAVING (SELECT max(t2.x) FROM t t2 WHERE t2.g = t.g) IS NOT NULL ORDER BY g',
+      'SELECT g, sum(x) FROM t GROUP BY g ORDER BY (SELECT count(*) FROM t t2 WHERE t2.g = t.g AND t2.x >= 10) DESC, g DESC',
+      'SELECT g, (SELECT sum(t2.x + t.g) FROM t t2) FROM t GROUP BY g',
+      'SELECT g, sum(x) FROM t GROUP BY g HAVING (SELECT t.g) > 1',
+      'SELECT 1 ORDER BY sum(exists (SELECT 1))',
+      'SELECT 1 ORDER BY sum((SELECT 42))',
+      'SELECT 1 ORDER BY sum(1), 2',
+      'SELECT 1 ORDER BY nosuch',
+    ]);
+  });
+});
+
+describe('unaliased FROM subqueries', () => {
+  it('are told apart in NATURAL and USING joins', () => {
+    expectSameInMemory([
+      "SELECT * FROM (SELECT 1 x, 'a' y) NATURAL JOIN (SELECT 1 x, 'b' z)",
+      "SELECT * FROM (SELECT 1 x, 'a' y) JOIN (SELECT 1 x, 'b' z) USING (x)",
+      'SELECT x FROM (SELECT 1 x), (SELECT 2 y)',
     ]);
   });
 });

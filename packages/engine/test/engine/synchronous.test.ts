@@ -64,3 +64,20 @@ it('FULL syncs the WAL at every commit, NORMAL and OFF do not; the setting is pe
   relaxed.close();
   full.close();
 });
+
+it('NORMAL syncs a WAL header only when old frames lie behind it (a restarted log), not in a new log', () => {
+  const vfs = faultVfs(7);
+  const setup = openConnection('/db', { vfs });
+  setup.exec('CREATE TABLE t(x)');
+  setup.close(); // checkpoints and deletes the WAL
+  const db = openConnection('/db', { vfs });
+  db.exec('PRAGMA synchronous = NORMAL');
+  let before = vfs.syncs;
+  db.exec('INSERT INTO t VALUES (1)');
+  expect(vfs.syncs - before).toBe(0);
+  db.exec('PRAGMA wal_checkpoint');
+  before = vfs.syncs;
+  db.exec('INSERT INTO t VALUES (2)'); // the log restarts over frame 1: its new header must be durable first
+  expect(vfs.syncs - before).toBe(1);
+  db.close();
+});

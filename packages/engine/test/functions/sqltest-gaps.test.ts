@@ -113,11 +113,30 @@ describe('text functions stop at a NUL character, as SQLite walks C strings', ()
       "SELECT 'a' || char(0) || 'b' LIKE 'a%', 'a' LIKE 'a' || char(0) || 'x', length('a' || char(0) || 'b')",
     ]);
   });
+  it('replace() with a pattern starting with NUL changes nothing', () => {
+    check([
+      "SELECT hex(replace('a' || char(0) || 'b', 'a' || char(0), 'X')), hex(replace('a' || char(0) || 'b', char(0), 'X')), hex(replace('abc', char(0) || 'b', 'X'))",
+      "SELECT length(replace(zeroblob(10), x'00', '%')), 'test' LIKE replace(zeroblob(11000), x'00', '%')",
+    ]);
+  });
   it('group_concat of empty strings in a moving window', () => {
     check([
       'CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT, sep TEXT)',
       "INSERT INTO t VALUES (1, '', '|'), (2, '', '|'), (3, 'x', '|'), (4, 'y', '--')",
       'SELECT id, quote(group_concat(v, sep) OVER w), quote(string_agg(v, sep) OVER w) FROM t WINDOW w AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY id',
+    ]);
+  });
+});
+
+describe('LIKE and GLOB matching limits', () => {
+  it('stop early when a wildcard finds no match (no exponential backtracking) and refuse patterns over 50000 bytes', () => {
+    check([
+      "SELECT 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' LIKE '%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%a%b'",
+      "SELECT 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' GLOB '*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'",
+      "SELECT 'abc' LIKE '%b%', 'abc' LIKE '%_', 'abc' LIKE '%___', 'abc' LIKE '%____', 'ab' LIKE 'a%b%', '' LIKE '%', '' LIKE '_'",
+      "SELECT 'abcabd' GLOB '*ab?', 'x' GLOB '*[a-z]', 'a]' GLOB '*]', 'abc' GLOB 'a*[bc]', 'a%' LIKE '%\\%' ESCAPE '\\'",
+      "SELECT 'test' LIKE replace(zeroblob(135000), x'00', 'a')",
+      "SELECT 'test' LIKE char(0) || replace(zeroblob(60000), x'00', 'a')",
     ]);
   });
 });

@@ -132,6 +132,36 @@ describe('checkpoint', () => {
     expect(valueOf(pager, 4)).toBe(5);
     pager.close();
   });
+
+  it('copies long runs of consecutive pages (batched reads and writes) with the newest frame of each page', () => {
+    const vfs = memoryVfs();
+    const pager = Pager.open(vfs, 'db');
+    pager.setPageSize(512);
+    pager.autoCheckpoint = 0;
+    const mark = (pgno: number, txn: number) => (pgno * 7 + txn * 31) & 0xff;
+    // Transaction 1 writes pages 2..150 (runs longer than a batch); transaction 2 rewrites a few of
+    // them, so their newest frames break the runs; transaction 3 grows the file past them.
+    const commit = (txn: number, pages: number[], grow: number) => {
+      const read = pager.beginRead();
+      const write = pager.tryBeginWrite(read)!;
+      while (write.pageCount() < grow) write.appendPage();
+      for (const p of pages) write.getWritable(p)[300] = mark(p, txn);
+      write.commit();
+      read.end();
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    commit(1, range(2, 150), 150);
+    commit(2, [...range(40, 60), 100, 149], 150);
+    commit(3, range(151, 230), 230);
+    expect(pager.checkpoint('passive')).toMatchObject({ busy: false, checkpointed: pager.walFrames.log });
+    const file = vfs.files.get('db')!;
+    expect(file.length).toBe(230 * 512);
+    for (let p = 2; p <= 230; p++) {
+      const txn = p > 150 ? 3 : (p >= 40 && p <= 60) || p === 100 || p === 149 ? 2 : 1;
+      expect(file.bytes[(p - 1) * 512 + 300], `page ${p}`).toBe(mark(p, txn));
+    }
+    pager.close();
+  });
 });
 
 describe('corruption and bad files', () => {

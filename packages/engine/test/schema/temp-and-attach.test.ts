@@ -116,6 +116,90 @@ describe('TEMP tables, views, indexes and triggers', () => {
   });
 });
 
+describe('names across databases', () => {
+  it('qualified columns and joins of same-named tables, writes through qualified names', () => {
+    expectSameInMemory([
+      "ATTACH ':mem' || 'ory:' AS x",
+      'CREATE TABLE x.t(a PRIMARY KEY, b)',
+      'CREATE TABLE t(a, c)',
+      'INSERT INTO t VALUES (1, 2), (3, 4)',
+      'INSERT INTO x.t SELECT * FROM main.t',
+      'SELECT x.t.a, main.t.c FROM x.t, main.t ORDER BY 1, 2',
+      'SELECT * FROM main.t JOIN x.t USING (a)',
+      'SELECT * FROM main.t, x.t ORDER BY 1, 3',
+      'SELECT temp.x.a FROM t',
+      'INSERT INTO x.t VALUES (1, 9) ON CONFLICT(a) DO UPDATE SET b = excluded.b',
+      'UPDATE x.t SET b = t2.c FROM main.t AS t2 WHERE t2.a = x.t.a',
+      'SELECT * FROM x.t',
+      'WITH c AS (SELECT * FROM x.t) SELECT * FROM c',
+      'CREATE VIEW x.v AS SELECT a FROM t',
+      'SELECT * FROM x.v',
+      'CREATE TEMP TABLE tt AS SELECT * FROM x.t',
+      'SELECT * FROM tt',
+      'SELECT * FROM x.t WHERE a = 3',
+      'ALTER TABLE x.t ADD COLUMN z DEFAULT 5',
+      'ALTER TABLE x.t RENAME TO t2',
+      'SELECT * FROM x.t2',
+      'DROP TABLE x.nosuch',
+      'DROP TABLE IF EXISTS x.nosuch',
+      'DROP INDEX x.nosuch',
+      'DROP TRIGGER temp.nosuch',
+      'PRAGMA x.table_info(t2)',
+      "SELECT * FROM pragma_table_info('t2', 'x')",
+      "SELECT * FROM pragma_index_list('t', 'nosuch')",
+      'PRAGMA x.user_version = 7',
+      'PRAGMA x.user_version',
+      'PRAGMA user_version',
+      'PRAGMA x.integrity_check',
+    ]);
+  });
+
+  it('numbers attached databases as SQLite does, with its limits', () => {
+    const attach = Array.from({ length: 11 }, (_, i) => `ATTACH ':memory:' AS a${i}`);
+    expectSameInMemory(["ATTACH ':memory:' AS one", "ATTACH ':memory:' AS two", 'DETACH one', "ATTACH ':memory:' AS three", 'PRAGMA database_list', 'DETACH two', 'DETACH three', 'ATTACH NULL AS n', 'PRAGMA database_list', ...attach, "ATTACH '/nonexistent/dir/f.db' AS bad"]);
+  });
+
+  it('temp tables shadow main ones for PRAGMAs, AUTOINCREMENT and foreign keys', () => {
+    expectSameInMemory([
+      'CREATE TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TEMP TABLE p(id INTEGER PRIMARY KEY, extra)',
+      'INSERT INTO p VALUES (1, 2)',
+      'INSERT INTO main.p VALUES (5)',
+      'SELECT * FROM p',
+      'SELECT * FROM main.p',
+      'CREATE TEMP TABLE ai(id INTEGER PRIMARY KEY AUTOINCREMENT, v)',
+      'INSERT INTO ai(v) VALUES (1), (2)',
+      'DELETE FROM ai WHERE id = 2',
+      'INSERT INTO ai(v) VALUES (3)',
+      'SELECT * FROM ai',
+      'CREATE TABLE mai(id INTEGER PRIMARY KEY AUTOINCREMENT, v)',
+      'INSERT INTO mai(v) VALUES (1)',
+      'SELECT * FROM main.sqlite_sequence',
+      'SELECT * FROM temp.sqlite_sequence',
+      'SELECT * FROM sqlite_sequence',
+      'CREATE INDEX pi ON p(extra)',
+      "SELECT name, tbl_name FROM sqlite_temp_master WHERE type = 'index'",
+      'PRAGMA index_list(p)',
+      'PRAGMA main.index_list(p)',
+      'PRAGMA table_info(p)',
+      'PRAGMA main.table_info(p)',
+      "SELECT * FROM pragma_table_info('p', 'temp')",
+      'PRAGMA temp.integrity_check',
+      'PRAGMA foreign_keys = 1',
+      'CREATE TEMP TABLE c(x REFERENCES p(id))',
+      'CREATE TABLE m(x REFERENCES mai(id))',
+      'INSERT INTO c VALUES (100)',
+      'INSERT INTO c VALUES (1)',
+      'PRAGMA temp.foreign_key_list(c)',
+      'ALTER TABLE p ADD COLUMN z DEFAULT 7',
+      'SELECT * FROM p',
+      'ALTER TABLE p RENAME TO q',
+      'SELECT name FROM sqlite_temp_master ORDER BY name',
+      'VACUUM temp',
+    ]);
+  });
+});
+
 describe('ATTACH and DETACH', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-attach-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,6 @@ import TandemDatabase from '../../src/index.js';
 import { expectSameInMemory } from './differential.js';
 
 const check = expectSameInMemory;
-const unordered = { ordered: false };
 
 /** Runs a multi-statement script with exec() on both engines, then compares the queries' rows. */
 function expectSameScript(script: string, queries: readonly string[]): void {

@@ -62,6 +62,7 @@ async function main(): Promise<number> {
   if (knownFile) {
     console.log(`${t.knownFailed} known divergences (listed in ${knownFile})`);
     for (const id of t.fixed) console.log(`NOW PASSING (remove from the list): ${id}`);
+    for (const id of summary.unstablePasses) console.log(`passed this time, not reproducibly (random() or timing; check before removing): ${id}`);
     for (const id of t.stale) console.log(`NOT RUN (remove from the list): ${id}`);
   }
   const writeTo = writeOption ? resolve(scratchParent, writeOption) : undefined;
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
     const lines = summary.outcomes
       .filter((o) => o.kind)
       .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }))
-      .map((o) => `${o.id} # [${o.kind}] ${known.get(o.id) ?? o.reason.split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 200)}`);
+      .map((o) => `${o.id} # ${known.get(o.id) ?? `[${o.kind}] ${o.reason.split('\n')[0]!.replace(/\s+/g, ' ').slice(0, 200)}`}`);
     writeFileSync(writeTo, lines.join('\n') + '\n');
   }
   console.log(`total time ${(summary.milliseconds / 1000).toFixed(1)}s`);

@@ -48,6 +48,8 @@ export interface ScriptResult {
   statements: number;
   /** Statements where SQLite disagreed with itself (values exempt, see the rule above). */
   nondeterministic: number;
+  /** The script called random() or randomblob(): its verdict can vary from run to run. */
+  randomTainted: boolean;
   diffs: ScriptDiff[];
 }
 
@@ -173,7 +175,7 @@ export interface StatementInput {
 /** Runs the statements on fresh databases; every statement runs even after a divergence. */
 export function runScript(statements: readonly (string | StatementInput)[], engine: DriverFactory, sqlite: DriverFactory): ScriptResult {
   const drivers = openScriptDrivers(engine, sqlite);
-  const result: ScriptResult = { statements: statements.length, nondeterministic: 0, diffs: [] };
+  const result: ScriptResult = { statements: statements.length, nondeterministic: 0, randomTainted: false, diffs: [] };
   let randomTainted = false;
   try {
     statements.forEach((item, index) => {
@@ -191,6 +193,7 @@ export function runScript(statements: readonly (string | StatementInput)[], engi
   } finally {
     closeScriptDrivers(drivers);
   }
+  result.randomTainted = randomTainted;
   return result;
 }
 

@@ -12,6 +12,7 @@ export interface FuzzCaseResult {
   id: string;
   statements: number;
   nondeterministic: number;
+  randomTainted: boolean;
   /** The first divergence's kind, or null when the engine agreed with SQLite throughout. */
   kind: Divergence | null;
   /** The first few divergences, readable (the rest are counted). */
@@ -36,6 +37,7 @@ export function runFuzzCase(id: string, engine: DriverFactory, corpusFolder: str
     id,
     statements: result.statements,
     nondeterministic: result.nondeterministic,
+    randomTainted: result.randomTainted,
     kind: result.diffs[0]?.kind ?? null,
     diffs: result.diffs.slice(0, 5).map((d) => ({ ...d, sql: truncate(d.sql, 300), detail: truncate(d.detail, 600) })),
     diffCount: result.diffs.length,

@@ -4,12 +4,12 @@
 // (known-failures/fuzzdata.txt: a listed case that fails is tolerated, a listed case that passes is
 // reported so the list can only shrink).
 
+import { join } from 'node:path';
 import { runInWorkers, type JobOutcome } from '../cli/pool.js';
 import type { EngineName } from '../driver.js';
 import { tally, type Tally } from '../sqltest/known-failures.js';
 import type { SqlTestCaseResult } from '../sqltest/run.js';
 import type { Divergence } from './compare.js';
-import { join } from 'node:path';
 import { everyKth, listFuzzScripts, readFuzzScript } from './corpus.js';
 import type { FuzzCaseResult } from './run.js';
 
@@ -54,6 +54,12 @@ export interface RunSummary {
   tally: Tally;
   /** Failing cases (listed or not) per divergence kind. */
   byKind: Record<string, number>;
+  /**
+   * Listed cases that passed this time but whose verdict is not reproducible: scripts using
+   * random() (SQLite's own runs may collide or not) and cases listed as hangs (timing). Reported,
+   * not failed; tally.fixed holds only the reproducible passes.
+   */
+  unstablePasses: string[];
   milliseconds: number;
 }
 
@@ -90,5 +96,9 @@ export async function runFuzzSession(
   const results: SqlTestCaseResult[] = outcomes.map((o) => ({ id: o.id, outcome: o.kind ? 'failed' : 'passed', reason: o.reason }));
   const byKind: Record<string, number> = {};
   for (const o of outcomes) if (o.kind) byKind[o.kind] = (byKind[o.kind] ?? 0) + 1;
-  return { outcomes, tally: tally(results, known), byKind, milliseconds: performance.now() - started };
+  const t = tally(results, known);
+  const unstable = (id: string): boolean => (known.get(id) ?? '').startsWith('[hang]') || outcomes.some((o) => o.id === id && o.result?.randomTainted);
+  const unstablePasses = t.fixed.filter(unstable);
+  t.fixed = t.fixed.filter((id) => !unstable(id));
+  return { outcomes, tally: t, byKind, unstablePasses, milliseconds: performance.now() - started };
 }

@@ -20,9 +20,12 @@ registerOps({
     const last = Math.max(ins.p2, ins.p3);
     for (let r = ins.p2; r <= last; r++) vm.registers[r] = null;
   },
-  /** Variable: r[P2] = the value bound to parameter slot P1 (1-based). */
+  /** Variable: r[P2..P2+P3] = the values bound to parameter slots P1..P1+P3 (1-based). */
   [Opcode.Variable]: (vm, ins) => {
-    vm.registers[ins.p2] = vm.bindings[ins.p1 - 1] ?? null;
+    const registers = vm.registers;
+    const bindings = vm.bindings;
+    registers[ins.p2] = bindings[ins.p1 - 1] ?? null;
+    for (let i = 1; i <= ins.p3; i++) registers[ins.p2 + i] = bindings[ins.p1 - 1 + i] ?? null;
   },
   /** Copy: r[P2..P2+P3] = r[P1..P1+P3], subtypes included. */
   [Opcode.Copy]: (vm, ins) => {
