@@ -350,7 +350,7 @@ function emitRewriteRows(b: ProgramBuilder, table: TableInfo, dropped: number): 
       return;
     }
     const info = table.columns[column]!;
-    const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: false };
+    const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr, info.affinity), realAffinity: false };
     b.emit(Opcode.Column, cursor, storageField(table, column), row + k, spec);
   });
   const record = b.register();

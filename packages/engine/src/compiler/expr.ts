@@ -4,7 +4,7 @@
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
 import type { BinaryOperator, Expr, InTableExpr, Select, SelectClause, TableSource } from '../parser/ast.js';
-import { Affinity, castAffinity, comparisonAffinity } from '../values/affinity.js';
+import { Affinity, applyAffinity, castAffinity, comparisonAffinity } from '../values/affinity.js';
 import { binaryCollation, type Collation } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonOperator, ComparisonSpec } from '../vm/ops/expression.js';
@@ -79,11 +79,15 @@ export function columnNumberTerm(expr: Expr): number | null {
   return inner === null ? null : expr.op === '-' ? -inner : inner;
 }
 
-/** The default of a column as a constant (for records shorter than the table). */
-export function constantDefault(expr: Expr | null): SqlValue {
+/**
+ * The default of a column as a constant (for records shorter than the table), converted by the
+ * column's affinity as SQLite's sqlite3ColumnDefault does (DEFAULT 0 on a TEXT column reads '0').
+ */
+export function constantDefault(expr: Expr | null, affinity?: Affinity): SqlValue {
   if (!expr) return null;
   const v = literalValue(expr);
-  return v === undefined ? null : v;
+  if (v === undefined) return null;
+  return affinity ? applyAffinity(v, affinity) : v;
 }
 
 export class ExprCompiler {
@@ -160,7 +164,7 @@ export class ExprCompiler {
     const info = source.table.columns[column]!;
     const field = hasGeneratedColumns(source.table) ? emitGeneratedRead(this, source, column, target) : storedPosition(source.table, column);
     if (field === null) return;
-    const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr), realAffinity: info.affinity === Affinity.Real };
+    const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr, info.affinity), realAffinity: info.affinity === Affinity.Real };
     this.b.emit(Opcode.Column, source.cursor, field, target, spec);
     if (source.columnSubtype) this.b.emit(Opcode.ColumnSubtype, source.cursor, field, target, source.columnSubtype);
   }

@@ -144,18 +144,24 @@ function emitOneRow(
   const table = writer.table;
   const n = table.columns.length;
   const base = b.registerBlock(n);
-  const rowid = b.register();
+  // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
+  const rowidSlot = targets.lastIndexOf(-1);
+  // A rowid given as a parameter (no triggers to see the row before it is assigned) is loaded
+  // straight into the rowid alias column's register, which then serves as the rowid register:
+  // one Variable may load it with its neighbours, and no SCopy is needed.
+  const sharedRowid = !table.withoutRowid && table.rowidAlias >= 0 && rowidSlot >= 0 && !rc.triggers && !autoincrement && (parameterAt?.(rowidSlot) ?? null) !== null;
+  const rowid = sharedRowid ? base + table.rowidAlias : b.register();
+  const slotOf = (i: number): number => (sharedRowid && i === table.rowidAlias ? rowidSlot : targets.indexOf(i));
   const skip = b.label();
-  let rowidSlot = -1;
   const beforeTriggers = rc.triggers?.has('BEFORE') ?? false;
   for (let i = 0; i < n; i++) {
     const column = table.columns[i]!;
-    const slot = targets.indexOf(i);
+    const slot = slotOf(i);
     const parameter = slot >= 0 ? (parameterAt?.(slot) ?? null) : null;
     if (parameter !== null) {
       let count = 1;
       while (i + count < n) {
-        const next = targets.indexOf(i + count);
+        const next = slotOf(i + count);
         if (next < 0 || parameterAt!(next) !== parameter + count) break;
         count++;
       }
@@ -166,8 +172,6 @@ function emitOneRow(
     // The rowid alias's register gets the rowid (SCopy below) before anything but BEFORE triggers reads it.
     else if (i !== table.rowidAlias || beforeTriggers) b.emit(Opcode.Null, 0, base + i);
   }
-  // The rowid named twice (alias and rowid): the last one wins, as in SQLite.
-  rowidSlot = targets.lastIndexOf(-1);
   if (beforeTriggers) emitComputeGenerated(ec, { kind: 'registers', table, name: table.name, base, rowid }, true);
   if (rc.triggers) emitBeforeInsertTriggers(ec, rc.triggers, table, base, rowidSlot >= 0 ? (r) => load(rowidSlot, r) : null, skip);
   if (table.withoutRowid) {
@@ -177,7 +181,7 @@ function emitOneRow(
     // SQLite's shape: a given rowid takes the NotNull jump to MustBeInt; NULL gets a new one
     // (MustBeInt leaves that integer as it is).
     const given = b.label();
-    load(rowidSlot, rowid);
+    if (!sharedRowid) load(rowidSlot, rowid);
     b.emit(Opcode.NotNull, rowid, given);
     emitNewRowid(rc, b, rowid);
     b.place(given);
@@ -196,7 +200,7 @@ function emitOneRow(
   } else {
     emitNewRowid(rc, b, rowid);
   }
-  if (table.rowidAlias >= 0) b.emit(Opcode.SCopy, rowid, base + table.rowidAlias);
+  if (table.rowidAlias >= 0 && !sharedRowid) b.emit(Opcode.SCopy, rowid, base + table.rowidAlias);
   const row: RegisterSource = { kind: 'registers', table, name: table.name, base, rowid };
   emitComputeGenerated(ec, row);
   const afterWrite = rc.returning ? (written: RegisterSource) => rc.returning!.emitRow(ec, written) : undefined;

@@ -5,7 +5,8 @@
 // SELECT runs with the CTE's name bound to that one row, appending its rows to the queue. The
 // queue is FIFO, or with the CTE's ORDER BY a priority queue (ties in insertion order); UNION
 // drops rows already queued once. The loop streams: the outer query sees each row before the
-// next one is expanded, so an outer LIMIT stops an endless recursion.
+// next one is expanded, so an outer LIMIT stops an endless recursion. A recursive SELECT reads the
+// current row through a one-row cursor or, when the row is its only FROM item, from registers.
 
 import { SqliteError } from '../common/errors.js';
 import type { ResultColumn as ResultColumnMeta } from '../engine/prepared.js';

@@ -148,7 +148,7 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
           name: info ? info.name : 'rowid', // SQLite names any rowid reference by the INTEGER PRIMARY KEY, else "rowid"
           column: info ? info.name : expr.column.text,
           table: resolved.source.table.name,
-          database: 'main',
+          database: resolved.source.kind === 'cursor' ? (resolved.source.database ?? 'main') : 'main',
           type: info ? info.declaredType : 'INTEGER',
         };
       }

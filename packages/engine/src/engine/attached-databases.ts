@@ -119,7 +119,7 @@ export class AttachedDatabase {
     if (this.writing) this.depths.set(depth, this.write!.savepoint());
   }
 
-  /** Undoes this database's changes since connection savepoint `depth`; true when it had any to undo. */
+  /** Undoes this database's changes since connection savepoint `depth` (nothing when it wrote none since). */
   rollbackTo(depth: number, nextGeneration: () => number): void {
     const mine = this.depths.get(depth);
     if (!this.writing || mine === undefined) return;
@@ -134,10 +134,6 @@ export class AttachedDatabase {
     if (mine === undefined) return;
     for (const key of [...this.depths.keys()]) if (key >= depth) this.depths.delete(key);
     if (this.writing && ![...this.depths.values()].includes(mine)) this.write!.release(mine);
-  }
-
-  noteSchemaChange(): void {
-    this.schemaChanged = true;
   }
 
   reloadSchema(nextGeneration: () => number): void {

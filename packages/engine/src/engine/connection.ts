@@ -1,6 +1,8 @@
 // The Connection: owns the transaction state of one database connection (autocommit, the read
 // snapshot, the write transaction), the schema it sees, its functions and change counters. It is
-// also the VmHost its statements run against.
+// also the VmHost its statements run against. Besides main it holds temp and attached databases
+// (attached-databases.ts), whose trees programs address as schema/database-list.ts describes;
+// a write statement always holds main's write transaction, whose savepoints number theirs.
 
 import { SqliteError, unsupported } from '../common/errors.js';
 import type { SqlValue } from '../common/values.js';
@@ -564,6 +566,8 @@ export class ConnectionImpl implements Connection, VmHost {
     const writer = this.writeTxn;
     if (operation === 'release') {
       if (index === 0 && target.startedTransaction) {
+        // Releasing the outermost savepoint commits: refused, as COMMIT is, with deferred FK violations.
+        this.foreignKeyCounters.assertCommittable();
         this.autocommit = true;
         this.endTransaction(true);
         return;

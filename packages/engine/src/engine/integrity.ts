@@ -14,6 +14,7 @@ import type { TableInfo } from '../schema/types.js';
 import { builtinCollations, binaryCollation } from '../values/collation.js';
 import { applyAffinity } from '../values/affinity.js';
 import { isVirtualColumn, storageField } from '../schema/generated.js';
+import { constantDefault } from '../compiler/expr.js';
 
 /** `onlyTable`: PRAGMA integrity_check(table) checks that table and its indexes only. */
 export function integrityCheck(source: PageSource, schema: Schema, maxErrors: number, quick: boolean, onlyTable?: TableInfo): string[] {
@@ -45,9 +46,12 @@ export function integrityCheck(source: PageSource, schema: Schema, maxErrors: nu
           rowCount++;
           const values = decodeRecord(rows.payload());
           const rowid = rows.rowid();
-          const key: SqlValue[] = index.columns.map((c) =>
-            c.column === table.rowidAlias ? rowid : applyAffinity(values[storageField(table, c.column)] ?? null, table.columns[c.column]!.affinity),
-          );
+          // A record shorter than the table (columns added later by ALTER TABLE) reads their defaults.
+          const stored = (column: number) => {
+            const field = storageField(table, column);
+            return field < values.length ? (values[field] ?? null) : constantDefault(table.columns[column]!.defaultExpr);
+          };
+          const key: SqlValue[] = index.columns.map((c) => (c.column === table.rowidAlias ? rowid : applyAffinity(stored(c.column), table.columns[c.column]!.affinity)));
           key.push(rowid);
           const found = entries.seekIndex(key, -1);
           let present = !entries.eof && (found >= 0 || entries.next());

@@ -20,6 +20,11 @@ export class QueueVmCursor extends MemoryVmCursor {
   private head = 0;
   private readonly heap: Entry[] = [];
   private seq = 0;
+  /**
+   * The row popped before the current one: nothing reads it any more (Column copies values out,
+   * and the current row replaced it in every cursor), so the next push reuses the array.
+   */
+  private spare: SqlValue[] | null = null;
 
   /** `order`: the key columns of the row and how their values compare (null: FIFO). */
   constructor(private readonly order: { readonly columns: readonly number[]; readonly compare: (a: SqlValue[], b: SqlValue[]) => number } | null) {
@@ -32,7 +37,16 @@ export class QueueVmCursor extends MemoryVmCursor {
     return this.rows[0]![i];
   }
 
-  push(row: SqlValue[]): void {
+  /** Appends a copy of values[from..from+n-1]. */
+  pushFrom(values: readonly SqlValue[], from: number, n: number): void {
+    let row = this.spare;
+    this.spare = null;
+    if (!row || row.length !== n) row = new Array<SqlValue>(n);
+    for (let i = 0; i < n; i++) row[i] = values[from + i]!;
+    this.push(row);
+  }
+
+  private push(row: SqlValue[]): void {
     if (!this.order) {
       this.fifo.push(row);
       return;
@@ -54,6 +68,7 @@ export class QueueVmCursor extends MemoryVmCursor {
   pop(): boolean {
     const row = this.order ? this.popHeap() : this.popFifo();
     this.nullRow = false;
+    if (this.position === 0) this.spare = this.rows[0]!;
     if (!row) {
       this.rows.length = 0;
       this.position = -1;

@@ -243,6 +243,38 @@ describe('schema messages', () => {
       'CREATE TABLE "i1" (a)',
     ]);
   });
+
+  it('refuses non-constant defaults and indexes on views', () => {
+    expectSameInMemory([
+      'CREATE TABLE t7 (x, y DEFAULT (x))',
+      'CREATE TABLE t8 (x, y DEFAULT (1 + abs(-2)))',
+      'CREATE TABLE t9 (x, y DEFAULT ((SELECT 1)))',
+      'CREATE TABLE t11 (x, y DEFAULT (EXISTS (SELECT 1)))',
+      'CREATE TABLE t13 (x, y DEFAULT (1 IN t8))',
+      'CREATE TABLE t15 (x, y DEFAULT (true), z DEFAULT (CURRENT_TIME))',
+      'CREATE TABLE t16 (x, y DEFAULT (rowid))',
+      'CREATE TABLE t19 (x, [y z] DEFAULT (x))',
+      'CREATE VIEW v AS SELECT 1 AS x',
+      'CREATE INDEX idx1 ON v (x)',
+      'CREATE INDEX idx2 ON nosuch (x)',
+    ]);
+  });
+});
+
+describe('savepoints', () => {
+  it('refuse to release the outermost one while deferred foreign keys are violated', () => {
+    expectSameInMemory([
+      'PRAGMA foreign_keys = ON',
+      'CREATE TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TABLE c(pid INTEGER REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED)',
+      'SAVEPOINT s',
+      'INSERT INTO c VALUES (1)',
+      'RELEASE s',
+      'INSERT INTO p VALUES (1)',
+      'RELEASE s',
+      'SELECT count(*) FROM c',
+    ]);
+  });
 });
 
 describe('affinity of subqueries', () => {
@@ -357,6 +389,27 @@ describe('unaliased FROM subqueries', () => {
       "SELECT * FROM (SELECT 1 x, 'a' y) NATURAL JOIN (SELECT 1 x, 'b' z)",
       "SELECT * FROM (SELECT 1 x, 'a' y) JOIN (SELECT 1 x, 'b' z) USING (x)",
       'SELECT x FROM (SELECT 1 x), (SELECT 2 y)',
+    ]);
+  });
+});
+
+describe('columns added by ALTER TABLE', () => {
+  it('read their default through the column affinity, in queries, indexes and integrity_check', () => {
+    expectSameInMemory([
+      'CREATE TABLE t6(a INTEGER PRIMARY KEY, b TEXT)',
+      "INSERT INTO t6 VALUES (1, 'x'), (2, 'y'), (3, 'z')",
+      'ALTER TABLE t6 ADD COLUMN c TEXT DEFAULT 0',
+      'ALTER TABLE t6 ADD COLUMN d REAL DEFAULT 1',
+      "ALTER TABLE t6 ADD COLUMN e INTEGER DEFAULT '5'",
+      "ALTER TABLE t6 ADD COLUMN f NUMERIC DEFAULT '5.0'",
+      'ALTER TABLE t6 ADD COLUMN g BLOB DEFAULT 7',
+      'CREATE INDEX idx_t6_c ON t6(c)',
+      'CREATE INDEX idx_t6_d ON t6(d, e DESC, f)',
+      'PRAGMA integrity_check',
+      'SELECT c, typeof(c), d, typeof(d), e, typeof(e), f, typeof(f), g, typeof(g) FROM t6',
+      "SELECT a FROM t6 WHERE c = '0'",
+      'SELECT a FROM t6 INDEXED BY idx_t6_c WHERE c = 0',
+      'SELECT a FROM t6 INDEXED BY idx_t6_d WHERE d = 1 AND e = 5',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import TandemDatabase from '../../src/index.js';
 import { openConnection } from '../../src/internal.js';
 import { differences, expectSameInMemory, runTandem } from '../sql/differential.js';
 
@@ -152,6 +153,23 @@ describe('names across databases', () => {
       'PRAGMA user_version',
       'PRAGMA x.integrity_check',
     ]);
+  });
+
+  it('reports each result column\'s database as SQLite does', () => {
+    const sql = ['ATTACH \':memory:\' AS aux', 'CREATE TABLE aux.t(a INTEGER, b)', 'CREATE TEMP TABLE u(c TEXT)', 'CREATE TABLE m(d)'];
+    const query = 'SELECT t.a, x.b, u.c, m.d, * FROM aux.t, aux.t AS x, u, m';
+    const tandem = new TandemDatabase(':memory:');
+    const oracle = new Database(':memory:');
+    try {
+      for (const s of sql) {
+        tandem.exec(s);
+        oracle.exec(s);
+      }
+      expect(tandem.prepare(query).columns()).toEqual(oracle.prepare(query).columns());
+    } finally {
+      tandem.close();
+      oracle.close();
+    }
   });
 
   it('numbers attached databases as SQLite does, with its limits', () => {

@@ -14,8 +14,9 @@
 // Random values can have little entropy (randomblob(1) collides or reads as a number a few times in
 // a hundred), so A and B agreeing proves nothing about them: once a script has called random() or
 // randomblob() (in this statement or an earlier one, trigger bodies and defaults included), its
-// statements are checked for crashes and error-or-not only, and a constraint error on one side
-// (random keys colliding) is exempt too.
+// statements are checked for crashes and error-or-not only, and an error that depends on the values
+// (a constraint failure as random keys collide, SQLITE_TOOBIG or integer overflow from a random size)
+// on one side is exempt too; errors decided by the SQL text (syntax, names, misuse) still count.
 //
 // EXPLAIN (bytecode listing) and EXPLAIN QUERY PLAN output describe the implementation, not the
 // data: those statements are compared on error-or-not and column count only.
@@ -98,8 +99,9 @@ export function judge(engine: StatementRun, a: StatementRun, b: StatementRun, or
   if (engine.crash) return { kind: 'crash', detail: detail() };
   const deterministicError = (a.error === null) === (b.error === null);
   if (deterministicError && (engine.error === null) !== (a.error === null)) {
-    const collision = randomTainted && (engine.error ?? a.error)!.code.startsWith('SQLITE_CONSTRAINT');
-    return collision ? null : { kind: 'error', detail: detail() };
+    const error = (engine.error ?? a.error)!;
+    const valueDependent = /^SQLITE_(CONSTRAINT|TOOBIG)/.test(error.code) || error.message.includes('integer overflow');
+    return randomTainted && valueDependent ? null : { kind: 'error', detail: detail() };
   }
   if (engine.error || a.error || b.error || randomTainted) return null;
   if (a.columns === b.columns && engine.columns !== a.columns) return { kind: 'rows', detail: `column count: ${detail()}` };

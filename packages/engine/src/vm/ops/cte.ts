@@ -28,7 +28,7 @@ registerOps({
   },
   /** QueuePush: appends a copy of registers P2..P2+P3-1 to queue P1. */
   [Opcode.QueuePush]: (vm, ins) => {
-    queueCursor(vm, ins.p1).push(vm.registers.slice(ins.p2, ins.p2 + ins.p3));
+    queueCursor(vm, ins.p1).pushFrom(vm.registers, ins.p2, ins.p3);
   },
   /**
    * QueuePop: the next row of queue P1 becomes its current row and that of cursor P3; P4, when
