@@ -114,9 +114,9 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   };
   // Bare columns come from the group's first row (SQLite 3.53), except in SQLite's special case: with
   // exactly one min()/max() aggregate, they come from the row that holds the minimum/maximum (the
-  // first such row; before any non-NULL value, the latest row).
+  // first such row; before any non-NULL value, the latest row). Without bare columns nothing reads it.
   const only = aggregates.length === 1 ? aggregates[0]! : null;
-  const minMax = only && !only.call.distinct && !only.call.filter && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
+  const minMax = bareColumns.length > 0 && only && !only.call.distinct && !only.call.filter && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
   const best = minMax ? b.register() : 0;
   // min/max: a non-NULL best value was seen; otherwise: this group's bare columns are captured.
   const captured = minMax || bareColumns.length > 0 ? b.register() : 0;

@@ -418,20 +418,23 @@ function indexLoop(
     }
   };
   if (plan.reverse) return reverseIndexLoop(ec, source, plan, indexCursor, loadKey, next, done, filter, rowOfEntry);
+  let seekKey = 0;
   if (plan.lower) {
-    const key = loadKey(plan.lower);
-    b.emit(plan.lower.term.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, indexCursor, done, key, eq + 1);
+    seekKey = loadKey(plan.lower);
+    b.emit(plan.lower.term.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, indexCursor, done, seekKey, eq + 1);
   } else if (plan.upper) {
     // Only an upper bound: start past the entries whose column is NULL (they satisfy no bound).
-    const key = loadKey('null');
-    b.emit(Opcode.SeekGT, indexCursor, done, key, eq + 1);
+    seekKey = loadKey('null');
+    b.emit(Opcode.SeekGT, indexCursor, done, seekKey, eq + 1);
   } else if (eq > 0) {
-    const key = loadKey(null);
-    b.emit(Opcode.SeekGE, indexCursor, done, key, eq);
+    seekKey = loadKey(null);
+    b.emit(Opcode.SeekGE, indexCursor, done, seekKey, eq);
   } else {
     b.emit(Opcode.Rewind, indexCursor, done);
   }
-  const upperKey = plan.upper ? loadKey(plan.upper) : eq > 0 ? loadKey(null) : 0;
+  // Without an upper bound the end test compares the equality prefix only: the seek key's first
+  // eq registers already hold it (evaluated, affinity applied, NULL checked).
+  const upperKey = plan.upper ? loadKey(plan.upper) : eq > 0 ? seekKey : 0;
   const body = b.here;
   if (plan.upper) b.emit(plan.upper.term.op === '<' ? Opcode.IdxGE : Opcode.IdxGT, indexCursor, done, upperKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, done, upperKey, eq);
