@@ -11,6 +11,7 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import type { GroupSpec } from '../vm/ops/group.js';
+import type { OrderTerm } from './where.js';
 import { columnNumberTerm, walkExpr, type ExprCompiler } from './expr.js';
 import type { Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
@@ -18,10 +19,10 @@ import type { GroupRowSink } from './window.js';
 import { enclosedReferences, enclosingReplacement } from './outer-aggregates.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
-export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
+export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null, order?: readonly OrderTerm[]) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
   const b = ec.b;
   const ctx = ec.ctx;
-  core = { ...core, groupBy: resolveGroupOrdinals(core.groupBy, outputs) };
+  core = { ...core, groupBy: resolveGroupOrdinals(core.groupBy, outputs).map((g) => resolveGroupAlias(ec, g)) };
   // Pre-pass: aggregate calls and bare column references in outputs, HAVING and ORDER BY.
   const aggregates: { call: FunctionCall; acc: number }[] = [];
   const bareColumns: { expr: Expr; reg: number }[] = [];
@@ -56,6 +57,12 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   const enclosed = enclosedReferences(ctx, sources, [...outputs.map((o) => o.expr), ...(core.having ? [core.having] : []), ...output.orderExprs()]);
   for (const call of enclosed.calls) aggregates.push({ call, acc: b.register() });
   for (const column of enclosed.columns) bareColumns.push({ expr: column, reg: b.register() });
+  // With one min()/max() aggregate (SQLite's special case below), a group key column shown as is
+  // comes from the min/max row as bare columns do (it may differ from the key under NOCASE/RTRIM).
+  if (aggregates.length === 1 && isMinMaxCall(aggregates[0]!.call)) {
+    for (const use of groupKeyUses) if (use.expr.kind === 'Column') bareColumns.push({ expr: use.expr, reg: b.register() });
+    groupKeyUses.splice(0, groupKeyUses.length, ...groupKeyUses.filter((use) => use.expr.kind !== 'Column'));
+  }
   for (const g of core.groupBy) walkExpr(g, (node) => {
     if (isAggregateCall(ctx, node)) throw new SqliteError(`aggregate functions are not allowed in the GROUP BY clause`);
   });
@@ -116,7 +123,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   // exactly one min()/max() aggregate, they come from the row that holds the minimum/maximum (the
   // first such row; before any non-NULL value, the latest row). Without bare columns nothing reads it.
   const only = aggregates.length === 1 ? aggregates[0]! : null;
-  const minMax = bareColumns.length > 0 && only && !only.call.distinct && !only.call.filter && only.call.args.length === 1 && /^(min|max)$/i.test(only.call.name.text) ? only : null;
+  const minMax = bareColumns.length > 0 && only && isMinMaxCall(only.call) ? only : null;
   const best = minMax ? b.register() : 0;
   // min/max: a non-NULL best value was seen; otherwise: this group's bare columns are captured.
   const captured = minMax || bareColumns.length > 0 ? b.register() : 0;
@@ -127,8 +134,12 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   /** The aggregate a call runs, bound to its argument's collation when it compares values (min, max). */
   const aggregateFunction = (call: (typeof aggregates)[number]['call']): AggregateEntry => {
     const fn = ctx.functions.resolve(call.name.text, call.star ? 0 : call.args.length).fn as AggregateEntry;
-    const collation = fn.withCollation && call.args.length > 0 ? ec.collationOf(call.args[0]!) : null;
-    return collation ? fn.withCollation!(ec.collation(collation.name)) : fn;
+    const collation = (fn.withCollation || call.distinct) && call.args.length > 0 ? ec.collationOf(call.args[0]!) : null;
+    if (!collation) return fn;
+    const bound = fn.withCollation ? fn.withCollation(ec.collation(collation.name)) : fn;
+    // DISTINCT compares the argument under its collation, as SQLite's ephemeral index does.
+    const distinctTextKey = call.distinct ? textKeyOf(ec.collation(collation.name)) : undefined;
+    return distinctTextKey ? { ...bound, distinctTextKey } : bound;
   };
   const stepAggregates = () => {
     const slot = inputs + groupCount;
@@ -188,6 +199,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     return c ? ec.collation(c.name) : binaryCollation;
   });
   output.prepare(groupOrderServesOrderBy(ec, core.groupBy, collations, output));
+  const rowOrder = groupRowOrder(ec, core.groupBy, collations, output, bareColumns.length > 0 || groupKeyUses.some((u) => collations[u.group] !== binaryCollation) || aggregates.some((a) => !orderInsensitive(ec, a.call)));
   for (const a of aggregates) b.emit(Opcode.Null, 0, a.acc);
   for (const c of bareColumns) b.emit(Opcode.Null, 0, c.reg);
   resetBest();
@@ -227,7 +239,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     };
     b.emit(Opcode.GroupOpen, groups, 0, 0, spec);
     notePlanAfterLoops('USE TEMP B-TREE FOR GROUP BY');
-    const loop = openLoop ? openLoop(core.where) : null;
+    const loop = openLoop ? openLoop(core.where, rowOrder) : null;
     evaluateInputs();
     b.emit(Opcode.GroupStep, groups, inputs);
     stepAggregates();
@@ -250,7 +262,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   const sorter = b.cursor();
   b.emit(Opcode.SorterOpen, sorter, 0, 0, { collations, descending: collations.map(() => false) } satisfies SortSpec);
   notePlanAfterLoops('USE TEMP B-TREE FOR GROUP BY');
-  const loop = openLoop ? openLoop(core.where) : null;
+  const loop = openLoop ? openLoop(core.where, rowOrder) : null;
   evaluateInputs();
   b.emit(Opcode.SorterInsert, sorter, inputs, inputWidth);
   loop?.finish();
@@ -325,4 +337,35 @@ function resolveGroupOrdinals(groupBy: readonly Expr[], outputs: readonly Output
     const target = outputs[Number(k) - 1]!.expr;
     return collate ? { ...collate, operand: target } : target;
   });
+}
+
+/** A plain min(x)/max(x) call: SQLite then takes bare columns from the row holding the extremum. */
+function isMinMaxCall(call: FunctionCall): boolean {
+  return !call.distinct && !call.filter && call.args.length === 1 && /^(min|max)$/i.test(call.name.text);
+}
+
+/** GROUP BY k naming a result column's alias (and no column) groups by that column's expression, under its collation. */
+function resolveGroupAlias(ec: ExprCompiler, term: Expr): Expr {
+  if (term.kind !== 'Column' || term.table || ec.tryResolve(term)) return term;
+  return ec.scope.aliases?.get(term.column.text.toLowerCase()) ?? term;
+}
+
+/** An aggregate whose result cannot depend on the order of its rows: count, and min/max under BINARY. */
+function orderInsensitive(ec: ExprCompiler, call: FunctionCall): boolean {
+  if (/^count$/i.test(call.name.text)) return true;
+  return /^(min|max)$/i.test(call.name.text) && call.args.length === 1 && (ec.collationOf(call.args[0]!)?.name ?? 'BINARY').toUpperCase() === 'BINARY';
+}
+
+/**
+ * The row order SQLite's GROUP BY reads, when the results may depend on it (bare columns, the shown
+ * key under NOCASE/RTRIM, order-sensitive aggregates): SQLite walks an index on the GROUP BY terms
+ * when one serves them (in the ORDER BY's directions when it has as many terms), and a group's rows
+ * then arrive in that index's order. The planner (where.ts) picks such a walk only when no WHERE term
+ * chooses the access path; undefined: any order.
+ */
+function groupRowOrder(ec: ExprCompiler, groupBy: readonly Expr[], collations: readonly Collation[], output: GroupRowSink, sensitive: boolean): OrderTerm[] | undefined {
+  if (!sensitive) return undefined;
+  const terms = output.orderTerms?.() ?? [];
+  const directions = terms.length === groupBy.length ? terms.map((t) => t.descending) : groupBy.map(() => false);
+  return groupBy.map((expr, i) => ({ expr, collation: collations[i]!, descending: directions[i]! }));
 }

@@ -5,7 +5,7 @@
 // before its loop; the subquery then sees them among the enclosing scope's replacements.
 
 import { SqliteError } from '../common/errors.js';
-import { sameName, type ColumnRef, type Expr, type FromClause, type FunctionCall } from '../parser/ast.js';
+import { sameName, type ColumnRef, type Expr, type FromClause, type FunctionCall, type Select, type SelectClause } from '../parser/ast.js';
 import type { CompileContext } from './context.js';
 import { walkExpr } from './expr.js';
 import { flatten, type FlatSource } from './from.js';
@@ -40,17 +40,36 @@ export function enclosedReferences(ctx: CompileContext, sources: readonly Cursor
   const calls: FunctionCall[] = [];
   const columns: ColumnRef[] = [];
   const isLocal = (levels: readonly FlatSource[][], ref: ColumnRef) => levels.some((items) => mayBeLocal(ctx, items, ref));
-  // `direct`: a call in `root` itself may be collected (one in a WHERE clause only through a nested subquery).
+  /** The column references of an aggregate call's arguments and FILTER. */
+  const argumentRefs = (call: FunctionCall): ColumnRef[] => {
+    const refs: ColumnRef[] = [];
+    for (const arg of [...call.args, ...(call.filter ? [call.filter] : [])]) walkExpr(arg, (inner) => {
+      if (inner.kind === 'Column') refs.push(inner);
+    });
+    return refs;
+  };
+  /**
+   * Whether a query core is an aggregate query by its own GROUP BY or result columns: only then may
+   * its WHERE and ON clauses hold an enclosing query's aggregate (SQLite resolves them with
+   * aggregates allowed only in such a query, then binds the call to the query its arguments read).
+   */
+  const ownsAggregates = (core: SelectClause, levels: readonly FlatSource[][]): boolean => {
+    if (core.groupBy.length > 0) return true;
+    let found = false;
+    for (const c of core.columns) if (c.kind === 'ExprColumn') walkExpr(c.expr, (node) => {
+      if (found || node.kind === 'Subquery' || node.kind === 'Exists' || node.kind === 'InSelect') return false;
+      if (!isAggregateCall(ctx, node)) return true;
+      const refs = argumentRefs(node);
+      if (refs.length === 0 || refs.some((r) => isLocal(levels, r))) found = true;
+      return false;
+    });
+    return found;
+  };
+  // `direct`: a call in `root` itself may be collected (not in a WHERE or ON clause of a non-aggregate subquery).
   const visit = (root: Expr, levels: readonly FlatSource[][], direct = true): void =>
     walkExpr(root, (node) => {
       if (node.kind === 'Subquery' || node.kind === 'Exists' || node.kind === 'InSelect') {
-        for (const core of [node.select.first, ...node.select.compounds.map((c) => c.core)]) {
-          if (core.kind !== 'SelectClause') continue;
-          const inner = [...levels, fromItems(core.from)];
-          const exprs = [...core.columns.flatMap((c) => (c.kind === 'ExprColumn' ? [c.expr] : [])), core.having, ...core.groupBy, ...node.select.orderBy.map((o) => o.expr)];
-          for (const e of exprs) if (e) visit(e, inner);
-          if (core.where) visit(core.where, inner, false);
-        }
+        visitSelect(node.select, levels);
         return node.kind === 'InSelect';
       }
       if (levels.length === 0) return true;
@@ -59,14 +78,40 @@ export function enclosedReferences(ctx: CompileContext, sources: readonly Cursor
         return true;
       }
       if (!direct || !isAggregateCall(ctx, node)) return true;
-      const refs: ColumnRef[] = [];
-      for (const arg of [...node.args, ...(node.filter ? [node.filter] : [])]) walkExpr(arg, (inner) => {
-        if (inner.kind === 'Column') refs.push(inner);
-      });
+      const refs = argumentRefs(node);
       if (refs.length === 0 || refs.some((r) => isLocal(levels, r)) || !refs.some((r) => resolveColumn(own, r))) return true;
       calls.push(node);
       return false;
     });
+  // A subquery seen from `levels` (the FROM items of the queries around it, innermost last). Its FROM
+  // subqueries and CTEs see those levels too (not their sibling FROM items): SQLite lets them read the
+  // enclosing query's columns as well.
+  const visitSelect = (select: Select, levels: readonly FlatSource[][]): void => {
+    for (const cte of select.with?.ctes ?? []) visitSelect(cte.select, levels);
+    let inner: FlatSource[][] = [...levels, []];
+    for (const core of [select.first, ...select.compounds.map((c) => c.core)]) {
+      if (core.kind !== 'SelectClause') {
+        for (const row of core.rows) for (const e of row) visit(e, inner);
+        continue;
+      }
+      inner = [...levels, fromItems(core.from)];
+      const direct = ownsAggregates(core, inner);
+      if (core.from) visitFrom(core.from, levels, inner, direct);
+      const exprs = [...core.columns.flatMap((c) => (c.kind === 'ExprColumn' ? [c.expr] : [])), core.having, ...core.groupBy];
+      for (const e of exprs) if (e) visit(e, inner);
+      if (core.where) visit(core.where, inner, direct);
+    }
+    for (const o of select.orderBy) visit(o.expr, inner);
+  };
+  const visitFrom = (from: FromClause, levels: readonly FlatSource[][], inner: readonly FlatSource[][], direct: boolean): void => {
+    for (const item of from.sources) {
+      const source = item.source;
+      if (source.kind === 'Subquery') visitSelect(source.select, levels);
+      else if (source.kind === 'JoinGroup') visitFrom(source.from, levels, inner, direct);
+      else if (source.kind === 'TableFunction') for (const arg of source.args) visit(arg, inner, false);
+      if (item.on) visit(item.on, inner, direct);
+    }
+  };
   for (const root of roots) if (root) visit(root, []);
   return { calls, columns };
 }

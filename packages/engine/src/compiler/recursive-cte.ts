@@ -247,7 +247,9 @@ class Recursion {
     const done = b.label();
     const endCoroutine = beginPlanScope(() => `CO-ROUTINE ${name}`);
     // Their P4 (queue order, UNION key collations) is set once the recursive SELECTs compiled.
-    const openQueue = b.emit(Opcode.QueueOpen, queue, current, 0, null);
+    // The one-row cursor only when some recursive SELECT does not read the row from registers.
+    const view = this.shape.terms.every((t) => this.aloneInFrom(t.core)) ? -1 : current;
+    const openQueue = b.emit(Opcode.QueueOpen, queue, view, 0, null);
     let distinct = -1;
     let openDistinct = -1;
     if (this.shape.distinct) {
@@ -288,7 +290,7 @@ class Recursion {
     endCoroutine();
     notePlan(`SCAN ${name}`);
     b.place(top);
-    b.emit(Opcode.QueuePop, queue, done, current, this.rowBase || null);
+    b.emit(Opcode.QueuePop, queue, done, view, this.rowBase || null);
     // OFFSET skips the output of a row, not its expansion; LIMIT counts the rows output.
     if (offsetReg) b.emit(Opcode.IfPos, offsetReg, step, 1);
     for (const e of splitConjunction(where)) ec.jumpIfNotTrue(e, next);

@@ -74,7 +74,8 @@ export function compileSelect(
   if (exists) output.dropOrderTerms(0);
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
-  const openLoop = from ? (where: Expr | null) => (simple ? openTableLoop(ec, simple, where) : openJoinLoops(ec, from, where)) : null;
+  // `order`: the row order an aggregate query's groups want (GROUP BY walks an index as SQLite does; aggregate.ts).
+  const openLoop = from ? (where: Expr | null, order?: readonly OrderTerm[]) => (simple ? openTableLoop(ec, simple, where, true, order ? chooseLoop(ec, simple, where, order) : undefined) : openJoinLoops(ec, from, where)) : null;
   if (from) rejectOuterAggregates(ctx, from.sources, core.where, core.groupBy);
   if (usesWindows(ctx, outputs, select.orderBy)) {
     // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).

@@ -466,20 +466,24 @@ function reverseIndexLoop(
 ): TableLoop {
   const b = ec.b;
   const eq = plan.equalities.length;
+  let seekKey = 0;
   if (plan.upper) {
-    const key = loadKey(plan.upper);
-    b.emit(plan.upper.term.op === '<' ? Opcode.SeekLT : Opcode.SeekLE, indexCursor, done, key, eq + 1);
+    seekKey = loadKey(plan.upper);
+    b.emit(plan.upper.term.op === '<' ? Opcode.SeekLT : Opcode.SeekLE, indexCursor, done, seekKey, eq + 1);
   } else if (eq > 0) {
-    const key = loadKey(null);
-    b.emit(Opcode.SeekLE, indexCursor, done, key, eq);
+    seekKey = loadKey(null);
+    b.emit(Opcode.SeekLE, indexCursor, done, seekKey, eq);
   } else {
     b.emit(Opcode.Last, indexCursor, done);
   }
-  // Only an upper bound: stop at the entries whose column is NULL (they satisfy no bound).
-  const lowerKey = plan.lower ? loadKey(plan.lower) : plan.upper ? loadKey('null') : eq > 0 ? loadKey(null) : 0;
+  // Only an upper bound: stop at the entries whose column is NULL (they satisfy no bound). A NOT NULL
+  // table column has no such entries: no per-row test, as in SQLite.
+  const bounded = plan.index.columns[eq];
+  const nullBound = plan.upper !== null && !(bounded && bounded.column >= 0 && source.table.columns[bounded.column]?.notNull);
+  const lowerKey = plan.lower ? loadKey(plan.lower) : nullBound ? loadKey('null') : eq > 0 ? seekKey : 0; // (the seek key's prefix: the equalities)
   const body = b.here;
   if (plan.lower) b.emit(plan.lower.term.op === '>' ? Opcode.IdxLE : Opcode.IdxLT, indexCursor, done, lowerKey, eq + 1);
-  else if (plan.upper) b.emit(Opcode.IdxLE, indexCursor, done, lowerKey, eq + 1);
+  else if (nullBound) b.emit(Opcode.IdxLE, indexCursor, done, lowerKey, eq + 1);
   else if (eq > 0) b.emit(Opcode.IdxLT, indexCursor, done, lowerKey, eq);
   rowOfEntry();
   filter();

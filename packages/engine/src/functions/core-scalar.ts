@@ -26,6 +26,7 @@ function substr(args: readonly SqlValue[]): SqlValue {
   const [x, startArg, lengthArg] = args;
   if (x === null || startArg === null || (args.length === 3 && lengthArg === null)) return null;
   const isBlob = x instanceof Uint8Array;
+  if (isBlob && x.length === 0) return null; // sqlite3_value_blob() of an empty blob is a null pointer
   const units: (string | number)[] | Uint8Array = isBlob ? x : codePoints(cText(x!));
   const len = units.length;
   let p1 = Number(toInteger(startArg!));

@@ -112,6 +112,9 @@ function matches(pattern: string[], text: string[], info: PatternInfo, escape: s
 function likeFunction(info: PatternInfo) {
   return (args: readonly SqlValue[]): SqlValue => {
     const [pattern, text, escapeArg] = args;
+    // better-sqlite3 builds SQLite with SQLITE_LIKE_DOESNT_MATCH_BLOBS: a BLOB on either side never matches,
+    // checked before NULLs and the escape argument.
+    if (pattern instanceof Uint8Array || text instanceof Uint8Array) return 0n;
     if (pattern === null || text === null || pattern === undefined || text === undefined) return null;
     let escape: string | null = null;
     if (args.length > 2) {
@@ -121,8 +124,8 @@ function likeFunction(info: PatternInfo) {
       escape = e[0]!;
     }
     // SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 50000 bytes, counted before the NUL cut (sqlite3_value_bytes).
-    const whole = pattern instanceof Uint8Array ? null : valueToText(pattern);
-    const bytes = whole === null ? (pattern as Uint8Array).length : whole.length * 3 <= LIKE_PATTERN_LIMIT ? 0 : utf8Length(whole);
+    const whole = valueToText(pattern);
+    const bytes = whole.length * 3 <= LIKE_PATTERN_LIMIT ? 0 : utf8Length(whole);
     if (bytes > LIKE_PATTERN_LIMIT) throw new SqliteError('LIKE or GLOB pattern too complex');
     return matches(Array.from(cText(pattern)), Array.from(cText(text)), info, escape) ? 1n : 0n;
   };

@@ -48,6 +48,8 @@ const CONVERSIONS: Record<string, Conversion> = {
 const utf8 = new TextEncoder();
 const FP_PRECISION_LIMIT = 100_000_000;
 const MAX_LENGTH = 1_000_000_000;
+/** The longest string V8 builds (2^29 - 24 UTF-16 units); a longer result would throw a RangeError. */
+const JS_STRING_LIMIT = 2 ** 29 - 24;
 const utf8Decoder = new TextDecoder();
 
 export function utf8Length(text: string): number {
@@ -369,6 +371,10 @@ export function sqlPrintf(format: string, values: readonly SqlValue[]): string |
     }
     length = charWidth ? Array.from(piece).length : utf8Length(piece) - lostBytes;
     const pad = s.width - length;
+    // SQLITE_MAX_LENGTH over the whole result; V8's own string limit is lower still (~2^29 chars).
+    if (out.length + Math.max(pad, 0) + piece.length > Math.min(MAX_LENGTH, JS_STRING_LIMIT)) {
+      throw new SqliteError('string or blob too big', 'SQLITE_TOOBIG');
+    }
     out += pad > 0 ? (s.left ? piece + ' '.repeat(pad) : ' '.repeat(pad) + piece) : piece;
     touched = true;
   }

@@ -184,6 +184,8 @@ export interface VmAggregateFunction {
   readonly name: string;
   /** The built-in count(*) (SQLite's SQLITE_FUNC_COUNT): a plain count(*) FROM t may read the b-tree's entry count instead. */
   readonly countsRows?: boolean;
+  /** DISTINCT calls whose argument has a NOCASE/RTRIM collation: values with the same key count once. */
+  readonly distinctTextKey?: import('../values/collation.js').TextKey;
   start(): unknown;
   /** `call` (arguments' subtypes) is given to aggregates that set `subtypes` or `resultSubtype`, when an argument may have one. */
   step(state: unknown, args: readonly import('../common/values.js').SqlValue[], call?: import('./subtype.js').SubtypeCall): unknown;

@@ -193,3 +193,24 @@ describe('compile-time rules', () => {
     ]);
   });
 });
+
+describe('BLOB arguments (found by the differential fuzzer)', () => {
+  it('LIKE and GLOB never match a BLOB on either side, as in better-sqlite3 (SQLITE_LIKE_DOESNT_MATCH_BLOBS)', () => {
+    check([
+      "SELECT x'41' LIKE 'A%', x'41' GLOB 'A*', 'A' LIKE x'41', 'A' GLOB x'41', like('A%', x'41'), x'41' LIKE x'41'",
+      "SELECT NULL LIKE x'41', x'41' LIKE NULL, x'41' LIKE 'A' ESCAPE NULL, typeof(NULL GLOB x'41')",
+      'CREATE TABLE t(v)',
+      "INSERT INTO t VALUES ('abc'), (x'616263'), (NULL)",
+      "SELECT typeof(v), v LIKE 'a%', v GLOB 'a*', v NOT LIKE 'a%' FROM t",
+    ]);
+  });
+  it('substr of an empty BLOB is NULL, of a non-empty one a BLOB', () => {
+    check(["SELECT substr(x'',1), substr(x'',0), substr(x'',1,1), substr(x'00',2), typeof(substr(x'',1)), substr('',1), typeof(substr(x'0102',5))"]);
+  });
+});
+
+describe('printf length limit (found by the differential fuzzer)', () => {
+  it('a result over SQLITE_MAX_LENGTH is SQLITE_TOOBIG, not a JavaScript RangeError', () => {
+    check(["SELECT length(printf('%1000000000s%1000000000s', 'a', 'b'))", "SELECT length(printf('%2000000000d', 1))"]);
+  });
+});

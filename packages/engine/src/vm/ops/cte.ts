@@ -20,18 +20,18 @@ function queueCursor(vm: Vdbe, i: number): QueueVmCursor {
 }
 
 registerOps({
-  /** QueueOpen: cursor P1 is an empty queue (FIFO, or by P4, a QueueOrder); cursor P2 an empty one-row view of its current row. */
+  /** QueueOpen: cursor P1 is an empty queue (FIFO, or by P4, a QueueOrder); cursor P2 (unless negative) an empty one-row view of its current row. */
   [Opcode.QueueOpen]: (vm, ins) => {
     const order = ins.p4 as QueueOrder | null;
     vm.cursors[ins.p1] = new QueueVmCursor(order ? { columns: order.columns, compare: comparator(order.spec) } : null);
-    vm.cursors[ins.p2] = new MemoryVmCursor(null);
+    if (ins.p2 >= 0) vm.cursors[ins.p2] = new MemoryVmCursor(null);
   },
   /** QueuePush: appends a copy of registers P2..P2+P3-1 to queue P1. */
   [Opcode.QueuePush]: (vm, ins) => {
     queueCursor(vm, ins.p1).pushFrom(vm.registers, ins.p2, ins.p3);
   },
   /**
-   * QueuePop: the next row of queue P1 becomes its current row and that of cursor P3; P4, when
+   * QueuePop: the next row of queue P1 becomes its current row and that of cursor P3 (unless negative); P4, when
    * set, is the first of the registers it is also copied into. Jump to P2 when the queue is empty.
    */
   [Opcode.QueuePop]: (vm, ins) => {
@@ -43,6 +43,7 @@ registerOps({
     const row = q.rows[0]!;
     const base = ins.p4 as number | null;
     if (base) for (let i = 0; i < row.length; i++) vm.registers[base + i] = row[i]!;
+    if (ins.p3 < 0) return;
     const view = vm.cursor(ins.p3) as MemoryVmCursor;
     view.rows[0] = row;
     view.position = 0;

@@ -160,7 +160,7 @@ registerOps({
     let slot = vm.aggregates.get(ins.p3);
     if (!slot) vm.aggregates.set(ins.p3, (slot = { state: fn.start(), seen: ins.p5 === 1 ? new Set<string>() : null }));
     if (slot.seen) {
-      const key = distinctKey(args);
+      const key = distinctKey(args, fn.distinctTextKey ? [fn.distinctTextKey] : null);
       if (slot.seen.has(key)) return;
       slot.seen.add(key);
     }
