@@ -154,7 +154,7 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     this.targetKey = key;
     this.targetByLength = false;
     this.targetBias = bias;
-    this.descendIndex();
+    if (!this.seekIndexInLeaf()) this.descendIndex();
     const result = this.positionAfterMiss();
     // The entry landed on equals the key on its prefix: report it as an exact hit. (compareIndexAt
     // with bias 0 is the plain prefix comparison, read in place.)
@@ -348,6 +348,30 @@ export class TreeCursor extends TreeNavigator implements BtreeCursor, SavableCur
     }
     this.idx[d] = lo;
     return this.positionAfterMiss();
+  }
+
+  /**
+   * seekIndex's target (bias +-1, so no entry compares equal) on the leaf the cursor is already on:
+   * when the leaf's first entry orders before the target and its last after it, the landing entry
+   * is on this leaf (an index's interior entries lie outside the leaf's range), so only the leaf is
+   * searched. Correlated subqueries re-seek once per outer row, usually near the previous entry.
+   * Returns false (nothing moved) when the cursor is elsewhere or the target is not inside the leaf.
+   */
+  private seekIndexInLeaf(): boolean {
+    if (!this.valid || this.needsSeek || this.depth < 0) return false;
+    const d = this.depth;
+    const n = this.counts[d]!;
+    if (n < 2 || !this.isLeafLevel(d)) return false;
+    if (this.compareIndexAt(d, 0) >= 0 || this.compareIndexAt(d, n - 1) <= 0) return false;
+    let lo = 1;
+    let hi = n - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compareIndexAt(d, mid) < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.idx[d] = lo;
+    return true;
   }
 
   /** true when the stack is valid and on the tree's last entry (every level on its right edge). */

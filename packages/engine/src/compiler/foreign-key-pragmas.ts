@@ -6,7 +6,7 @@ import type { SqlValue } from '../common/values.js';
 import type { ResultColumn } from '../engine/prepared.js';
 import { hashIterationOrder } from '../schema/table-hash-order.js';
 import type { TableInfo } from '../schema/types.js';
-import { databaseOfRoot, isSchemaTable, MAIN_DATABASE } from '../schema/database-list.js';
+import { databaseOfRoot, isSchemaTable, MAIN_DATABASE, type DatabaseSchema } from '../schema/database-list.js';
 import { Opcode } from '../vm/program.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
@@ -27,8 +27,15 @@ function booleanValue(value: string): bigint {
   return match && BigInt(match[0]) !== 0n ? 1n : 0n;
 }
 
-export function compileForeignKeyPragma(ctx: CompileContext, b: ProgramBuilder, name: 'foreign_keys' | 'defer_foreign_keys' | 'foreign_key_check', value: string | null): ResultColumn[] {
-  if (name === 'foreign_key_check') return compileForeignKeyCheck(ctx, b, value);
+/** `database`: the PRAGMA's schema prefix (null: none); only foreign_key_check depends on it. */
+export function compileForeignKeyPragma(
+  ctx: CompileContext,
+  b: ProgramBuilder,
+  name: 'foreign_keys' | 'defer_foreign_keys' | 'foreign_key_check',
+  value: string | null,
+  database: DatabaseSchema | null,
+): ResultColumn[] {
+  if (name === 'foreign_key_check') return compileForeignKeyCheck(ctx, b, value, database);
   const arg = b.register();
   const result = b.register();
   b.emit(Opcode.Value, 0, arg, 0, value === null ? null : booleanValue(value));
@@ -52,17 +59,19 @@ function checkedKeys(ctx: CompileContext, table: TableInfo): (ParentKey | 'missi
   });
 }
 
-function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableName: string | null): ResultColumn[] {
+function compileForeignKeyCheck(ctx: CompileContext, b: ProgramBuilder, tableName: string | null, database: DatabaseSchema | null): ResultColumn[] {
   let tables: TableInfo[];
   if (tableName !== null) {
-    const table = ctx.schema.table(tableName);
+    // Qualified: that database only; unqualified: the usual search order (temp, main, attached).
+    const scope = database?.schema ?? ctx.schema;
+    const table = scope.table(tableName);
     // A view has no constraints to check (SQLite finds it, and skips it).
-    if (!table && !ctx.schema.view(tableName)) throw new SqliteError(`no such table: ${tableName}`);
+    if (!table && !scope.view(tableName)) throw new SqliteError(`no such table: ${database ? `${database.name}.` : ''}${tableName}`);
     tables = table ? [table] : [];
   } else {
     // SQLite walks its table hash (whose order depends on the names), not the schema.
     // Unqualified, the PRAGMA checks main's tables.
-    const all = (ctx.schema.databases()[MAIN_DATABASE]?.schema ?? ctx.schema).allTables();
+    const all = (database ?? ctx.schema.databases()[MAIN_DATABASE])?.schema.allTables() ?? ctx.schema.allTables();
     const byName = new Map(all.map((t) => [t.name, t]));
     tables = hashIterationOrder(['sqlite_master', ...all.map((t) => t.name)]).flatMap((n) => byName.get(n) ?? []);
   }

@@ -59,6 +59,9 @@ const CONNECTION_SETTINGS: Record<string, { column: string; rowOnSet: boolean }>
   data_version: { column: 'data_version', rowOnSet: true },
 };
 
+/** Connection-wide settings (any schema prefix reads the same value) and the per-database foreign_key_check. */
+const FOREIGN_KEY_PRAGMAS = new Set(['foreign_keys', 'defer_foreign_keys', 'foreign_key_check']);
+
 /** PRAGMAs that must not open a read transaction (a checkpoint would stop at our own snapshot) or need none. */
 const NO_TRANSACTION = new Set([
   'journal_mode', 'cache_size', 'synchronous', 'wal_checkpoint', 'mmap_size', 'case_sensitive_like', 'recursive_triggers',
@@ -110,7 +113,7 @@ export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement:
   const name = statement.name.name.text.toLowerCase();
   const value = statement.value?.text ?? null;
   const spec = PRAGMA_ROWS.get(name);
-  if (other !== MAIN_DATABASE && !(spec && isSchemaScoped(name)) && (spec || name in CONNECTION_SETTINGS) && !(name in HEADER_FIELDS)) {
+  if (other !== MAIN_DATABASE && !(spec && isSchemaScoped(name)) && !FOREIGN_KEY_PRAGMAS.has(name) && (spec || name in CONNECTION_SETTINGS) && !(name in HEADER_FIELDS)) {
     throw unsupported(`PRAGMA ${name} of database ${schemaName}`);
   }
   switch (name) {
@@ -182,7 +185,7 @@ export function compilePragma(ctx: CompileContext, b: ProgramBuilder, statement:
     case 'foreign_keys':
     case 'defer_foreign_keys':
     case 'foreign_key_check':
-      return compileForeignKeyPragma(ctx, b, name, value);
+      return compileForeignKeyPragma(ctx, b, name, value, database ?? null);
     default:
       break;
   }

@@ -21,6 +21,28 @@ describe('foreign key pragmas', () => {
     ]);
   });
 
+  it('foreign_key_check takes the schema prefix: temp tables are checked in temp, unqualified names searched temp first', async () => {
+    await expectSameResults([
+      'PRAGMA foreign_keys = OFF',
+      'CREATE TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TABLE c(pid REFERENCES p)',
+      'INSERT INTO p VALUES (1)',
+      'INSERT INTO c VALUES (1), (2)',
+      'CREATE TEMP TABLE p(id INTEGER PRIMARY KEY)',
+      'CREATE TEMP TABLE tc(pid REFERENCES p)',
+      'INSERT INTO temp.p VALUES (2)',
+      'INSERT INTO tc VALUES (1), (2), (3)',
+      'PRAGMA foreign_key_check',
+      'PRAGMA temp.foreign_key_check',
+      'PRAGMA main.foreign_key_check',
+      'PRAGMA foreign_key_check(tc)',
+      'PRAGMA main.foreign_key_check(tc)',
+      'PRAGMA temp.foreign_key_check(c)',
+      'PRAGMA temp.foreign_keys',
+      'PRAGMA nowhere.foreign_key_check',
+    ]);
+  });
+
   it('foreign_key_check lists the child rows whose parent is missing', async () => {
     await expectSameResults([
       'PRAGMA foreign_keys = OFF',

@@ -60,6 +60,17 @@ function moved(c: VmCursor, onEntry: boolean): boolean {
 
 type SeekKind = 'GE' | 'GT' | 'LE' | 'LT';
 
+/**
+ * An index key value as the record comparison reads it fastest: an INTEGER within +-(2^53-1) as a
+ * number (it orders exactly as the bigint against every stored value; mixed bigint/number
+ * comparisons are slow runtime calls, and a seek makes one per level of its binary searches).
+ */
+function keyValue(v: SqlValue): SqlValue {
+  if (typeof v !== 'bigint') return v;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+}
+
 /** Normalizes a rowid seek key: REAL/TEXT keys become the equivalent INTEGER bound, or a verdict. */
 function rowidSeekKey(value: SqlValue, kind: SeekKind): { key: bigint; kind: SeekKind } | 'none' | 'all' {
   let v = value;
@@ -98,7 +109,9 @@ function seek(kind: SeekKind) {
       effective = key.kind;
       result = b.seekRowid(key.key);
     } else {
-      const key = vm.registers.slice(ins.p3, ins.p3 + (ins.p4 as number));
+      const n = ins.p4 as number;
+      const key = new Array<SqlValue>(n);
+      for (let i = 0; i < n; i++) key[i] = keyValue(vm.registers[ins.p3 + i]!);
       result = b.seekIndex(key, kind === 'GE' || kind === 'LT' ? -1 : 1);
     }
     if (b.eof) {
@@ -136,7 +149,7 @@ function indexCompare(test: (c: number) => boolean) {
     const c = btreeCursor(vm, ins.p1);
     const n = ins.p4 as number;
     const key = (compareScratch[n] ??= new Array<SqlValue>(n).fill(null));
-    for (let i = 0; i < n; i++) key[i] = vm.registers[ins.p3 + i]!;
+    for (let i = 0; i < n; i++) key[i] = keyValue(vm.registers[ins.p3 + i]!);
     const b = c.btree;
     // compareKey reads the entry in place; payload() may copy it (inside a write transaction).
     const order = b.compareKey ? b.compareKey(key) : compareRecordToKey(b.payload(), key, c.keyInfo ?? { collations: [], descending: [] });
