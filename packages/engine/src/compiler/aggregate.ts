@@ -11,9 +11,9 @@ import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
 import type { SortSpec } from '../vm/ops/sorter.js';
 import type { GroupSpec } from '../vm/ops/group.js';
-import type { OrderTerm } from './where.js';
+import { chooseLoop, type LoopChoice, type OrderTerm } from './where.js';
 import { columnNumberTerm, walkExpr, type ExprCompiler } from './expr.js';
-import type { Scope } from './scope.js';
+import type { CursorSource, Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
 import { enclosedReferences, enclosingReplacement } from './outer-aggregates.js';
@@ -368,4 +368,19 @@ function groupRowOrder(ec: ExprCompiler, groupBy: readonly Expr[], collations: r
   const terms = output.orderTerms?.() ?? [];
   const directions = terms.length === groupBy.length ? terms.map((t) => t.descending) : groupBy.map(() => false);
   return groupBy.map((expr, i) => ({ expr, collation: collations[i]!, descending: directions[i]! }));
+}
+
+/**
+ * The loop of a one-table GROUP BY query whose rows want `order` (groupRowOrder): the planner's walk
+ * serving that order, or undefined (the plain choice) when that walk would be an ascending walk of an
+ * index of just the group keys that a plain scan would replace: the scan meets each group's rows in
+ * the same order (the index orders equal keys by rowid), and the hash grouping is cheaper than the walk.
+ */
+export function groupLoop(ec: ExprCompiler, source: CursorSource, where: Expr | null, order: readonly OrderTerm[]): LoopChoice | undefined {
+  const ordered = chooseLoop(ec, source, where, order);
+  const c = ordered.choice;
+  if (c.kind !== 'index') return ordered;
+  const plan = c.plan;
+  const walkOnly = !plan.reverse && plan.equalities.length === 0 && !plan.lower && !plan.upper && plan.index.columns.length === order.length;
+  return walkOnly && chooseLoop(ec, source, where).choice.kind === 'scan' ? undefined : ordered;
 }

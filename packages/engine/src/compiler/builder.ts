@@ -14,6 +14,11 @@ export class ProgramBuilder {
   writes = false;
   /** Set for INSERT/UPDATE/DELETE (their row count becomes changes()). */
   countsChanges = false;
+  /**
+   * PRAGMA count_changes: the register counting the rows an UPSERT's DO UPDATE changed, which
+   * changes() counts and the count_changes row does not (compile.ts); null when not reporting.
+   */
+  upsertUpdates: number | null = null;
   /** Rewrites that need the whole program (a covering index scan, where.ts), run first by finish(). */
   private readonly finishers: ((instructions: Instruction[]) => void)[] = [];
 

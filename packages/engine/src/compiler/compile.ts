@@ -59,6 +59,11 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
   const kind = transactionKind(statement);
   if (kind !== 'none') b.emit(Opcode.Transaction, kind === 'write' ? 1 : 0);
   let columns: ResultColumn[] = [];
+  const countRows = rowCountColumn(ctx, statement);
+  if (countRows) {
+    b.upsertUpdates = b.register();
+    b.emit(Opcode.Value, 0, b.upsertUpdates, 0, 0n);
+  }
   switch (statement.kind) {
     case 'Select':
       columns = compileSelect(ctx, b, statement, { kind: 'result' });
@@ -135,10 +140,31 @@ export function compileStatement(ctx: CompileContext, statement: Statement): Pro
       throw unsupported(statementName(statement));
   }
   if (kind === 'write') b.writes = true;
+  if (countRows) columns = emitRowCount(b, countRows);
   emitForeignKeyCheck(ctx, b, statement);
   emitTriggerSequences(ctx, b);
   b.emit(Opcode.Halt);
   return b.finish(columns, ctx.parameters.names, ctx.schema.generation);
+}
+
+/**
+ * PRAGMA count_changes: the column of the one row INSERT, UPDATE and DELETE then return (none
+ * with RETURNING, as in SQLite), or null.
+ */
+function rowCountColumn(ctx: CompileContext, statement: Statement): string | null {
+  if (!ctx.countChanges || ctx.trigger) return null;
+  if (statement.kind !== 'Insert' && statement.kind !== 'Update' && statement.kind !== 'Delete') return null;
+  if (statement.returning) return null;
+  return statement.kind === 'Insert' ? 'rows inserted' : statement.kind === 'Update' ? 'rows updated' : 'rows deleted';
+}
+
+/** The count_changes row: the statement's changes, less the rows an UPSERT's DO UPDATE changed. */
+function emitRowCount(b: ProgramBuilder, name: string): ResultColumn[] {
+  const count = b.register();
+  b.emit(Opcode.ChangeCount, 0, count);
+  b.emit(Opcode.Subtract, count, b.upsertUpdates!, count);
+  b.emit(Opcode.ResultRow, count, 1);
+  return [{ name, column: null, table: null, database: null, type: null }];
 }
 
 /** SAVEPOINT / RELEASE / ROLLBACK TO: the connection keeps the savepoint stack. */

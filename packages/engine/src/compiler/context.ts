@@ -43,10 +43,14 @@ export interface CompileContext {
   readonly trigger?: import('./trigger-scope.js').TriggerScope;
   /** PRAGMA ignore_check_constraints: INSERT and UPDATE skip CHECK constraints. */
   readonly ignoreCheckConstraints?: boolean;
+  /** PRAGMA count_changes: INSERT, UPDATE and DELETE return one row, their row count (compile.ts). */
+  readonly countChanges?: boolean;
   /** PRAGMA legacy_alter_table: ALTER TABLE RENAME TO as SQLite did before 3.26 (compiler/alter.ts). */
   readonly legacyAlterTable?: boolean;
   /** PRAGMA full_column_names / short_column_names when not SQLite's defaults (off / on); see column-names.ts. */
   readonly columnNames?: import('./column-names.js').ColumnNaming;
+  /** SQLITE_DBCONFIG_DQS_DML: an unresolvable "name" is a string literal (off, as in better-sqlite3; see scope.ts). */
+  readonly doubleQuotedStrings?: boolean;
   /** Set when PRAGMA foreign_keys is on: statements enforce FOREIGN KEY constraints (foreign-keys.ts). */
   readonly foreignKeys?: import('./foreign-keys.js').ForeignKeyOptions;
 }

@@ -66,7 +66,7 @@ export function compileCreateTable(ctx: CompileContext, b: ProgramBuilder, state
   target.schema.assertNameFree(name, 'table', ctx.sql.slice(statement.name.name.start, statement.name.name.end));
   if (statement.asSelect) return compileCreateTableAs(ctx, b, statement, statement.asSelect, db);
   const sql = `CREATE TABLE ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
-  const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql);
+  const { table, autoIndexes } = defineTable(statement, sql, 0, ctx.sql, false);
   checkGeneratedAtCreate(ctx, table);
   b.writes = true;
   const root = b.register();
@@ -99,7 +99,7 @@ export function compileCreateIndex(ctx: CompileContext, b: ProgramBuilder, state
   if (isSchemaTable(table) || foldName(table.name).startsWith('sqlite_')) throw new SqliteError(`table ${table.name} may not be indexed`);
   target.schema.assertNameFree(name, 'index');
   const sql = `CREATE${statement.unique ? ' UNIQUE' : ''} INDEX ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
-  const index = defineIndex(statement, sql, table, 0, ctx.sql);
+  const index = defineIndex(statement, sql, table, 0, ctx.sql, false);
   checkIndexFunctions(new ExprCompiler(b, ctx, { sources: [] }), index);
   b.writes = true;
   const root = b.register();

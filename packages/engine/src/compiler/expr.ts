@@ -11,7 +11,7 @@ import type { ComparisonOperator, ComparisonSpec } from '../vm/ops/expression.js
 import type { ColumnSpec } from '../vm/ops/cursor.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
+import { isDoubleQuotedString, noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
 import { enclosingReplacement } from './outer-aggregates.js';
 import { rewriteRowValues } from './row-values.js';
 import { compileExists, compileInSelect, compileScalarSubquery, expressionSubqueryAffinities } from './subquery.js';
@@ -108,7 +108,7 @@ export class ExprCompiler {
     switch (expr.kind) {
       case 'Column': {
         const resolved = this.tryResolve(expr);
-        if (!resolved) return null;
+        if (!resolved || resolved.coalesce) return null;
         if (resolved.column < 0) return Affinity.Integer;
         const column = resolved.source.table.columns[resolved.column]!;
         return column.noAffinity ? null : column.affinity;
@@ -129,7 +129,7 @@ export class ExprCompiler {
     if (expr.kind === 'Collate') return { name: expr.collation.text, explicit: true };
     if (expr.kind === 'Column') {
       const resolved = this.tryResolve(expr);
-      if (resolved && resolved.column >= 0) return { name: resolved.source.table.columns[resolved.column]!.collation, explicit: false };
+      if (resolved && resolved.column >= 0 && !resolved.coalesce) return { name: resolved.source.table.columns[resolved.column]!.collation, explicit: false };
     }
     return null;
   }
@@ -152,6 +152,7 @@ export class ExprCompiler {
 
   /** Emits code reading a resolved column into `target`. */
   emitColumn(resolved: ResolvedColumn, target: number): void {
+    if (resolved.coalesce) return this.emitCoalesce(resolved.coalesce, target);
     const { source, column } = resolved;
     if (source.kind === 'registers') {
       this.b.emit(Opcode.SCopy, column < 0 ? source.rowid : source.base + column, target);
@@ -167,6 +168,16 @@ export class ExprCompiler {
     const spec: ColumnSpec = { defaultValue: constantDefault(info.defaultExpr, info.affinity), realAffinity: info.affinity === Affinity.Real };
     this.b.emit(Opcode.Column, source.cursor, field, target, spec);
     if (source.columnSubtype) this.b.emit(Opcode.ColumnSubtype, source.cursor, field, target, source.columnSubtype);
+  }
+
+  /** coalesce() of columns (the USING column of FULL joins), as SQLite builds it. */
+  private emitCoalesce(columns: readonly ResolvedColumn[], target: number): void {
+    const done = this.b.label();
+    columns.forEach((c, i) => {
+      this.emitColumn(c, target);
+      if (i < columns.length - 1) this.b.emit(Opcode.NotNull, target, done);
+    });
+    this.b.place(done);
   }
 
   /** Evaluates `expr` into a fresh register and returns it. */
@@ -232,11 +243,11 @@ export class ExprCompiler {
           }
           return;
         }
-        if (expr.column.quoted && !expr.table && this.ctx.sql[expr.column.start] === '"') {
+        if (isDoubleQuotedString(this.ctx, expr)) {
           b.emit(Opcode.Value, 0, target, 0, expr.column.text); // SQLite's double-quoted string fallback
           return;
         }
-        throw noSuchColumn(expr);
+        throw noSuchColumn(expr, this.ctx.sql);
       }
       case 'Unary': {
         const constant = literalValue(expr);

@@ -61,8 +61,23 @@ function sourceColumn(source: CursorSource, column: string): Expr {
   return source.database === undefined ? ref : { ...ref, schema: name(source.database) } as Expr;
 }
 
-function equality(left: CursorSource, right: CursorSource, column: string): Expr {
-  return { kind: 'Binary', op: '=', left: sourceColumn(left, column), right: sourceColumn(right, column), start: 0, end: 0 };
+/**
+ * The term a USING / NATURAL column adds. With a RIGHT or FULL join anywhere in the FROM clause, SQLite compares
+ * coalesce() of every table on the left holding the column (each after the first must have it from a USING).
+ */
+function usingEquality(levels: readonly FromLevel[], first: CursorSource, right: CursorSource, column: string, anyRight: boolean): Expr {
+  let left = sourceColumn(first, column);
+  if (anyRight) {
+    const args = [left];
+    for (const s of levels.map((l) => l.source).slice(levels.findIndex((l) => l.source === first) + 1)) {
+      const index = s.table.columns.findIndex((c, i) => sameName(c.name, column) && !s.hiddenFromStar?.has(i));
+      if (index < 0) continue;
+      if (!s.hiddenColumns?.has(index)) throw new SqliteError(`ambiguous reference to ${column} in USING()`);
+      args.push(sourceColumn(s, column));
+    }
+    if (args.length > 1) left = { kind: 'Function', name: name('coalesce'), distinct: false, star: false, args, orderBy: [], filter: null, over: null, start: 0, end: 0 };
+  }
+  return { kind: 'Binary', op: '=', left, right: sourceColumn(right, column), start: 0, end: 0 };
 }
 
 /** Resolves `from`, emitting the materialization of its subqueries, views and CTE references. */
@@ -71,15 +86,16 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
   flatten(from, null, flat);
   const levels: FromLevel[] = [];
   const joinTerms: Expr[] = [];
+  const anyRight = flat.some((f) => f.join?.type === 'RIGHT' || f.join?.type === 'FULL');
   for (const item of flat) {
     const base = resolveSource(ctx, b, item.source, outer, correlation);
     const join = item.join;
     const hidden = new Set<number>();
     const terms: Expr[] = [];
     if (join && levels.length > 0) {
-      if ((join.type === 'RIGHT' || join.type === 'FULL') && (join.natural || item.using)) throw unsupported(`${join.type} JOIN with USING or NATURAL`);
       const visible = (s: CursorSource, column: string) => s.table.columns.findIndex((c, i) => sameName(c.name, column) && !s.hiddenColumns?.has(i) && !s.hiddenFromStar?.has(i));
       const leftFor = (column: string) => levels.map((l) => l.source).find((s) => visible(s, column) >= 0);
+      const equality = (left: CursorSource, column: string) => usingEquality(levels, left, base, column, anyRight);
       if (join.natural) {
         if (item.on || item.using) throw new SqliteError('a NATURAL join may not have an ON or USING clause');
         base.table.columns.forEach((c, i) => {
@@ -87,7 +103,7 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
           const left = leftFor(c.name);
           if (!left) return;
           hidden.add(i);
-          terms.push(equality(left, base, c.name));
+          terms.push(equality(left, c.name));
         });
       }
       for (const u of item.using ?? []) {
@@ -95,16 +111,15 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
         const left = leftFor(u.text);
         if (index < 0 || !left) throw new SqliteError(`cannot join using column ${u.text} - column not present in both tables`);
         hidden.add(index);
-        terms.push(equality(left, base, u.text));
+        terms.push(equality(left, u.text));
       }
       terms.push(...splitConjunction(item.on));
     } else if (item.on || item.using) {
       throw new SqliteError(`a JOIN clause is required before ${item.on ? 'ON' : 'USING'}`);
     }
-    const source: CursorSource = hidden.size > 0 ? { ...base, hiddenColumns: hidden } : base;
     const isOuter = join?.type === 'LEFT' || join?.type === 'FULL';
     const isRight = join?.type === 'RIGHT' || join?.type === 'FULL';
-    if (isRight && levels.some((l) => l.right)) throw unsupported('more than one RIGHT or FULL JOIN');
+    const source: CursorSource = hidden.size > 0 ? { ...base, hiddenColumns: hidden, ...(isRight ? { rightJoin: join!.type as 'RIGHT' | 'FULL' } : {}) } : base;
     levels.push({ source, outer: isOuter, right: isRight, on: isOuter || isRight ? terms : [] });
     if (!isOuter && !isRight) joinTerms.push(...terms);
   }

@@ -62,20 +62,25 @@ export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr |
   const b = ec.b;
   const plan = orderJoin(ec, written, where);
   const byLevel: Expr[][] = plan.levels.map(() => []);
-  // WHERE terms apply to every output row; with a RIGHT/FULL level they wait until that level, so
-  // the rows it adds (earlier levels NULL) are filtered too. Inner-join terms stay where they are.
-  const rightLevel = plan.levels.findIndex((l) => l.right);
-  for (const t of splitConjunction(where)) byLevel[Math.max(levelOf(ec, plan, t), rightLevel)]!.push(t);
+  // WHERE terms apply to every output row; with RIGHT/FULL levels they wait until the last one, so
+  // the rows each adds (earlier levels NULL) are filtered too. Inner-join terms stay where they are.
+  const lastRight = plan.levels.reduce((last, l, k) => (l.right ? k : last), -1);
+  for (const t of splitConjunction(where)) byLevel[Math.max(levelOf(ec, plan, t), lastRight)]!.push(t);
   for (const t of plan.joinTerms) byLevel[levelOf(ec, plan, t)]!.push(t);
   const closers: (() => void)[] = [];
   let next = 0;
-  let rightPass: { flag: number; matchedRows: number; body: number; next: number } | null = null;
-  if (rightLevel >= 0) {
-    rightPass = { flag: b.register(), matchedRows: b.cursor(), body: 0, next: b.label() };
-    b.emit(Opcode.Value, 0, rightPass.flag, 0, 0n);
-    b.emit(Opcode.OpenEphemeral, rightPass.matchedRows);
-  }
+  // One pass per RIGHT/FULL level, run after the join in written order: ((A RIGHT JOIN B) RIGHT JOIN C) adds
+  // B's unmatched rows first, and those rows can match C's (so C's pass comes after them).
+  const passes = new Map<number, RightPass>();
   plan.levels.forEach((level, k) => {
+    if (!level.right) return;
+    const pass = { flag: b.register(), matchedRows: b.cursor(), body: 0, next: b.label() };
+    b.emit(Opcode.Value, 0, pass.flag, 0, 0n);
+    b.emit(Opcode.OpenEphemeral, pass.matchedRows);
+    passes.set(k, pass);
+  });
+  plan.levels.forEach((level, k) => {
+    const rightPass = passes.get(k);
     if (!level.outer && !level.right) {
       const loop = openLevel(ec, level, conjunction(byLevel[k]!));
       next = loop.next;
@@ -118,13 +123,22 @@ export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr |
     next,
     finish() {
       for (let i = closers.length - 1; i >= 0; i--) closers[i]!();
-      if (rightPass) emitUnmatchedRightRows(ec, plan, rightLevel, rightPass);
+      for (const [k, pass] of passes) emitUnmatchedRightRows(ec, plan, k, pass);
     },
   };
 }
 
+interface RightPass {
+  /** Set while this pass runs: the level's loop end then continues the pass instead. */
+  readonly flag: number;
+  /** Identities of the level's rows that found a partner. */
+  readonly matchedRows: number;
+  body: number;
+  readonly next: number;
+}
+
 /** After the join: each row of the RIGHT/FULL level that never matched runs the body with the levels before it NULL. */
-function emitUnmatchedRightRows(ec: ExprCompiler, plan: FromPlan, k: number, pass: { flag: number; matchedRows: number; body: number; next: number }): void {
+function emitUnmatchedRightRows(ec: ExprCompiler, plan: FromPlan, k: number, pass: RightPass): void {
   const b = ec.b;
   const level = plan.levels[k]!;
   if (level.source.openStream) {

@@ -3,6 +3,7 @@
 
 import { SqliteError } from '../common/errors.js';
 import { sameName, type ColumnRef, type Expr } from '../parser/ast.js';
+import { isDoubleQuoted, noSuchDoubleQuoted } from '../schema/double-quoted-strings.js';
 import type { TableInfo } from '../schema/types.js';
 
 /** A table read through a btree cursor. */
@@ -16,6 +17,8 @@ export interface CursorSource {
   readonly memory?: boolean;
   /** Columns an unqualified name does not see (the right side of USING / NATURAL joins). */
   readonly hiddenColumns?: ReadonlySet<number>;
+  /** The join that brought this source in, when RIGHT or FULL: its USING columns then resolve to it (see resolveColumn). */
+  readonly rightJoin?: 'RIGHT' | 'FULL';
   /** Columns `*` and `t.*` leave out (the argument columns of a table-valued function). */
   readonly hiddenFromStar?: ReadonlySet<number>;
   /** Table-valued functions: the expressions its loop evaluates first (so the join order puts the levels they read before it). */
@@ -57,6 +60,8 @@ export interface Scope {
 export interface ResolvedColumn {
   readonly source: Source;
   readonly column: number;
+  /** A USING column of FULL joins: the value is coalesce() of these (the last one is `source`/`column`). */
+  readonly coalesce?: readonly ResolvedColumn[];
 }
 
 export function isRowidName(name: string): boolean {
@@ -70,10 +75,17 @@ export function resolveColumn(scope: Scope, ref: ColumnRef): ResolvedColumn | nu
   let found: ResolvedColumn | null = null;
   for (const source of candidates) {
     const index = source.table.columns.findIndex((c) => sameName(c.name, name));
-    if (index >= 0 && !(ref.table === null && source.kind === 'cursor' && source.hiddenColumns?.has(index))) {
-      if (found) throw new SqliteError(`ambiguous column name: ${ref.table ? `${ref.table.text}.` : ''}${name}`);
-      found = { source, column: index === source.table.rowidAlias ? -1 : index };
+    if (index < 0) continue;
+    const here: ResolvedColumn = { source, column: index === source.table.rowidAlias ? -1 : index };
+    if (ref.table === null && source.kind === 'cursor' && source.hiddenColumns?.has(index)) {
+      // SQLite's rule for the USING column of a join, unqualified: the left table's after INNER / LEFT,
+      // the right table's after RIGHT, coalesce() of both after FULL (3.39+).
+      if (found && source.rightJoin === 'RIGHT') found = here;
+      else if (found && source.rightJoin === 'FULL') found = { ...here, coalesce: [...(found.coalesce ?? [found]), here] };
+      continue;
     }
+    if (found) throw new SqliteError(`ambiguous column name: ${ref.table ? `${ref.table.text}.` : ''}${name}`);
+    found = here;
   }
   if (found) return found;
   if (isRowidName(name) && candidates.length === 1 && !candidates[0]!.table.withoutRowid) return { source: candidates[0]!, column: -1 };
@@ -88,11 +100,25 @@ export function resolveColumn(scope: Scope, ref: ColumnRef): ResolvedColumn | nu
   return null;
 }
 
-export function noSuchColumn(ref: ColumnRef): SqliteError {
+/**
+ * SQLite's "no such column"; `sourceText` (the text `ref` was parsed from) lets an unqualified
+ * double-quoted name get the hint that it may have been meant as a string.
+ */
+export function noSuchColumn(ref: ColumnRef, sourceText?: string): SqliteError {
+  if (sourceText !== undefined && ref.table === null && isDoubleQuoted(ref.column, sourceText)) return noSuchDoubleQuoted(ref.column);
   return new SqliteError(`no such column: ${ref.schema ? `${ref.schema.text}.` : ''}${ref.table ? `${ref.table.text}.` : ''}${ref.column.text}`);
 }
 
 /** A `schema.table.column` reference sees only a table of that database. */
 function inDatabase(source: Source, schema: ColumnRef['schema']): boolean {
   return schema === null || (source.kind === 'cursor' && source.database !== undefined && sameName(source.database, schema.text));
+}
+
+/**
+ * Whether an unresolvable `ref` is SQLite's double-quoted string literal: only with DQS_DML on
+ * (off in better-sqlite3). Expressions from stored schema had theirs made strings at load
+ * (schema/double-quoted-strings.ts); view and trigger bodies follow this statement-time rule.
+ */
+export function isDoubleQuotedString(ctx: { readonly sql: string; readonly doubleQuotedStrings?: boolean }, ref: ColumnRef): boolean {
+  return ctx.doubleQuotedStrings === true && ref.table === null && isDoubleQuoted(ref.column, ctx.sql);
 }

@@ -13,14 +13,14 @@ import type { SortSpec } from '../vm/ops/sorter.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { columnNumberTerm, ExprCompiler, walkExpr } from './expr.js';
-import { noSuchColumn, type Scope } from './scope.js';
+import { isDoubleQuotedString, noSuchColumn, type CursorSource, type Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
 import { notePlan, notePlanAfterLoops, valuesPlanDetail } from './query-plan.js';
 import { compileCompound } from './compound.js';
 import { bindWith } from './cte.js';
 import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
-import { compileAggregate } from './aggregate.js';
+import { compileAggregate, groupLoop } from './aggregate.js';
 import { compileSimpleCount } from './simple-count.js';
 import { compileWindowSelect, usesWindows } from './window.js';
 import { expressionColumnName, starColumnName, type ColumnNaming } from './column-names.js';
@@ -75,7 +75,7 @@ export function compileSelect(
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
   // `order`: the row order an aggregate query's groups want (GROUP BY walks an index as SQLite does; aggregate.ts).
-  const openLoop = from ? (where: Expr | null, order?: readonly OrderTerm[]) => (simple ? openTableLoop(ec, simple, where, true, order ? chooseLoop(ec, simple, where, order) : undefined) : openJoinLoops(ec, from, where)) : null;
+  const openLoop = from ? (where: Expr | null, order?: readonly OrderTerm[]) => (simple ? openTableLoop(ec, simple, where, true, order ? groupLoop(ec, simple, where, order) : undefined) : openJoinLoops(ec, from, where)) : null;
   if (from) rejectOuterAggregates(ctx, from.sources, core.where, core.groupBy);
   if (usesWindows(ctx, outputs, select.orderBy)) {
     // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).
@@ -115,6 +115,14 @@ export function compileSelect(
   return outputs.map((o) => o.meta);
 }
 
+/** A column of a table left of a RIGHT / FULL JOIN that a later USING / NATURAL joins on: `*` then reads the joined value. */
+function usingOfLaterRightJoin(from: FromPlan, source: CursorSource, column: string): boolean {
+  const at = from.levels.findIndex((l) => l.source === source);
+  const later = from.levels.slice(at + 1);
+  if (at < 0 || !later.some((l) => l.right)) return false;
+  return later.some((l) => [...(l.source.hiddenColumns ?? [])].some((i) => sameName(l.source.table.columns[i]!.name, column)));
+}
+
 function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | null, naming: ColumnNaming | undefined): OutputColumn[] {
   const outputs: OutputColumn[] = [];
   for (const column of core.columns) {
@@ -129,6 +137,16 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
           const table = { ...name, text: source.name };
           // Qualified with the database too: main.t and aux.t may both be in the FROM clause.
           const schema = source.kind === 'cursor' && source.database !== undefined ? { ...name, text: source.database } : null;
+          if (usingOfLaterRightJoin(from, source, info.name)) {
+            // As in SQLite, the unqualified name: the right table's column, or coalesce() for FULL JOIN.
+            const expr: Expr = { kind: 'Column', schema: null, table: null, column: name, start: column.start, end: column.end };
+            const r = ec.tryResolve(expr)!;
+            const read = r.coalesce || r.source.kind !== 'cursor' || r.source.memory ? null : r.source;
+            const at = read ? read.table.columns[r.column < 0 ? read.table.rowidAlias : r.column]! : null;
+            const meta = { name: starColumnName(naming, source.name, info.name), column: at ? at.name : null, table: read ? read.table.name : null, database: read ? (read.database ?? 'main') : null, type: r.coalesce ? null : at ? at.declaredType : info.declaredType };
+            outputs.push({ expr, meta });
+            return;
+          }
           const expr: Expr = { kind: 'Column', schema, table, column: name, start: column.start, end: column.end };
           const origin = source.memory ? null : source.table.name;
           const database = source.kind === 'cursor' ? (source.database ?? 'main') : 'main';
@@ -140,7 +158,8 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
     const expr = column.expr;
     let meta: ResultColumnMeta = { name: ec.ctx.sql.slice(expr.start, expr.end), column: null, table: null, database: null, type: null };
     if (expr.kind === 'Column') {
-      const resolved = ec.tryResolve(expr);
+      const found = ec.tryResolve(expr);
+      const resolved = found?.coalesce ? null : found; // FULL JOIN's USING column: an expression, no origin
       if (resolved && resolved.source.kind === 'cursor' && resolved.source.memory) {
         meta = { ...meta, name: resolved.source.table.columns[resolved.column]!.name };
       } else if (resolved) {
@@ -155,7 +174,8 @@ function expandColumns(ec: ExprCompiler, core: SelectClause, from: FromPlan | nu
       }
     }
     if (naming) {
-      const read = expr.kind === 'Column' ? ec.tryResolve(expr) : null;
+      const found = expr.kind === 'Column' ? ec.tryResolve(expr) : null;
+      const read = found?.coalesce ? null : found;
       // The table's own name, not its alias (a view's or subquery's: its name or alias).
       const table = read?.source.kind === 'cursor' && read.source.table.name !== '' ? read.source.table : null;
       const index = read && read.column >= 0 ? read.column : (table?.rowidAlias ?? -1);
@@ -234,7 +254,7 @@ export class RowOutput {
     this.resolveOrderBy();
     for (const key of this.sortKeys.slice(keep)) {
       if (key.expr) walkExpr(key.expr, (e) => {
-        if (e.kind === 'Column' && !this.ec.tryResolve(e) && !(e.table === null && this.ec.scope.aliases?.has(e.column.text.toLowerCase())) && !(e.column.quoted && e.table === null && this.ec.ctx.sql[e.column.start] === '"')) throw noSuchColumn(e);
+        if (e.kind === 'Column' && !this.ec.tryResolve(e) && !(e.table === null && this.ec.scope.aliases?.has(e.column.text.toLowerCase())) && !isDoubleQuotedString(this.ec.ctx, e)) throw noSuchColumn(e, this.ec.ctx.sql);
       });
     }
     this.keptTerms = Math.min(this.keptTerms, keep);

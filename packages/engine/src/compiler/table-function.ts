@@ -38,6 +38,21 @@ export function findTableFunction(ctx: CompileContext, name: string): TableFunct
   return pragmaTableFunction(ctx, name) ?? ctx.functions.tableFunction?.(name) ?? null;
 }
 
+/** Whether `e` reads `source` itself (or a name that does not resolve, which the caller reports later). */
+function readsSource(ec: ExprCompiler, source: CursorSource, e: Expr): boolean {
+  let reads = false;
+  walkExpr(e, (x) => {
+    if (x.kind !== 'Column') return;
+    try {
+      const resolved = ec.tryResolve(x);
+      if (!resolved || resolved.source === source) reads = true;
+    } catch {
+      reads = true;
+    }
+  });
+  return reads;
+}
+
 /** The hidden column `term` constrains to a value not read from this source: `hidden = value`. */
 function hiddenEquality(ec: ExprCompiler, source: CursorSource, def: TableFunctionDef, term: Expr): { parameter: number; value: Expr } | null {
   if (term.kind !== 'Binary' || term.op !== '=') return null;
@@ -50,24 +65,20 @@ function hiddenEquality(ec: ExprCompiler, source: CursorSource, def: TableFuncti
       return -1;
     }
   };
-  const readsSource = (e: Expr): boolean => {
-    let reads = false;
-    walkExpr(e, (x) => {
-      if (x.kind !== 'Column') return;
-      try {
-        const resolved = ec.tryResolve(x);
-        if (!resolved || resolved.source === source) reads = true;
-      } catch {
-        reads = true;
-      }
-    });
-    return reads;
-  };
   const left = parameterOf(term.left);
-  if (left >= 0 && !readsSource(term.right)) return { parameter: left, value: term.right };
+  if (left >= 0 && !readsSource(ec, source, term.right)) return { parameter: left, value: term.right };
   const right = parameterOf(term.right);
-  if (right >= 0 && !readsSource(term.left)) return { parameter: right, value: term.left };
+  if (right >= 0 && !readsSource(ec, source, term.left)) return { parameter: right, value: term.left };
   return null;
+}
+
+/**
+ * The written arguments that read the function's own columns (`json_each(x, -json)`). SQLite turns
+ * argument i into the term `hidden_i = argument`; such a term cannot feed the call, so the call runs
+ * without it and the term filters the rows it yields.
+ */
+function selfReadingArguments(ec: ExprCompiler, source: CursorSource, written: readonly Expr[]): Set<number> {
+  return new Set(written.map((e, i) => (readsSource(ec, source, e) ? i : -1)).filter((i) => i >= 0));
 }
 
 /**
@@ -75,7 +86,8 @@ function hiddenEquality(ec: ExprCompiler, source: CursorSource, def: TableFuncti
  * the first equality among `terms` that gives it a value (null when none does).
  */
 function argumentExprs(ec: ExprCompiler, source: CursorSource, def: TableFunctionDef, written: readonly Expr[], terms: readonly Expr[]): (Expr | null)[] {
-  const args: (Expr | null)[] = [...written];
+  const selfReading = selfReadingArguments(ec, source, written);
+  const args: (Expr | null)[] = written.map((e, i) => (selfReading.has(i) ? null : e));
   for (const term of terms) {
     const found = hiddenEquality(ec, source, def, term);
     if (found && found.parameter >= written.length && args[found.parameter] === undefined) args[found.parameter] = found.value;
@@ -107,7 +119,16 @@ export function tableFunctionSource(b: ProgramBuilder, def: TableFunctionDef, wr
       const base = ec.b.registerBlock(Math.max(args.length, 1));
       args.forEach((e, i) => (e ? ec.compile(e, base + i) : ec.b.emit(Opcode.Null, 0, base + i)));
       ec.b.emit(Opcode.HostCall, base, args.length, cursor, rows, 1);
-      return openMemoryLoop(ec, cursor, where);
+      const loop = openMemoryLoop(ec, cursor, where);
+      for (const i of selfReadingArguments(ec, source, written)) {
+        // hidden_i = argument, the hidden column standing as a NULL literal would (no affinity, no collation).
+        const hiddenValue = ec.b.register();
+        ec.emitColumn({ source, column: def.columns.length + i }, hiddenValue);
+        const argument = ec.toRegister(written[i]!);
+        const placeholder: Expr = { kind: 'Null', start: written[i]!.start, end: written[i]!.start };
+        ec.b.emit(Opcode.CompareJump, hiddenValue, loop.next, argument, ec.comparisonSpec('!=', placeholder, written[i]!), 1);
+      }
+      return loop;
     },
   };
   return source;

@@ -113,6 +113,11 @@ export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: Ins
           if (action.where) ec.jumpIfNotTrue(action.where, skip);
           const triggers = RowTriggers.find(ec.ctx, table, 'UPDATE', action.sets, 'ABORT');
           emitRowUpdate(ec, { writer, name, assignments: resolved.assignments!, oldRowid, onConflict: 'ABORT', skip, afterWrite, triggers });
+          if (b.upsertUpdates !== null) {
+            const one = b.register();
+            b.emit(Opcode.Value, 0, one, 0, 1n);
+            b.emit(Opcode.Add, b.upsertUpdates, one, b.upsertUpdates);
+          }
           ec.scope = saved;
           b.emit(Opcode.Goto, 0, skip);
           return true;

@@ -246,6 +246,7 @@ export class ConnectionImpl implements Connection, VmHost {
       memory: this.memory,
       ignoreCheckConstraints: this.settings.ignoreCheckConstraints,
       legacyAlterTable: this.settings.legacyAlterTable,
+      countChanges: this.settings.countChanges,
       columnNames: this.settings.fullColumnNames || !this.settings.shortColumnNames ? { full: this.settings.fullColumnNames, short: this.settings.shortColumnNames } : undefined,
       foreignKeys: this.foreignKeyCounters.enabled ? { deferAll: this.foreignKeyCounters.deferAll } : undefined,
     };

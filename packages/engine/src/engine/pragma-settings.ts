@@ -58,6 +58,8 @@ export class PragmaSettings {
   fullColumnNames = false;
   shortColumnNames = true;
   cellSizeCheck = false;
+  /** PRAGMA count_changes (deprecated): INSERT, UPDATE and DELETE return their row count (compiler/compile.ts). */
+  countChanges = false;
   temp = 0n;
   analysisLimit = 0n;
 
@@ -102,6 +104,8 @@ export class PragmaSettings {
         return this.flag(value, (v) => (this.fullColumnNames = v), this.fullColumnNames);
       case 'short_column_names':
         return this.flag(value, (v) => (this.shortColumnNames = v), this.shortColumnNames);
+      case 'count_changes':
+        return this.flag(value, (v) => (this.countChanges = v), this.countChanges);
       case 'cell_size_check':
         return this.flag(value, (v) => (this.cellSizeCheck = v), this.cellSizeCheck);
       case 'ignore_check_constraints':

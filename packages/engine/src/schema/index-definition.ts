@@ -2,9 +2,16 @@
 
 import { SqliteError } from '../common/errors.js';
 import { sameName, type CreateIndexStatement, type Expr } from '../parser/ast.js';
+import { isDoubleQuoted, noSuchDoubleQuoted, settleDoubleQuoted } from './double-quoted-strings.js';
 import { EXPRESSION_COLUMN, type IndexColumn, type IndexInfo, type TableInfo } from './types.js';
 
-export function defineIndex(statement: CreateIndexStatement, sql: string, table: TableInfo, rootPage: number, sourceText: string = sql): IndexInfo {
+/**
+ * `schemaText`: the statement is stored schema being loaded, where a double-quoted name that is no
+ * column of the table is a string (see double-quoted-strings.ts); for DDL the user sends it is an error.
+ */
+export function defineIndex(statement: CreateIndexStatement, sql: string, table: TableInfo, rootPage: number, sourceText: string = sql, schemaText = true): IndexInfo {
+  const isColumn = (name: string): boolean => table.columns.some((c) => sameName(c.name, name));
+  const isColumnOrRowid = (name: string): boolean => isColumn(name) || (!table.withoutRowid && ['rowid', 'oid', '_rowid_'].some((r) => sameName(r, name)));
   const columns: IndexColumn[] = statement.columns.map((term) => {
     let expr = term.expr;
     let collation: string | null = null;
@@ -16,7 +23,11 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
       // SQLite accepts a string literal naming a column in CREATE INDEX (legacy quirk).
       expr = { kind: 'Column', schema: null, table: null, column: { text: expr.value, quoted: true, start: expr.start, end: expr.end }, start: expr.start, end: expr.end };
     }
+    if (expr.kind === 'Column' && !expr.table && schemaText && isDoubleQuoted(expr.column, sourceText) && !isColumn(expr.column.text)) {
+      expr = settleDoubleQuoted(expr, sourceText, isColumn, true);
+    }
     if (expr.kind !== 'Column' || expr.table) {
+      if (schemaText) expr = settleDoubleQuoted(expr, sourceText, isColumn, true);
       checkIndexExpression(expr, table, sourceText);
       // SQLite gives an expression column the collation written on it, else BINARY.
       return { column: EXPRESSION_COLUMN, expr, collation: collation ?? 'BINARY', descending: term.direction === 'DESC' };
@@ -25,9 +36,7 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
     const column = table.columns.findIndex((c) => sameName(c.name, name));
     if (column < 0) {
       // SQLite hints that a double-quoted name might have been meant as a string.
-      if (expr.column.quoted && sourceText[expr.column.start] === '"') {
-        throw new SqliteError(`no such column: "${name}" - should this be a string literal in single-quotes?`);
-      }
+      if (isDoubleQuoted(expr.column, sourceText)) throw noSuchDoubleQuoted(expr.column);
       throw new SqliteError(`no such column: ${name}`);
     }
     return { column, collation: collation ?? table.columns[column]!.collation, descending: term.direction === 'DESC' };
@@ -40,7 +49,7 @@ export function defineIndex(statement: CreateIndexStatement, sql: string, table:
     unique: statement.unique,
     origin: 'c',
     columns,
-    where: statement.where,
+    where: statement.where && settleDoubleQuoted(statement.where, sourceText, isColumnOrRowid, schemaText),
   };
 }
 
@@ -63,9 +72,7 @@ function checkIndexExpression(expr: Expr, table: TableInfo, sourceText: string):
         throw new SqliteError('the "." operator prohibited in index expressions');
       }
       if (table.columns.some((c) => sameName(c.name, e.column.text))) return;
-      if (e.column.quoted && sourceText[e.column.start] === '"') {
-        throw new SqliteError(`no such column: "${e.column.text}" - should this be a string literal in single-quotes?`);
-      }
+      if (isDoubleQuoted(e.column, sourceText)) throw noSuchDoubleQuoted(e.column);
       throw new SqliteError(`no such column: ${e.column.text}`);
       return;
     }

@@ -7,6 +7,7 @@ import { affinityOfType } from '../values/affinity.js';
 import type { ColumnInfo, IndexColumn, IndexInfo, TableInfo } from './types.js';
 import { defineForeignKeys } from './foreign-keys.js';
 import { applyStrictRules } from './strict.js';
+import { settleDoubleQuoted } from './double-quoted-strings.js';
 
 /** An automatic index the table needs, before it has a root page. */
 export interface AutoIndexSpec {
@@ -19,6 +20,11 @@ export interface AutoIndexSpec {
 export interface TableDefinition {
   readonly table: Omit<TableInfo, 'indexes'>;
   readonly autoIndexes: readonly AutoIndexSpec[];
+}
+
+/** rowid, oid and _rowid_ name the rowid of a rowid table unless a column takes the name. */
+function isRowidName(name: string): boolean {
+  return sameName(name, 'rowid') || sameName(name, 'oid') || sameName(name, '_rowid_');
 }
 
 function columnIndexOf(columns: readonly ColumnInfo[], name: string): number {
@@ -44,8 +50,12 @@ function constraintColumns(tableName: string, columns: readonly ColumnInfo[], te
   });
 }
 
-/** Interprets CREATE TABLE (with explicit column list) as a table definition. */
-export function defineTable(statement: CreateTableStatement, sql: string, rootPage: number, sourceText: string = sql): TableDefinition {
+/**
+ * Interprets CREATE TABLE (with explicit column list) as a table definition. `schemaText`: the
+ * statement is stored schema being loaded, where a double-quoted name that is no column is a string
+ * (see double-quoted-strings.ts); for DDL the user sends it is an error.
+ */
+export function defineTable(statement: CreateTableStatement, sql: string, rootPage: number, sourceText: string = sql, schemaText = true): TableDefinition {
   const tableName = statement.name.name.text;
   if (statement.asSelect) throw new SqliteError('not supported by Tandem yet: CREATE TABLE ... AS SELECT');
   const columns: ColumnInfo[] = [];
@@ -158,6 +168,13 @@ export function defineTable(statement: CreateTableStatement, sql: string, rootPa
   for (const constraint of statement.constraints) {
     if (constraint.kind === 'Check') checks.push({ name: constraint.name ? constraint.name.text : unnamedCheckName(sourceText.slice(constraint.expr.start, constraint.expr.end)), expr: constraint.expr });
   }
+  // A CHECK sees the rowid of a rowid table; a generated column does not.
+  const isColumn = (name: string): boolean => columnIndexOf(columns, name) >= 0;
+  const isColumnOrRowid = (name: string): boolean => isColumn(name) || (!statement.withoutRowid && isRowidName(name));
+  columns.forEach((c, i) => {
+    if (c.generatedAs) columns[i] = { ...c, generatedAs: { ...c.generatedAs, expr: settleDoubleQuoted(c.generatedAs.expr, sourceText, isColumn, schemaText) } };
+  });
+  for (let i = 0; i < checks.length; i++) checks[i] = { ...checks[i]!, expr: settleDoubleQuoted(checks[i]!.expr, sourceText, isColumnOrRowid, schemaText) };
   const finalColumns = statement.strict ? applyStrictRules(statement, columns, rowidAlias) : columns;
   return {
     table: {

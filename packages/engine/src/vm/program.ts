@@ -152,6 +152,7 @@ export const enum Opcode {
   TriggerReturn,
   Raise,
   ResetCount,
+  ChangeCount,
   RootLoad,
   RootStore,
   // foreign-key.ts

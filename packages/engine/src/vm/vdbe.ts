@@ -13,6 +13,12 @@ import type { VmHost } from './host.js';
 import { Opcode, type Instruction, type Program } from './program.js';
 import { RegisterSubtypes } from './subtype.js';
 
+/** An aggregate's accumulator (AggStep/AggFinal) and, for DISTINCT, the argument keys already seen. */
+export interface AggregateSlot {
+  state: unknown;
+  seen: Set<string> | null;
+}
+
 /** What an opcode handler tells the loop. Undefined means "continue with vm.pc". */
 export const enum Signal {
   Continue = 0,
@@ -30,7 +36,7 @@ export interface VmFrame {
   readonly callerPc: number;
   readonly registers: SqlValue[];
   readonly cursors: (VmCursor | null)[];
-  readonly aggregates: Map<number, { state: unknown; seen: Set<string> | null }>;
+  readonly aggregates: (AggregateSlot | undefined)[];
   readonly rowSets: Map<number, { values: bigint[]; position: number }>;
   readonly onceFlags: Set<number>;
   readonly subtypes: RegisterSubtypes | null;
@@ -65,8 +71,8 @@ export class Vdbe {
   registers: SqlValue[];
   cursors: (VmCursor | null)[];
   readonly bindings: SqlValue[];
-  /** Per-register state of aggregates (AggStep/AggFinal) and row sets, keyed by register. */
-  aggregates = new Map<number, { state: unknown; seen: Set<string> | null }>();
+  /** Per-register state of aggregates (AggStep/AggFinal; an array indexed by register: AggStep reads it per row) and row sets, keyed by register. */
+  aggregates: (AggregateSlot | undefined)[] = [];
   rowSets = new Map<number, { values: bigint[]; position: number }>();
   onceFlags = new Set<number>();
   /**
@@ -201,7 +207,7 @@ export class Vdbe {
       cursors[i] = null; // (a loop, not fill(): fill's builtin call dominates for a few slots)
     }
     // Map/Set clear() allocates a fresh table even when empty: skip it on the per-run path.
-    if (this.aggregates.size > 0) this.aggregates.clear();
+    if (this.aggregates.length > 0) this.aggregates = [];
     if (this.rowSets.size > 0) this.rowSets.clear();
   }
 
@@ -284,7 +290,7 @@ export class Vdbe {
     for (let i = 0; i < args.length; i++) registers[i + 1] = args[i]!;
     this.registers = registers;
     this.cursors = new Array<VmCursor | null>(program.cursorCount).fill(null);
-    this.aggregates = new Map();
+    this.aggregates = [];
     this.rowSets = new Map();
     this.onceFlags = new Set();
     this.subtypes = null;

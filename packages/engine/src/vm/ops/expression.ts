@@ -157,8 +157,8 @@ registerOps({
     const args = (aggregateArgs[n] ??= new Array<SqlValue>(n).fill(null));
     const registers = vm.registers;
     for (let i = 0; i < n; i++) args[i] = registers[ins.p1 + i]!;
-    let slot = vm.aggregates.get(ins.p3);
-    if (!slot) vm.aggregates.set(ins.p3, (slot = { state: fn.start(), seen: ins.p5 === 1 ? new Set<string>() : null }));
+    let slot = vm.aggregates[ins.p3];
+    if (!slot) vm.aggregates[ins.p3] = slot = { state: fn.start(), seen: ins.p5 === 1 ? new Set<string>() : null };
     if (slot.seen) {
       const key = distinctKey(args, fn.distinctTextKey ? [fn.distinctTextKey] : null);
       if (slot.seen.has(key)) return;
@@ -170,11 +170,11 @@ registerOps({
   /** AggFinal: r[P1] = the result of aggregate P4 over its accumulator r[P1]; the accumulator resets. */
   [Opcode.AggFinal]: (vm, ins) => {
     const fn = ins.p4 as VmAggregateFunction;
-    const slot = vm.aggregates.get(ins.p1);
+    const slot = vm.aggregates[ins.p1];
     const state = slot ? slot.state : fn.start();
     const value = fn.result(state);
     vm.registers[ins.p1] = value;
     vm.setSubtype(ins.p1, value, fn.resultSubtype ? fn.resultSubtype(state) : 0);
-    vm.aggregates.delete(ins.p1);
+    vm.aggregates[ins.p1] = undefined;
   },
 });

@@ -70,7 +70,7 @@ function hex(blob: Uint8Array): string {
 
 function save(vm: Vdbe, spec: GroupSpec, g: Group): void {
   const accumulators = spec.accumulators;
-  for (let i = 0; i < accumulators.length; i++) g.slots[i] = vm.aggregates.get(accumulators[i]!);
+  for (let i = 0; i < accumulators.length; i++) g.slots[i] = vm.aggregates[accumulators[i]!];
   const registers = spec.registers;
   for (let i = 0; i < registers.length; i++) g.values[i] = vm.registers[registers[i]!]!;
 }
@@ -79,8 +79,7 @@ function load(vm: Vdbe, spec: GroupSpec, g: Group): void {
   const accumulators = spec.accumulators;
   for (let i = 0; i < accumulators.length; i++) {
     const slot = g.slots[i];
-    if (slot) vm.aggregates.set(accumulators[i]!, slot);
-    else vm.aggregates.delete(accumulators[i]!);
+    vm.aggregates[accumulators[i]!] = slot;
   }
   const registers = spec.registers;
   for (let i = 0; i < registers.length; i++) vm.registers[registers[i]!] = g.values[i]!;

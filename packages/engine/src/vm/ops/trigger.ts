@@ -72,6 +72,10 @@ registerOps({
   [Opcode.RootStore]: (vm, ins) => {
     (vm.frames[0]?.registers ?? vm.registers)[ins.p2] = vm.registers[ins.p1] ?? null;
   },
+  /** ChangeCount: r[P2] = the rows the running statement (or trigger body statement) has changed so far. */
+  [Opcode.ChangeCount]: (vm, ins) => {
+    vm.registers[ins.p2] = BigInt(vm.changes);
+  },
   /** ResetCount: a trigger body statement ended: changes() = its row count, added to total_changes(). */
   [Opcode.ResetCount]: (vm) => {
     vm.host.setChanges?.(vm.changes);
