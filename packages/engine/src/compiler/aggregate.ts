@@ -63,6 +63,13 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     for (const use of groupKeyUses) if (use.expr.kind === 'Column') bareColumns.push({ expr: use.expr, reg: b.register() });
     groupKeyUses.splice(0, groupKeyUses.length, ...groupKeyUses.filter((use) => use.expr.kind !== 'Column'));
   }
+  // This query's own aggregate in its WHERE: SQLite's wording for an aggregate query (an enclosing
+  // query's aggregate written there is that query's value, outer-aggregates.ts).
+  if (core.where) walkExpr(core.where, (node) => {
+    if (!isAggregateCall(ctx, node)) return true;
+    if (!(ec.scope.outer && enclosingReplacement(ec.scope.outer, node) !== undefined)) throw new SqliteError(`misuse of aggregate: ${node.name.text}()`);
+    return false;
+  });
   for (const g of core.groupBy) walkExpr(g, (node) => {
     if (isAggregateCall(ctx, node)) throw new SqliteError(`aggregate functions are not allowed in the GROUP BY clause`);
   });

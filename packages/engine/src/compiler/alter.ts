@@ -13,6 +13,7 @@ import { parseStatement } from '../parser/parser.js';
 import {
   addCheckConstraint, addColumn, dropColumn, dropConstraint, dropNotNull, renameColumn, renameTable, setNotNull, type SchemaRow, type SchemaUpdate,
 } from '../schema/alter/index.js';
+import { isDoubleQuoted, noSuchDoubleQuoted } from '../schema/double-quoted-strings.js';
 import { defineTable } from '../schema/table-definition.js';
 import type { TableInfo } from '../schema/types.js';
 import { Opcode } from '../vm/program.js';
@@ -83,9 +84,7 @@ export function compileAlterTable(outer: CompileContext, b: ProgramBuilder, stat
         // Compiled into a scratch program only for its errors (unknown columns, misused aggregates...).
         const source: CursorSource = { kind: 'cursor', table, name: table.name, cursor: 0 };
         walkExpr(constraint.expr, (e) => {
-          if (e.kind === 'Column' && e.table === null && e.column.quoted && ctx.sql[e.column.start] === '"' && !table.columns.some((c) => sameName(c.name, e.column.text))) {
-            throw new SqliteError(`no such column: ${ctx.sql.slice(e.column.start, e.column.end)} - should this be a string literal in single-quotes?`);
-          }
+          if (e.kind === 'Column' && e.table === null && isDoubleQuoted(e.column, ctx.sql) && !table.columns.some((c) => sameName(c.name, e.column.text))) throw noSuchDoubleQuoted(e.column);
         });
         new ExprCompiler(new ProgramBuilder(), ctx, { sources: [source] }).toRegister(constraint.expr);
       };

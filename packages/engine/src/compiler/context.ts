@@ -49,8 +49,6 @@ export interface CompileContext {
   readonly legacyAlterTable?: boolean;
   /** PRAGMA full_column_names / short_column_names when not SQLite's defaults (off / on); see column-names.ts. */
   readonly columnNames?: import('./column-names.js').ColumnNaming;
-  /** SQLITE_DBCONFIG_DQS_DML: an unresolvable "name" is a string literal (off, as in better-sqlite3; see scope.ts). */
-  readonly doubleQuotedStrings?: boolean;
   /** Set when PRAGMA foreign_keys is on: statements enforce FOREIGN KEY constraints (foreign-keys.ts). */
   readonly foreignKeys?: import('./foreign-keys.js').ForeignKeyOptions;
 }

@@ -11,7 +11,7 @@ import type { ComparisonOperator, ComparisonSpec } from '../vm/ops/expression.js
 import type { ColumnSpec } from '../vm/ops/cursor.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
-import { isDoubleQuotedString, noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
+import { noSuchColumn, resolveColumn, type ResolvedColumn, type Scope } from './scope.js';
 import { enclosingReplacement } from './outer-aggregates.js';
 import { rewriteRowValues } from './row-values.js';
 import { compileExists, compileInSelect, compileScalarSubquery, expressionSubqueryAffinities } from './subquery.js';
@@ -243,10 +243,8 @@ export class ExprCompiler {
           }
           return;
         }
-        if (isDoubleQuotedString(this.ctx, expr)) {
-          b.emit(Opcode.Value, 0, target, 0, expr.column.text); // SQLite's double-quoted string fallback
-          return;
-        }
+        // No double-quoted string fallback: better-sqlite3 builds SQLite with SQLITE_DQS=0, and
+        // stored schema expressions had theirs made strings at load (schema/double-quoted-strings.ts).
         throw noSuchColumn(expr, this.ctx.sql);
       }
       case 'Unary': {

@@ -4,6 +4,7 @@
 // (without a value) and the table function both read them through `pragmaRows`.
 
 import { SqliteError, unsupported } from '../common/errors.js';
+import { COMPILE_OPTIONS } from '../common/compile-options.js';
 import type { SqlValue } from '../common/values.js';
 import { valueToText } from '../values/cast.js';
 import type { VmHost } from '../vm/host.js';
@@ -61,18 +62,6 @@ function integrityCheck(name: string): PragmaSpec {
     },
   };
 }
-
-/** Tandem's build facts, in SQLite's compile_options spelling (only what holds for Tandem). */
-export const COMPILE_OPTIONS: readonly string[] = [
-  'DEFAULT_FILE_FORMAT=4',
-  'DEFAULT_PAGE_SIZE=4096',
-  'DEFAULT_SYNCHRONOUS=2',
-  'DEFAULT_WAL_SYNCHRONOUS=2',
-  'ENABLE_MATH_FUNCTIONS',
-  'OMIT_LOAD_EXTENSION',
-  'OMIT_SHARED_CACHE',
-  'THREADSAFE=0',
-];
 
 const ENCODINGS: Record<number, string> = { 0: 'UTF-8', 1: 'UTF-8', 2: 'UTF-16le', 3: 'UTF-16be' };
 

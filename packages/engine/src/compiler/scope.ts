@@ -113,12 +113,3 @@ export function noSuchColumn(ref: ColumnRef, sourceText?: string): SqliteError {
 function inDatabase(source: Source, schema: ColumnRef['schema']): boolean {
   return schema === null || (source.kind === 'cursor' && source.database !== undefined && sameName(source.database, schema.text));
 }
-
-/**
- * Whether an unresolvable `ref` is SQLite's double-quoted string literal: only with DQS_DML on
- * (off in better-sqlite3). Expressions from stored schema had theirs made strings at load
- * (schema/double-quoted-strings.ts); view and trigger bodies follow this statement-time rule.
- */
-export function isDoubleQuotedString(ctx: { readonly sql: string; readonly doubleQuotedStrings?: boolean }, ref: ColumnRef): boolean {
-  return ctx.doubleQuotedStrings === true && ref.table === null && isDoubleQuoted(ref.column, ctx.sql);
-}

@@ -13,7 +13,7 @@ import type { SortSpec } from '../vm/ops/sorter.js';
 import type { ProgramBuilder } from './builder.js';
 import type { CompileContext } from './context.js';
 import { columnNumberTerm, ExprCompiler, walkExpr } from './expr.js';
-import { isDoubleQuotedString, noSuchColumn, type CursorSource, type Scope } from './scope.js';
+import { noSuchColumn, type CursorSource, type Scope } from './scope.js';
 import { chooseLoop, openTableLoop, type OrderTerm } from './where.js';
 import { notePlan, notePlanAfterLoops, valuesPlanDetail } from './query-plan.js';
 import { compileCompound } from './compound.js';
@@ -254,7 +254,7 @@ export class RowOutput {
     this.resolveOrderBy();
     for (const key of this.sortKeys.slice(keep)) {
       if (key.expr) walkExpr(key.expr, (e) => {
-        if (e.kind === 'Column' && !this.ec.tryResolve(e) && !(e.table === null && this.ec.scope.aliases?.has(e.column.text.toLowerCase())) && !isDoubleQuotedString(this.ec.ctx, e)) throw noSuchColumn(e, this.ec.ctx.sql);
+        if (e.kind === 'Column' && !this.ec.tryResolve(e) && !(e.table === null && this.ec.scope.aliases?.has(e.column.text.toLowerCase()))) throw noSuchColumn(e, this.ec.ctx.sql);
       });
     }
     this.keptTerms = Math.min(this.keptTerms, keep);

@@ -3,6 +3,7 @@
 // sqlite_version, quote, hex, iif. Semantics follow SQLite's func.c.
 
 import { SqliteError } from '../common/errors.js';
+import { compileOptionGet, compileOptionUsed } from '../common/compile-options.js';
 import { MIN_INT64, typeName, type SqlValue } from '../common/values.js';
 import { textToBlob, toInteger, toReal, valueToText } from '../values/cast.js';
 import { truthValue } from '../values/cast.js';
@@ -115,6 +116,9 @@ export function registerCoreScalars(registry: FunctionRegistry): void {
     scalar('total_changes', 0, (_args, host) => BigInt(host.totalChanges), { deterministic: false }),
     scalar('last_insert_rowid', 0, (_args, host) => host.lastInsertRowid, { deterministic: false }),
     scalar('sqlite_version', 0, () => '3.53.2'),
+    scalar('sqlite_compileoption_used', 1, ([x]) => (x === null ? null : compileOptionUsed(valueToText(x!)) ? 1n : 0n)),
+    // sqlite3_value_int: the low 32 bits of the integer value.
+    scalar('sqlite_compileoption_get', 1, ([x]) => compileOptionGet(Number(BigInt.asIntN(32, toInteger(x ?? null))))),
     scalar('quote', 1, ([x]) => quote(x!)),
     scalar('hex', 1, ([x]) => {
       if (x === null) return '';

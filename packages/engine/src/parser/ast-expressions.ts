@@ -79,8 +79,8 @@ export interface CurrentTimeLiteral extends Span {
 }
 
 /**
- * `[[schema.]table.]column`. A double-quoted column that resolves to nothing becomes a string
- * in SQLite (`column.quoted` tells the code generator it may do so).
+ * `[[schema.]table.]column`. A double-quoted column that resolves to nothing is a string only in
+ * schema text loaded from a file (schema/double-quoted-strings.ts); elsewhere it is an error.
  */
 export interface ColumnRef extends Span {
   readonly kind: 'Column';

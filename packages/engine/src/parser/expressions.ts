@@ -3,7 +3,7 @@
 // Left-associative chains are built in a loop, so `1+1+...` never recurses per term. Primary
 // expressions (literals, names, calls, CASE, CAST, subqueries) are in primary.ts.
 
-import type { BinaryOperator, Expr, Select } from './ast.js';
+import { forEachNode, type BinaryOperator, type Expr, type Select } from './ast.js';
 import type { ParserState } from './parser-state.js';
 import { parsePrimary } from './primary.js';
 import { parseSelect, startsSelect } from './select.js';
@@ -70,7 +70,7 @@ export function continueBinary(p: ParserState, left: Expr, minPrec: number): Exp
       p.push(2);
       const right = parseBinary(p, prec + 1);
       p.pop(2);
-      left = p.withHeight({ kind: 'Binary', op: simple, left, right, start, end: right.end }, p.maxHeight([left, right]));
+      left = simple === 'AND' ? foldFalseAnd(p, left, right) : p.withHeight({ kind: 'Binary', op: simple, left, right, start, end: right.end }, p.maxHeight([left, right]));
       continue;
     }
     switch (opType) {
@@ -114,6 +114,28 @@ export function continueBinary(p: ParserState, left: Expr, minPrec: number): Exp
         continue;
     }
   }
+}
+
+/**
+ * `left AND right`, or the literal 0 when either side is an integer literal 0 and neither calls a
+ * function (SQLite's sqlite3ExprAnd, EP_IsFalse without EP_HasFunc): the other side is dropped
+ * unresolved, so `0 AND nosuch` is 0, not "no such column".
+ */
+function foldFalseAnd(p: ParserState, left: Expr, right: Expr): Expr {
+  const isZero = (e: Expr) => e.kind === 'Integer' && e.value === 0n && e.hexTooBig === undefined;
+  if (!p.keepAllNames && (isZero(left) || isZero(right)) && !callsFunction(left) && !callsFunction(right)) {
+    return { kind: 'Integer', value: 0n, start: left.start, end: right.end };
+  }
+  return p.withHeight({ kind: 'Binary', op: 'AND', left, right, start: left.start, end: right.end }, p.maxHeight([left, right]));
+}
+
+/** SQLite's EP_HasFunc: a function call (LIKE, GLOB, MATCH, REGEXP, -> and ->> are ones) outside any subquery. */
+function callsFunction(e: Expr): boolean {
+  return forEachNode(e, (node) => {
+    if (node.kind === 'Select') return false;
+    const x = node as Expr;
+    return x.kind === 'Function' || x.kind === 'Like' || (x.kind === 'Binary' && (x.op === '->' || x.op === '->>')) || undefined;
+  });
 }
 
 /** `IS [NOT] [DISTINCT FROM] expr`; `IS [NOT] NULL` becomes an IsNullExpr. */

@@ -57,6 +57,11 @@ export class ParserState {
   /** An error SQLite raises while generating code (after a complete parse), e.g. a too-big hex literal. */
   deferredError: SqliteError | null = null;
 
+  /**
+   * ALTER TABLE reads stored SQL with every name kept (SQLite's IN_RENAME_OBJECT): `0 AND x` is not
+   * folded to 0 then (see foldFalseAnd in expressions.ts).
+   */
+  keepAllNames = false;
   /** Set while parsing a trigger body: qualified table names are errors there. */
   inTrigger = false;
   /** > 0 while parsing the body of a common table expression. */

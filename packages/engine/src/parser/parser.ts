@@ -31,8 +31,9 @@ import { parseSelectNoWith, parseWith } from './select.js';
  *   const parsed = parseStatement('SELECT 1; SELECT 2');
  *   parsed.statement.kind === 'Select'; sql.slice(parsed.tail) === ' SELECT 2'
  */
-export function parseStatement(sql: string, offset = 0): ParsedStatement | null {
+export function parseStatement(sql: string, offset = 0, options: { keepAllNames?: boolean } = {}): ParsedStatement | null {
   const p = newState(sql, offset);
+  p.keepAllNames = options.keepAllNames ?? false;
   while (p.is('SEMI')) p.advance();
   if (p.is('EOF')) return null;
   const statement = parseCommand(p);

@@ -35,6 +35,11 @@ describe('correlated subqueries in a GROUP BY query', () => {
       // A non-aggregate subquery may not hold one there (SQLite: misuse).
       'SELECT (SELECT u.b FROM t AS u WHERE u.b < max(t.b)) FROM t GROUP BY a',
       'SELECT (SELECT 1 FROM t AS u WHERE max(t.b) > 0) FROM t',
+      // An aggregate query's own aggregate in its WHERE (SQLite's wording differs from a plain query's).
+      'SELECT count(*) FROM t WHERE count(*) > 0',
+      'SELECT a, count(*) FROM t WHERE max(b) > 0 GROUP BY a',
+      'SELECT a FROM t WHERE max(b) > 0',
+      'SELECT (SELECT count(*) FROM t AS u WHERE max(u.b) > 0) FROM t',
     ]);
   });
 });

@@ -78,7 +78,7 @@ export class Catalog {
 
 /** Parses stored CREATE text; a failure is reported as SQLite reports a corrupt schema row. */
 export function parseSchemaSql(sql: string): Statement {
-  const parsed = parseStatement(sql);
+  const parsed = parseStatement(sql, 0, { keepAllNames: true });
   if (parsed === null) throw new SqliteError('malformed database schema', 'SQLITE_CORRUPT');
   return parsed.statement;
 }

@@ -3,6 +3,7 @@
 // scoping of SQLite's resolve.c (FROM items innermost first, then outer queries; CTEs shadow
 // tables; NEW/OLD in triggers) and reports unresolvable names with SQLite's messages.
 
+import { noSuchDoubleQuoted } from '../double-quoted-strings.js';
 import { SqliteError } from '../../common/errors.js';
 import { sameName, type ColumnRef, type Expr, type FromClause, type Name, type Select, type SelectCore } from '../../parser/ast.js';
 import type { CreateTriggerStatement, OrderingTerm, ResultColumn, WindowSpec } from '../../parser/ast.js';
@@ -287,7 +288,7 @@ export class Resolver {
       }
       if (ref.column.quoted && this.isDoubleQuoted(ref.column)) {
         if (this.dqsAsString) return;
-        fail(`no such column: "${name}" - should this be a string literal in single-quotes?`);
+        fail(noSuchDoubleQuoted(ref.column).message);
       }
       fail(`no such column: ${name}`);
     }
