@@ -61,7 +61,16 @@ export function unregisterCursor(source: PageSource, cursor: SavableCursor): voi
 }
 
 function saveAll(set: TreeCursors, except: SavableCursor | null): void {
-  for (const cursor of set) if (cursor !== except) cursor.savePosition();
+  for (const cursor of set) {
+    if (cursor === except) continue;
+    try {
+      cursor.savePosition();
+    } catch {
+      // A write that failed half-way (SQLITE_FULL in a balance) may leave pages a position cannot
+      // be read from until the rollback restores them: the cursor forgets it (SQLite trips it).
+      cursor.invalidate();
+    }
+  }
 }
 
 /**

@@ -17,9 +17,10 @@ import type { CursorSource, Scope } from './scope.js';
 import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
 import { enclosedReferences, enclosingReplacement } from './outer-aggregates.js';
+import { minMaxRequest, type MinMaxRequest } from './min-max.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
-export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null, order?: readonly OrderTerm[]) => { finish(): void }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
+export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null, order?: readonly OrderTerm[] | MinMaxRequest) => { finish(): void; readonly break?: number }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
   const b = ec.b;
   const ctx = ec.ctx;
   core = { ...core, groupBy: resolveGroupOrdinals(core.groupBy, outputs).map((g) => resolveGroupAlias(ec, g)) };
@@ -212,10 +213,13 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   resetBest();
 
   if (groupCount === 0) {
-    const loop = openLoop ? openLoop(core.where) : null;
+    // One min()/max() and no HAVING: the loop may find the extreme row first (min-max.ts).
+    const minMaxSearch = core.having ? null : minMaxRequest(ec, aggregates.map((a) => a.call));
+    const loop = openLoop ? openLoop(core.where, minMaxSearch ?? undefined) : null;
     if (!openLoop && core.where) ec.jumpIfNotTrue(core.where, output.afterLoopLabel);
     evaluateInputs();
     stepAggregates();
+    if (minMaxSearch?.ordered && loop?.break !== undefined) b.emit(Opcode.Goto, 0, loop.break);
     loop?.finish();
     finalizeAggregates();
     const skip = b.label();

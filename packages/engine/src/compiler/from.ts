@@ -29,6 +29,8 @@ export interface FromPlan {
   readonly sources: readonly CursorSource[];
   /** ON / USING / NATURAL terms of inner joins: they filter exactly like WHERE terms. */
   readonly joinTerms: readonly Expr[];
+  /** With a RIGHT / FULL JOIN: the level each inner-join term was written at (join.ts keeps it within the right passes it belongs to). */
+  readonly termLevels?: ReadonlyMap<Expr, number>;
 }
 
 export interface FlatSource {
@@ -86,6 +88,7 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
   flatten(from, null, flat);
   const levels: FromLevel[] = [];
   const joinTerms: Expr[] = [];
+  const termLevels = new Map<Expr, number>();
   const anyRight = flat.some((f) => f.join?.type === 'RIGHT' || f.join?.type === 'FULL');
   for (const item of flat) {
     const base = resolveSource(ctx, b, item.source, outer, correlation);
@@ -122,8 +125,9 @@ export function resolveFromClause(ctx: CompileContext, b: ProgramBuilder, from: 
     const source: CursorSource = hidden.size > 0 ? { ...base, hiddenColumns: hidden, ...(isRight ? { rightJoin: join!.type as 'RIGHT' | 'FULL' } : {}) } : base;
     levels.push({ source, outer: isOuter, right: isRight, on: isOuter || isRight ? terms : [] });
     if (!isOuter && !isRight) joinTerms.push(...terms);
+    if (!isOuter && !isRight && anyRight) for (const t of terms) termLevels.set(t, levels.length - 1);
   }
-  return { levels, sources: levels.map((l) => l.source), joinTerms };
+  return { levels, sources: levels.map((l) => l.source), joinTerms, ...(anyRight ? { termLevels } : {}) };
 }
 
 function resolveSource(ctx: CompileContext, b: ProgramBuilder, item: TableSource, outer: Scope | undefined, correlation: { used: boolean } | undefined): CursorSource {

@@ -51,6 +51,19 @@ function levelOf(ec: ExprCompiler, plan: FromPlan, term: Expr): number {
   return level;
 }
 
+/**
+ * Where an inner-join term is checked. After a RIGHT / FULL JOIN it must stay between the last right level
+ * written before it (so it also filters the rows that join adds) and its own level (so it does not filter
+ * rows a later right join adds), whatever it reads (a subquery counts as reading the last level).
+ */
+function joinTermLevel(ec: ExprCompiler, plan: FromPlan, term: Expr): number {
+  const level = levelOf(ec, plan, term);
+  const written = plan.termLevels?.get(term);
+  if (written === undefined) return level;
+  const floor = plan.levels.slice(0, written + 1).reduce((last, l, k) => (l.right ? k : last), 0);
+  return Math.min(Math.max(level, floor), written);
+}
+
 function openLevel(ec: ExprCompiler, level: FromLevel, where: Expr | null): { next: number; finish(): void } {
   if (level.source.openStream) return level.source.openStream(ec, where);
   if (level.source.memory) notePlan(`SCAN ${level.source.name}`);
@@ -66,7 +79,7 @@ export function openJoinLoops(ec: ExprCompiler, written: FromPlan, where: Expr |
   // the rows each adds (earlier levels NULL) are filtered too. Inner-join terms stay where they are.
   const lastRight = plan.levels.reduce((last, l, k) => (l.right ? k : last), -1);
   for (const t of splitConjunction(where)) byLevel[Math.max(levelOf(ec, plan, t), lastRight)]!.push(t);
-  for (const t of plan.joinTerms) byLevel[levelOf(ec, plan, t)]!.push(t);
+  for (const t of plan.joinTerms) byLevel[joinTermLevel(ec, plan, t)]!.push(t);
   const closers: (() => void)[] = [];
   let next = 0;
   // One pass per RIGHT/FULL level, run after the join in written order: ((A RIGHT JOIN B) RIGHT JOIN C) adds

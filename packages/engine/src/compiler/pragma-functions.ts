@@ -101,6 +101,7 @@ export const PRAGMA_ROWS: ReadonlyMap<string, PragmaSpec> = new Map<string, Prag
   ['secure_delete', setting('secure_delete')],
   ['cell_size_check', setting('cell_size_check')],
   ['count_changes', setting('count_changes')],
+  ['cache_spill', setting('cache_spill')],
   ['ignore_check_constraints', setting('ignore_check_constraints')],
   ['query_only', setting('query_only')],
   ['writable_schema', setting('writable_schema')],

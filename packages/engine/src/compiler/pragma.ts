@@ -49,6 +49,7 @@ const CONNECTION_SETTINGS: Record<string, { column: string; rowOnSet: boolean }>
   short_column_names: { column: 'short_column_names', rowOnSet: false },
   cell_size_check: { column: 'cell_size_check', rowOnSet: false },
   count_changes: { column: 'count_changes', rowOnSet: false },
+  cache_spill: { column: 'cache_spill', rowOnSet: false },
   ignore_check_constraints: { column: 'ignore_check_constraints', rowOnSet: false },
   temp_store: { column: 'temp_store', rowOnSet: false },
   analysis_limit: { column: 'analysis_limit', rowOnSet: true },

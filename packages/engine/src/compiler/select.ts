@@ -22,6 +22,7 @@ import { resolveFromClause, type FromPlan } from './from.js';
 import { openJoinLoops } from './join.js';
 import { compileAggregate, groupLoop } from './aggregate.js';
 import { compileSimpleCount } from './simple-count.js';
+import { MinMaxRequest, minMaxLoop } from './min-max.js';
 import { compileWindowSelect, usesWindows } from './window.js';
 import { expressionColumnName, starColumnName, type ColumnNaming } from './column-names.js';
 import { enclosingReplacement, outerAggregateCalls, rejectOuterAggregates } from './outer-aggregates.js';
@@ -75,7 +76,7 @@ export function compileSelect(
   // One btree table: the planner may also deliver ORDER BY; otherwise the join loops (join.ts).
   const simple = from && from.levels.length === 1 && !from.sources[0]!.memory ? from.sources[0]! : null;
   // `order`: the row order an aggregate query's groups want (GROUP BY walks an index as SQLite does; aggregate.ts).
-  const openLoop = from ? (where: Expr | null, order?: readonly OrderTerm[]) => (simple ? openTableLoop(ec, simple, where, true, order ? groupLoop(ec, simple, where, order) : undefined) : openJoinLoops(ec, from, where)) : null;
+  const openLoop = from ? (where: Expr | null, order?: readonly OrderTerm[] | MinMaxRequest) => (simple ? openTableLoop(ec, simple, where, true, order instanceof MinMaxRequest ? minMaxLoop(ec, simple, where, order) : order ? groupLoop(ec, simple, where, order) : undefined) : openJoinLoops(ec, from, where)) : null;
   if (from) rejectOuterAggregates(ctx, from.sources, core.where, core.groupBy);
   if (usesWindows(ctx, outputs, select.orderBy)) {
     // Window functions: the rows (or groups) feed the window passes, which feed the output (window.ts).

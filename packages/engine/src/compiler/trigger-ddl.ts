@@ -8,7 +8,7 @@ import { SqliteError } from '../common/errors.js';
 import { databaseOfRoot, MAIN_DATABASE, TEMP_DATABASE } from '../schema/database-list.js';
 import type { TableInfo, ViewInfo } from '../schema/types.js';
 import { checkOwnDatabaseOnly, namedDatabase, schemaFor, schemaTableRoot } from './databases.js';
-import { sameName, type CreateTriggerStatement, type DropStatement } from '../parser/ast.js';
+import { forEachNode, sameName, type CreateTriggerStatement, type DropStatement } from '../parser/ast.js';
 import { foldName } from '../schema/schema.js';
 import { Opcode } from '../vm/program.js';
 import type { ComparisonSpec } from '../vm/ops/expression.js';
@@ -50,6 +50,8 @@ export function compileCreateTrigger(ctx: CompileContext, b: ProgramBuilder, sta
   const timing = statement.timing ?? 'BEFORE';
   if (view && timing !== 'INSTEAD OF') throw new SqliteError(`cannot create ${timing} trigger on view: ${targetName}`);
   if (table && timing === 'INSTEAD OF') throw new SqliteError(`cannot create INSTEAD OF trigger on table: ${targetName}`);
+  // SQLite's sqlite3FinishTrigger (its DbFixer): a stored trigger program cannot hold a `?` to bind.
+  if (forEachNode([statement.body, statement.when], (node) => node.kind === 'Parameter' || undefined)) throw new SqliteError('trigger cannot use variables');
   const sql = `CREATE TRIGGER ${ctx.sql.slice(statement.name.name.start, statement.end)}`;
   b.writes = true;
   const schemaCursor = b.cursor();

@@ -43,6 +43,7 @@ export function compileUpdateFrom(ec: ExprCompiler, writer: TableWriter, name: s
     levels: [...joined.levels, { source: reader, outer: false, right: false, on: [] }],
     sources: [...joined.sources, reader],
     joinTerms: joined.joinTerms,
+    ...(joined.termLevels ? { termLevels: joined.termLevels } : {}),
   };
   ec.scope = { sources: plan.sources };
   const kept = b.cursor();

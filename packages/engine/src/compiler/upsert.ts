@@ -12,7 +12,7 @@ import { Opcode } from '../vm/program.js';
 import type { ExprCompiler } from './expr.js';
 import { ROWID_CHECK, type TableWriter, type UniqueConflictHook } from './rows.js';
 import { isRowidName, type RegisterSource } from './scope.js';
-import { emitRowUpdate, resolveAssignments, type Assignments } from './update-row.js';
+import { emitRowUpdate, resolveAssignments } from './update-row.js';
 import { RowTriggers } from './trigger.js';
 import { sameExpressionOnTable } from './index-expressions.js';
 import { emitSeekRowByKey } from './without-rowid-write.js';
@@ -21,7 +21,6 @@ interface ResolvedClause {
   /** The uniqueness check it targets, or null for a target-less clause. */
   readonly check: number | null;
   readonly clause: UpsertClause;
-  readonly assignments: Assignments | null;
 }
 
 export interface UpsertPlan {
@@ -43,10 +42,12 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
     const name = expr.column.text;
     let column = table.columns.findIndex((c) => sameName(c.name, name));
     if (column < 0 && isRowidName(name)) column = table.rowidAlias;
+    // `rowid` names the rowid of a table without an INTEGER PRIMARY KEY too (sqlite3UpsertAnalyzeTarget).
+    if (column < 0 && isRowidName(name) && !table.withoutRowid && target.columns.length === 1 && collation === null) return { column: -1, expr: null, collation: 'BINARY' };
     if (column < 0) throw new SqliteError(`no such column: ${name}`);
     return { column, expr: null, collation: (collation ?? table.columns[column]!.collation).toUpperCase() };
   });
-  if (terms.length === 1 && table.rowidAlias >= 0 && terms[0]!.column === table.rowidAlias) return ROWID_CHECK;
+  if (terms.length === 1 && (terms[0]!.column === -1 || (table.rowidAlias >= 0 && terms[0]!.column === table.rowidAlias))) return ROWID_CHECK;
   // A WITHOUT ROWID table's PRIMARY KEY is checked where a rowid would be.
   const key = table.withoutRowidKey;
   if (key && key.length === terms.length && key.every((k) => terms.some((t) => t.column === k.column && t.collation === k.collation.toUpperCase()))) return ROWID_CHECK;
@@ -63,15 +64,20 @@ function targetCheck(table: TableInfo, target: NonNullable<UpsertClause['target'
   throw new SqliteError(NO_MATCH);
 }
 
+/** Whether the INSERT writes the rowid (its INTEGER PRIMARY KEY or a rowid name is a target column). */
+function insertGivesRowid(table: TableInfo, statement: InsertStatement): boolean {
+  if (!statement.columns) return table.rowidAlias >= 0;
+  return statement.columns.some((name) => {
+    const index = table.columns.findIndex((c) => sameName(c.name, name.text));
+    return index >= 0 ? index === table.rowidAlias : isRowidName(name.text);
+  });
+}
+
 /** Resolves the statement's ON CONFLICT clauses against the table; null when there are none. */
 export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: InsertStatement): UpsertPlan | null {
   if (statement.upserts.length === 0) return null;
   const table = writer.table;
-  const clauses: ResolvedClause[] = statement.upserts.map((clause) => ({
-    check: clause.target ? targetCheck(table, clause.target) : null,
-    clause,
-    assignments: clause.action.kind === 'Update' ? resolveAssignments(table, clause.action.sets) : null,
-  }));
+  const clauses: ResolvedClause[] = statement.upserts.map((clause) => ({ check: clause.target ? targetCheck(table, clause.target) : null, clause }));
   const clauseFor = (check: number): ResolvedClause | undefined => clauses.find((c) => c.check === check) ?? clauses.find((c) => c.check === null);
 
   // Targeted constraints first, in clause order; then the other indexes; the rowid goes first only
@@ -85,6 +91,9 @@ export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: Ins
     if (clauseFor(ROWID_CHECK) === clauses[0]) order.unshift(ROWID_CHECK);
     else order.push(ROWID_CHECK);
   }
+  // A rowid the INSERT does not give is a new one: SQLite codes no rowid check then, so a DO
+  // UPDATE meant for it is never compiled (nor are its names resolved).
+  if (!table.withoutRowid && !insertGivesRowid(table, statement)) order.splice(order.indexOf(ROWID_CHECK), 1);
   const name = statement.alias ? statement.alias.text : table.name;
 
   return {
@@ -110,9 +119,10 @@ export function planUpsert(ec: ExprCompiler, writer: TableWriter, statement: Ins
           const excluded: RegisterSource = { ...row, name: 'excluded' };
           // Unqualified names read the existing row; `excluded.x` resolves in the outer scope.
           ec.scope = { sources: [{ ...writer.source, name }], outer: { sources: [excluded] } };
+          const assignments = resolveAssignments(table, action.sets);
           if (action.where) ec.jumpIfNotTrue(action.where, skip);
           const triggers = RowTriggers.find(ec.ctx, table, 'UPDATE', action.sets, 'ABORT');
-          emitRowUpdate(ec, { writer, name, assignments: resolved.assignments!, oldRowid, onConflict: 'ABORT', skip, afterWrite, triggers });
+          emitRowUpdate(ec, { writer, name, assignments, oldRowid, onConflict: 'ABORT', skip, afterWrite, triggers });
           if (b.upsertUpdates !== null) {
             const one = b.register();
             b.emit(Opcode.Value, 0, one, 0, 1n);

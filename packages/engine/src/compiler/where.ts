@@ -111,9 +111,12 @@ interface IndexPlan {
   upper: { term: Term; affinity: Affinity | null } | null;
   /** Walk the index from its end backwards (ORDER BY … DESC served by an ascending index). */
   reverse?: boolean;
+  /** Visit the entries whose column after the equalities is NULL last, after all others (a forward min() search, min-max.ts). */
+  skipNulls?: boolean;
 }
 
-function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): IndexPlan | null {
+/** `prefer`: among plans of the same score, one it accepts wins (one that delivers the wanted order, as SQLite's costs choose). */
+function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[], prefer?: (plan: IndexPlan) => boolean): IndexPlan | null {
   let best: IndexPlan | null = null;
   let bestScore = 0;
   for (const index of plannableIndexes(source)) {
@@ -143,7 +146,7 @@ function bestIndexPlan(ec: ExprCompiler, source: CursorSource, terms: Term[]): I
       break;
     }
     const score = plan.equalities.length * 4 + (plan.lower ? 1 : 0) + (plan.upper ? 1 : 0) + (index.unique && plan.equalities.length === index.columns.length ? 2 : 0);
-    if (score > bestScore) {
+    if (score > bestScore || (score === bestScore && best && prefer && prefer(plan) && !prefer(best))) {
       best = plan;
       bestScore = score;
     }
@@ -194,6 +197,8 @@ type PlanChoice =
 export interface LoopChoice {
   readonly choice: PlanChoice;
   readonly ordered: boolean;
+  /** A min/max query's loop (min-max.ts): SQLite's plan calls it a SEARCH even when it scans. */
+  readonly minMax?: boolean;
 }
 
 function isRowidTerm(ec: ExprCompiler, source: CursorSource, term: OrderTerm, reverse = false): boolean {
@@ -238,7 +243,8 @@ export function chooseLoop(ec: ExprCompiler, source: CursorSource, where: Expr |
   }
   const rowidEq = terms.find((t) => t.column === -1 && t.op === '=');
   if (rowidEq) return { choice: { kind: 'rowidEq', term: rowidEq }, ordered: true };
-  const indexPlan = bestIndexPlan(ec, source, terms);
+  const serves = (plan: IndexPlan) => indexOrders(ec, source, plan.index, plan.equalities.length, order) || indexOrders(ec, source, plan.index, plan.equalities.length, order, true);
+  const indexPlan = bestIndexPlan(ec, source, terms, order.length > 0 ? serves : undefined);
   const lower = terms.find((t) => t.column === -1 && (t.op === '>' || t.op === '>='));
   const upper = terms.find((t) => t.column === -1 && (t.op === '<' || t.op === '<='));
   if (indexPlan && (indexPlan.equalities.length > 0 || (!lower && !upper))) {
@@ -299,8 +305,9 @@ export function openTableLoop(ec: ExprCompiler, source: CursorSource, where: Exp
   const b = ec.b;
   const next = b.label();
   const done = b.label();
-  const { choice } = decided ?? chooseLoop(ec, source, where);
-  const revisePlan = notePlanRevisable(loopDetail(source.name, source.table.columns.map((c) => c.name), choice));
+  const { choice, minMax } = decided ?? chooseLoop(ec, source, where);
+  const detail = loopDetail(source.name, source.table.columns.map((c) => c.name), choice);
+  const revisePlan = notePlanRevisable(minMax ? detail.replace(/^SCAN /, 'SEARCH ') : detail);
   const table = source.table;
   b.emit(Opcode.OpenRead, source.cursor, table.rootPage, 0, tableKeyInfo(ec, table));
   const implied = impliedConjuncts(choice);
@@ -418,14 +425,20 @@ function indexLoop(
     }
   };
   if (plan.reverse) return reverseIndexLoop(ec, source, plan, indexCursor, loadKey, next, done, filter, rowOfEntry);
+  // A min() search without bounds visits the NULL entries after all the others, as SQLite's
+  // WHERE_BIGNULL_SORT loop does: `end` starts that second pass, flagged by `nullPhase`.
+  const nullPass = plan.skipNulls === true && !plan.lower && !plan.upper;
+  const end = nullPass ? b.label() : done;
+  const nullPhase = nullPass ? b.register() : 0;
+  if (nullPass) b.emit(Opcode.Value, 0, nullPhase, 0, 0n);
   let seekKey = 0;
   if (plan.lower) {
     seekKey = loadKey(plan.lower);
     b.emit(plan.lower.term.op === '>' ? Opcode.SeekGT : Opcode.SeekGE, indexCursor, done, seekKey, eq + 1);
-  } else if (plan.upper) {
+  } else if (plan.upper || plan.skipNulls) {
     // Only an upper bound: start past the entries whose column is NULL (they satisfy no bound).
     seekKey = loadKey('null');
-    b.emit(Opcode.SeekGT, indexCursor, done, seekKey, eq + 1);
+    b.emit(Opcode.SeekGT, indexCursor, end, seekKey, eq + 1);
   } else if (eq > 0) {
     seekKey = loadKey(null);
     b.emit(Opcode.SeekGE, indexCursor, done, seekKey, eq);
@@ -436,8 +449,15 @@ function indexLoop(
   // eq registers already hold it (evaluated, affinity applied, NULL checked).
   const upperKey = plan.upper ? loadKey(plan.upper) : eq > 0 ? seekKey : 0;
   const body = b.here;
+  if (nullPass) {
+    // Second pass: past the NULL entries, the loop is over.
+    const first = b.label();
+    b.emit(Opcode.IfNot, nullPhase, first);
+    b.emit(Opcode.IdxGT, indexCursor, done, seekKey, eq + 1);
+    b.place(first);
+  }
   if (plan.upper) b.emit(plan.upper.term.op === '<' ? Opcode.IdxGE : Opcode.IdxGT, indexCursor, done, upperKey, eq + 1);
-  else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, done, upperKey, eq);
+  else if (eq > 0) b.emit(Opcode.IdxGT, indexCursor, end, upperKey, eq);
   rowOfEntry();
   filter();
   return {
@@ -447,6 +467,13 @@ function indexLoop(
     finish() {
       b.place(next);
       b.emit(Opcode.Next, indexCursor, body);
+      if (nullPass) {
+        b.place(end);
+        b.emit(Opcode.If, nullPhase, done);
+        b.emit(Opcode.Value, 0, nullPhase, 0, 1n);
+        b.emit(Opcode.SeekGE, indexCursor, done, seekKey, eq + 1);
+        b.emit(Opcode.Goto, 0, body);
+      }
       b.place(done);
     },
   };

@@ -58,6 +58,9 @@ export class PragmaSettings {
   fullColumnNames = false;
   shortColumnNames = true;
   cellSizeCheck = false;
+  /** PRAGMA cache_spill: whether dirty pages may spill (SQLITE_CacheSpill) and the spill threshold in pages. */
+  private cacheSpill = true;
+  private spillPages = 1;
   /** PRAGMA count_changes (deprecated): INSERT, UPDATE and DELETE return their row count (compiler/compile.ts). */
   countChanges = false;
   temp = 0n;
@@ -106,6 +109,9 @@ export class PragmaSettings {
         return this.flag(value, (v) => (this.shortColumnNames = v), this.shortColumnNames);
       case 'count_changes':
         return this.flag(value, (v) => (this.countChanges = v), this.countChanges);
+      case 'cache_spill':
+        if (value !== null) this.setCacheSpill(valueToText(value).trim());
+        return this.cacheSpill ? BigInt(Math.max(this.cachePages(this.host.pager.cacheSize), this.spillPages)) : 0n;
       case 'cell_size_check':
         return this.flag(value, (v) => (this.cellSizeCheck = v), this.cellSizeCheck);
       case 'ignore_check_constraints':
@@ -132,9 +138,12 @@ export class PragmaSettings {
       case 'reverse_unordered_selects':
         if (value !== null && pragmaBoolean(value)) throw unsupported('PRAGMA reverse_unordered_selects=ON');
         return 0n;
-      case 'max_page_count':
-        if (value !== null && pragmaInteger(value) > 0n && pragmaInteger(value) < MAX_PAGE_COUNT) throw unsupported('PRAGMA max_page_count with a limit');
-        return MAX_PAGE_COUNT;
+      case 'max_page_count': {
+        // OP_MaxPgcnt: a positive value sets the limit, never below the pages the file has now.
+        const n = value === null ? 0n : pragmaInteger(value);
+        if (n > 0n) this.host.pager.maxPageCount = Math.max(Number(n > MAX_PAGE_COUNT ? MAX_PAGE_COUNT : n), this.host.pager.pageCount);
+        return BigInt(this.host.pager.maxPageCount);
+      }
       case 'mmap_size':
         // Tandem never memory-maps the file: the size in use is always 0, as in a build without mmap.
         return 0n;
@@ -189,6 +198,21 @@ export class PragmaSettings {
   /** The connection closes: it gives up an exclusive hold. */
   release(database: object): void {
     if (exclusiveHolders.get(database) === this) releaseHold(database);
+  }
+
+  /** SQLite's cache_spill: an integer sets the threshold (sqlite3PcacheSetSpillsize), then its truth the flag. */
+  private setCacheSpill(text: string): void {
+    const size = /^[+-]?\d/.test(text) ? Number(pragmaInteger(text)) : 0;
+    if (size !== 0) this.spillPages = size > 0 ? size : this.cachePages(size);
+    this.cacheSpill = /^[+-]?\d/.test(text) ? size !== 0 : pragmaBoolean(text);
+  }
+
+  /**
+   * A cache_size (or spill size) in pages as SQLite's numberOfCachePages counts them: negative
+   * means KiB, each page costing page size + 136 bytes (its PgHdr and MemPage on 64-bit builds).
+   */
+  private cachePages(size: number): number {
+    return size >= 0 ? size : Math.floor((-1024 * size) / (this.host.pager.pageSize + 136));
   }
 
   private mainLockingMode(): 'normal' | 'exclusive' {

@@ -126,6 +126,9 @@ export class Pager implements WriteOwner {
     return this.pageSizeValue - this.reservedBytes;
   }
 
+  /** PRAGMA max_page_count (SQLite's mxPgno): write transactions cannot grow the file past it. */
+  maxPageCount = 4294967294;
+
   /** Page count of the latest committed snapshot. */
   get pageCount(): number {
     return this.latestPageCount();

@@ -25,6 +25,8 @@ export interface WriteOwner extends PagerInternals {
   endWrite(tx: PagerWriteTransaction): void;
   /** Where pre-image buffers come from and go back to (shared across transactions). */
   readonly preImagePool: PageBufferPool;
+  /** PRAGMA max_page_count: the file may not grow past it (absent: no limit but SQLite's own). */
+  readonly maxPageCount?: number;
 }
 
 export class PagerWriteTransaction implements WriteTransaction {
@@ -87,6 +89,7 @@ export class PagerWriteTransaction implements WriteTransaction {
   appendPage(): number {
     this.checkActive();
     const pgno = this.pageCountValue + 1;
+    this.checkGrowth(pgno);
     this.recordPreImage(pgno);
     this.dirty.set(pgno, new Uint8Array(this.owner.pageSize));
     this.pageCountValue = pgno;
@@ -103,6 +106,7 @@ export class PagerWriteTransaction implements WriteTransaction {
         this.dirty.delete(pgno);
       }
     } else {
+      this.checkGrowth(pageCount);
       // Regrown pages read as zeros, whatever the base snapshot held there.
       for (let pgno = this.pageCountValue + 1; pgno <= pageCount; pgno++) {
         this.recordPreImage(pgno);
@@ -110,6 +114,11 @@ export class PagerWriteTransaction implements WriteTransaction {
       }
     }
     this.pageCountValue = pageCount;
+  }
+
+  /** SQLite's pager refuses a page past mxPgno with SQLITE_FULL. */
+  private checkGrowth(pageCount: number): void {
+    if (this.owner.maxPageCount !== undefined && pageCount > this.owner.maxPageCount) throw new SqliteError('database or disk is full', 'SQLITE_FULL');
   }
 
   savepoint(): number {

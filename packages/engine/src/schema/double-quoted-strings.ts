@@ -32,6 +32,8 @@ export function settleDoubleQuoted<T extends Expr>(expr: T, sourceText: string, 
       return mapped.some((m, i) => m !== node[i]) ? mapped : node;
     }
     const record = node as Record<string, unknown>;
+    // A subquery's names have their own scope (and are refused in all these places, by the compiler).
+    if (record.kind === 'Select') return node;
     if (record.kind === 'Column') {
       const ref = node as Extract<Expr, { kind: 'Column' }>;
       if (ref.table !== null || isColumn(ref.column.text)) return node;

@@ -57,6 +57,13 @@ describe('several RIGHT / FULL JOINs in one FROM clause', () => {
       'SELECT * FROM a LEFT JOIN b ON a.x = b.x RIGHT JOIN c ON c.w > a.y FULL JOIN b AS e ON e.z = c.x * 10 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8',
       'SELECT count(*), sum(a.y), sum(b.z) FROM a FULL JOIN b ON a.x = b.x FULL JOIN c ON c.x = a.x WHERE c.w IS NULL OR b.z IS NOT NULL',
       'SELECT DISTINCT c.w FROM a RIGHT JOIN b ON 0 FULL JOIN c ON b.x = c.x ORDER BY 1',
+      // An inner join's ON term reading only tables before a RIGHT JOIN still filters the rows that join adds.
+      'SELECT * FROM a RIGHT JOIN b ON a.y = 1 JOIN c ON a.x IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6',
+      'SELECT * FROM a FULL JOIN b ON a.y = 1 JOIN c ON a.y < c.x ORDER BY 1, 2, 3, 4, 5, 6',
+      'SELECT * FROM a JOIN c ON a.y < c.x RIGHT JOIN b ON a.y = 1 ORDER BY 1, 2, 3, 4, 5, 6',
+      // ...and one with a subquery (read as if it read every table) does not filter the rows a later RIGHT JOIN adds.
+      'SELECT * FROM a JOIN b ON (SELECT a.y) = b.z / 10 FULL JOIN c ON 0 ORDER BY 1, 2, 3, 4, 5, 6',
+      'SELECT * FROM a RIGHT JOIN b ON a.y = 1 JOIN c ON (SELECT a.x) IS NULL FULL JOIN a AS d ON d.y = 3 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8',
     ]);
   });
 });

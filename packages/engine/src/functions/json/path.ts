@@ -19,12 +19,15 @@ function keyText(node: JNode): string {
   return isContainer(node) ? '' : stringValue(node);
 }
 
-/** A new container holding the rest of the path, or null when the rest cannot be created. */
-function createSubstructure(path: string, at: number, edit: Edit): JNode | null {
+/**
+ * A new container holding the rest of the path, null when the rest cannot be created, or
+ * 'patherror' when the rest is not a path (jsonCreateEditSubstructure passes that error on).
+ */
+function createSubstructure(path: string, at: number, edit: Edit): JNode | null | 'patherror' {
   if (at >= path.length) return edit.value;
   const container: JNode = path[at] === '.' ? { type: JType.Object, items: [] } : { type: JType.Array, items: [] };
   const result = step(container, path, at, edit, () => undefined);
-  return result === 'created' ? container : null;
+  return result === 'created' ? container : result === 'patherror' ? result : null;
 }
 
 /** One path step at `at` applied to `node`; `replace` swaps (or with null removes) node in its parent. */
@@ -63,6 +66,7 @@ function step(node: JNode, path: string, at: number, edit: Edit, replace: (n: JN
     }
     if (edit.kind === 'ins' || edit.kind === 'set') {
       const sub = createSubstructure(path, i, edit);
+      if (sub === 'patherror') return sub;
       if (!sub) return 'notfound';
       items.push(scalarNode(rawKey ? JType.TextRaw : JType.Text5, key), sub);
       return 'created';
@@ -92,6 +96,7 @@ function step(node: JNode, path: string, at: number, edit: Edit, replace: (n: JN
     if (k > items.length) return 'notfound';
     if (edit.kind === 'ins' || edit.kind === 'set') {
       const sub = createSubstructure(path, i + 1, edit);
+      if (sub === 'patherror') return sub;
       if (!sub) return 'notfound';
       items.push(sub);
       return 'created';
