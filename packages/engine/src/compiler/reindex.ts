@@ -15,7 +15,6 @@ import { databaseOfRoot, isSchemaTable, rootPageOf } from '../schema/database-li
 export function compileReindex(ctx: CompileContext, b: ProgramBuilder, statement: ReindexStatement): void {
   const chosen = chooseIndexes(ctx, statement);
   for (const { table, index } of chosen) {
-    if (table.withoutRowid) throw unsupported('WITHOUT ROWID tables');
     const reason = ctx.schema.unwritableReason(table.name);
     if (reason && reason !== 'triggers') throw unsupported(`REINDEX of ${table.name} (${reason})`);
     const root = b.register();
