@@ -4,7 +4,7 @@
 
 import { notePlanAfterLoops } from './query-plan.js';
 import { SqliteError } from '../common/errors.js';
-import type { Expr, FunctionCall, SelectClause } from '../parser/ast.js';
+import type { Expr, FunctionCall, OrderingTerm, SelectClause } from '../parser/ast.js';
 import type { AggregateEntry } from '../functions/registry.js';
 import { binaryCollation, textKeyOf, type Collation, type TextKey } from '../values/collation.js';
 import { Opcode } from '../vm/program.js';
@@ -18,6 +18,7 @@ import { isAggregateCall, ordinal, type OutputColumn } from './select.js';
 import type { GroupRowSink } from './window.js';
 import { enclosedReferences, enclosingReplacement } from './outer-aggregates.js';
 import { minMaxRequest, type MinMaxRequest } from './min-max.js';
+import { orderedAggregate } from './aggregate-order.js';
 
 /** Aggregate queries: accumulate per group (GROUP BY through a sorter), then output per group. */
 export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop: ((where: Expr | null, order?: readonly OrderTerm[] | MinMaxRequest) => { finish(): void; readonly break?: number }) | null, outputs: readonly OutputColumn[], output: GroupRowSink): void {
@@ -41,7 +42,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
       if (isAggregateCall(ctx, node)) {
         // An enclosing query's aggregate (outer-aggregates.ts): it supplies the value.
         if (ec.scope.outer && enclosingReplacement(ec.scope.outer, node) !== undefined) return false;
-        for (const arg of [...node.args, ...(node.filter ? [node.filter] : [])]) walkExpr(arg, (inner) => {
+        for (const arg of [...node.args, ...node.orderBy.map((o) => o.expr), ...(node.filter ? [node.filter] : [])]) walkExpr(arg, (inner) => {
           if (isAggregateCall(ctx, inner)) throw new SqliteError(`misuse of aggregate function ${inner.name.text}()`);
         });
         if (node.distinct && node.args.length !== 1) throw new SqliteError('DISTINCT aggregates must have exactly one argument');
@@ -83,7 +84,9 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
   const outputScope: Scope = { ...rowScope, replacements };
 
   // Inputs evaluated per source row: group keys, aggregate arguments, bare columns.
-  const argCount = aggregates.reduce((n, a) => n + a.call.args.length, 0);
+  // An aggregate's own ORDER BY keys (aggregate-order.ts) follow its arguments.
+  const width = (a: (typeof aggregates)[number]) => a.call.args.length + a.call.orderBy.length;
+  const argCount = aggregates.reduce((n, a) => n + width(a), 0);
   const groupCount = core.groupBy.length;
   // FILTER (WHERE ...): per filtered aggregate, one more input holding 1 when the row passes, else 0.
   const filtered = aggregates.filter((a) => a.call.filter);
@@ -99,7 +102,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     const columns: { source: unknown; column: number; base: number }[] = [];
     for (const a of aggregates) {
       argBase.set(a, slot);
-      const arg = a.call.args.length === 1 ? a.call.args[0]! : null;
+      const arg = a.call.args.length === 1 && a.call.orderBy.length === 0 ? a.call.args[0]! : null;
       let resolved: ReturnType<typeof ec.tryResolve> = null;
       try {
         resolved = arg?.kind === 'Column' ? ec.tryResolve(arg) : null;
@@ -111,12 +114,12 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
         argBase.set(a, same.base);
         duplicate.add(a);
       } else if (resolved) columns.push({ source: resolved.source, column: resolved.column, base: slot });
-      slot += a.call.args.length;
+      slot += width(a);
     }
   }
   const evaluateInputs = () => {
     core.groupBy.forEach((g, i) => ec.compile(g, inputs + i));
-    for (const a of aggregates) if (!duplicate.has(a)) a.call.args.forEach((arg, i) => ec.compile(arg, argBase.get(a)! + i));
+    for (const a of aggregates) if (!duplicate.has(a)) [...a.call.args, ...a.call.orderBy.map((o) => o.expr)].forEach((arg, i) => ec.compile(arg, argBase.get(a)! + i));
     bareColumns.forEach((c, i) => ec.compile(c.expr, inputs + groupCount + argCount + i));
     filtered.forEach((a, i) => {
       const passes = inputs + filterBase + i;
@@ -140,7 +143,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     if (captured) b.emit(Opcode.Value, 0, captured, 0, 0n);
   };
   /** The aggregate a call runs, bound to its argument's collation when it compares values (min, max). */
-  const aggregateFunction = (call: (typeof aggregates)[number]['call']): AggregateEntry => {
+  const unorderedFunction = (call: (typeof aggregates)[number]['call']): AggregateEntry => {
     const fn = ctx.functions.resolve(call.name.text, call.star ? 0 : call.args.length).fn as AggregateEntry;
     const collation = (fn.withCollation || call.distinct) && call.args.length > 0 ? ec.collationOf(call.args[0]!) : null;
     if (!collation) return fn;
@@ -148,6 +151,14 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     // DISTINCT compares the argument under its collation, as SQLite's ephemeral index does.
     const distinctTextKey = call.distinct ? textKeyOf(ec.collation(collation.name)) : undefined;
     return distinctTextKey ? { ...bound, distinctTextKey } : bound;
+  };
+  /** With its own ORDER BY, the call buffers its rows and steps them in order (one entry per call: AggStep and AggFinal share it). */
+  const ordered = new Map<FunctionCall, AggregateEntry>();
+  const aggregateFunction = (call: FunctionCall): AggregateEntry => {
+    if (call.orderBy.length === 0) return unorderedFunction(call);
+    let fn = ordered.get(call);
+    if (!fn) ordered.set(call, (fn = orderedAggregate(unorderedFunction(call), call.args.length, orderSpec(ec, call.orderBy), call.distinct)));
+    return fn;
   };
   const stepAggregates = () => {
     const slot = inputs + groupCount;
@@ -179,7 +190,7 @@ export function compileAggregate(ec: ExprCompiler, core: SelectClause, openLoop:
     for (const a of aggregates) {
       const skipRow = b.label();
       if (a.call.filter) b.emit(Opcode.IfNot, inputs + filterBase + filtered.indexOf(a), skipRow);
-      b.emit(Opcode.AggStep, argBase.get(a)!, a.call.args.length, a.acc, aggregateFunction(a.call), a.call.distinct ? 1 : 0);
+      b.emit(Opcode.AggStep, argBase.get(a)!, width(a), a.acc, aggregateFunction(a.call), a.call.distinct && a.call.orderBy.length === 0 ? 1 : 0);
       b.place(skipRow);
     }
   };
@@ -348,6 +359,15 @@ function resolveGroupOrdinals(groupBy: readonly Expr[], outputs: readonly Output
     const target = outputs[Number(k) - 1]!.expr;
     return collate ? { ...collate, operand: target } : target;
   });
+}
+
+/** How an aggregate call's own ORDER BY sorts its rows: each term's collation, direction and NULLS placement. */
+function orderSpec(ec: ExprCompiler, orderBy: readonly OrderingTerm[]): SortSpec {
+  const collations = orderBy.map((o) => {
+    const c = ec.collationOf(o.expr);
+    return c ? ec.collation(c.name) : binaryCollation;
+  });
+  return { collations, descending: orderBy.map((o) => o.direction === 'DESC'), nulls: orderBy.map((o) => o.nulls) };
 }
 
 /** A plain min(x)/max(x) call: SQLite then takes bare columns from the row holding the extremum. */

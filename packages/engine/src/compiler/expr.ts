@@ -338,6 +338,7 @@ export class ExprCompiler {
       case 'Function':
         if (expr.over) throw new SqliteError(`misuse of window function ${expr.name.text}()`);
         if (expr.filter) throw new SqliteError(`FILTER may not be used with non-aggregate ${expr.name.text}()`);
+        if (expr.orderBy.length > 0) throw new SqliteError(`ORDER BY may not be used with non-aggregate ${expr.name.text}()`);
         this.compileCall(expr.name.text, expr.args, target, expr.star);
         return;
       case 'CurrentTime':

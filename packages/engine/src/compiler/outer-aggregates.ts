@@ -43,7 +43,7 @@ export function enclosedReferences(ctx: CompileContext, sources: readonly Cursor
   /** The column references of an aggregate call's arguments and FILTER. */
   const argumentRefs = (call: FunctionCall): ColumnRef[] => {
     const refs: ColumnRef[] = [];
-    for (const arg of [...call.args, ...(call.filter ? [call.filter] : [])]) walkExpr(arg, (inner) => {
+    for (const arg of [...call.args, ...call.orderBy.map((o) => o.expr), ...(call.filter ? [call.filter] : [])]) walkExpr(arg, (inner) => {
       if (inner.kind === 'Column') refs.push(inner);
     });
     return refs;

@@ -78,7 +78,19 @@ function hiddenEquality(ec: ExprCompiler, source: CursorSource, def: TableFuncti
  * without it and the term filters the rows it yields.
  */
 function selfReadingArguments(ec: ExprCompiler, source: CursorSource, written: readonly Expr[]): Set<number> {
-  return new Set(written.map((e, i) => (readsSource(ec, source, e) ? i : -1)).filter((i) => i >= 0));
+  const readsOwnColumn = (e: Expr): boolean => {
+    let reads = false;
+    walkExpr(e, (x) => {
+      if (x.kind !== 'Column') return;
+      try {
+        if (ec.tryResolve(x)?.source === source) reads = true;
+      } catch {
+        // ambiguous: compiling the argument reports it
+      }
+    });
+    return reads;
+  };
+  return new Set(written.map((e, i) => (readsOwnColumn(e) ? i : -1)).filter((i) => i >= 0));
 }
 
 /**

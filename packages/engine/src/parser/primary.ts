@@ -317,7 +317,9 @@ function parseFunctionCall(p: ParserState, name: Name): Expr {
       if (p.is('ORDER')) {
         p.advance();
         p.expect('BY');
-        orderBy = parseOrderingTerms(p);
+        const terms = parseOrderingTerms(p);
+        // SQLite drops the ORDER BY of a call without arguments (sqlite3ExprAddFunctionOrderBy).
+        if (args.length > 0) orderBy = terms;
       }
     }
   }
