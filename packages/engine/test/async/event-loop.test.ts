@@ -77,7 +77,16 @@ it('a query of over a second leaves no event-loop gap over 50 ms', { timeout: 60
     },
   });
   try {
-    const asyncRun = await measureGaps(() => db.prepare(LONG_QUERY).get());
+    // One short run through the async path first: V8 compiles its code once per process (partly on background
+    // threads whose CPU time process.cpuUsage() counts); the bound is about the steady state.
+    await db.prepare(longQuery(1)).get();
+    longestSliceCpu = 0;
+    slices = 0;
+    const asyncRun = await measureGaps(() => {
+      // The first slice starts with the query, not with connect() above.
+      sliceStart = process.cpuUsage();
+      return db.prepare(LONG_QUERY).get();
+    });
     const syncRun = await measureGaps(() => setup.prepare(LONG_QUERY).get());
     console.log(
       `event-loop gap: async max ${asyncRun.maxGap.toFixed(1)} ms over ${asyncRun.elapsed.toFixed(0)} ms (${asyncRun.ticks} ticks, cpu share ${asyncRun.cpuShare.toFixed(2)}); ` +
