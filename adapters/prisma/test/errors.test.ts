@@ -85,9 +85,9 @@ describe('client errors', () => {
     await sameClientCode((db) => db.profile.findMany(), 'P2022', 'ColumnNotFound');
   });
 
-  // Known engine discrepancy: SQLite names the schema-qualified object (`no such table: main.Counter`,
-  // `no such column: main.Profile.bio`) for Prisma's `main`.`T` references; Tandem drops the `main.`.
-  it.fails('P2021/P2022 meta matches exactly (engine drops "main." from the message)', async () => {
+  // SQLite names the schema-qualified object (`no such table: main.Counter`, `no such column: main.Profile.bio`)
+  // for Prisma's `main`.`T` references, and Prisma copies it into the error's meta.
+  it('P2021/P2022 meta matches exactly (the engine names main.-qualified tables as SQLite does)', async () => {
     await sameClientError((db) => db.counter.findMany(), 'P2021');
   });
 
