@@ -3,9 +3,8 @@
 // recursive SELECTs; UNION de-duplication; and SQLite's errors for the shapes it refuses.
 
 import { describe, expect, it } from 'vitest';
-import type { SqlValue } from '../../src/common/values.js';
-import { StepResult } from '../../src/engine/prepared.js';
 import { openConnection } from '../../src/internal.js';
+import { runInSlices } from '../support/run-in-slices.js';
 import { expectSameInMemory } from '../sql/differential.js';
 
 const check = expectSameInMemory;
@@ -136,24 +135,7 @@ describe('recursive CTE errors', () => {
 describe('recursive CTE in time slices', () => {
   it('yields between queue operations and resumes with the same rows', () => {
     const connection = openConnection(':memory:');
-    const run = (sql: string, sliced: boolean) => {
-      const { statement } = connection.prepare(sql);
-      const out: SqlValue[][] = [];
-      let yields = 0;
-      try {
-        for (;;) {
-          // A deadline already past: the VM yields at its first deadline check.
-          const result = statement!.step(sliced ? 0 : undefined);
-          if (result === StepResult.Row) out.push(statement!.row().slice());
-          else if (result === StepResult.Yield) yields++;
-          else if (result === StepResult.Done) break;
-          else throw new Error(`unexpected step result ${result}`);
-        }
-      } finally {
-        statement!.finalize();
-      }
-      return { rows: out, yields };
-    };
+    const run = (sql: string, sliced: boolean) => runInSlices(connection, sql, sliced);
     try {
       for (const sql of [
         'WITH RECURSIVE s(n, acc) AS (SELECT 1, 7 UNION ALL SELECT n + 1, (acc * 31 + n) % 1000003 FROM s WHERE n < 3000) SELECT count(*), sum(acc), max(acc) FROM s',

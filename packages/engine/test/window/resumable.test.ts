@@ -2,28 +2,10 @@
 // rows as run in one go: the window engine keeps all its progress in VM state between yields.
 
 import { describe, expect, it } from 'vitest';
-import type { SqlValue } from '../../src/common/values.js';
-import { StepResult } from '../../src/engine/prepared.js';
 import { openConnection } from '../../src/internal.js';
+import { runInSlices } from '../support/run-in-slices.js';
 
-function rows(connection: ReturnType<typeof openConnection>, sql: string, sliced: boolean): { rows: SqlValue[][]; yields: number } {
-  const { statement } = connection.prepare(sql);
-  const out: SqlValue[][] = [];
-  let yields = 0;
-  try {
-    for (;;) {
-      // A deadline already past: the VM yields at its first deadline check.
-      const result = statement!.step(sliced ? 0 : undefined);
-      if (result === StepResult.Row) out.push(statement!.row().slice());
-      else if (result === StepResult.Yield) yields++;
-      else if (result === StepResult.Done) break;
-      else throw new Error(`unexpected step result ${result}`);
-    }
-  } finally {
-    statement!.finalize();
-  }
-  return { rows: out, yields };
-}
+const rows = runInSlices;
 
 describe('window queries in time slices', () => {
   it('yield and resume mid-partition with the same results', () => {
