@@ -22,10 +22,22 @@ export function assertWritable(source: PageSource): void {
 }
 
 /** A page for new content: the freelist's first, else a page appended to the file. Content is zeroed. */
+/** SQLite's PENDING_BYTE: the byte at 1 GiB where file locks live; the page holding it is never used. */
+const PENDING_BYTE = 0x40000000;
+
+/** The page that holds the lock bytes (a hole in any database of 1 GiB or more). */
+export function pendingBytePage(pageSize: number): number {
+  return Math.floor(PENDING_BYTE / pageSize) + 1;
+}
+
 export function allocatePage(sink: PageSink): number {
   const header = sink.getPage(1);
   const freeCount = get32(header, FREE_COUNT_OFFSET);
-  if (freeCount === 0) return sink.appendPage();
+  if (freeCount === 0) {
+    const pgno = sink.appendPage();
+    // Skipped, as SQLite skips it: its integrity_check counts that page as in use.
+    return pgno === pendingBytePage(sink.pageSize) ? sink.appendPage() : pgno;
+  }
   const trunk = get32(header, FIRST_TRUNK_OFFSET);
   const pageCount = sink.pageCount();
   if (trunk < 2 || trunk > pageCount) throw corruptError('freelist trunk out of range');

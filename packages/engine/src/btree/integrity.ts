@@ -6,7 +6,7 @@
 import { SqliteError } from '../common/errors.js';
 import type { PageSource } from '../pager/types.js';
 import { cellRowid, geometryFor, newCellInfo, parseCell, type Geometry } from './cell.js';
-import { AUTOVACUUM_OFFSET, FIRST_TRUNK_OFFSET, FREE_COUNT_OFFSET } from './freelist.js';
+import { AUTOVACUUM_OFFSET, FIRST_TRUNK_OFFSET, FREE_COUNT_OFFSET, pendingBytePage } from './freelist.js';
 import { overflowPageCount, readPayload } from './overflow.js';
 import { compareRecords } from '../record/compare.js';
 import type { KeyInfo } from './types.js';
@@ -20,7 +20,6 @@ export interface TreeRoot {
   readonly keyInfo?: KeyInfo;
 }
 
-const PENDING_BYTE = 0x40000000;
 const MAX_TREE_DEPTH = 64;
 
 class Checker {
@@ -226,7 +225,7 @@ function ptrmapPageOf(pgno: number, usableSize: number): number {
  */
 export function checkIntegrity(source: PageSource, roots: readonly TreeRoot[], maxErrors = 100, partial = false): string[] {
   const checker = new Checker(source, Math.max(1, maxErrors));
-  const pending = Math.floor(PENDING_BYTE / source.pageSize) + 1;
+  const pending = pendingBytePage(source.pageSize);
   if (pending <= checker.pageCount) checker.refs[pending] = 1;
   let autoVacuum = false;
   if (!partial) {
