@@ -111,14 +111,7 @@ export function compileInSelect(ec: ExprCompiler, operand: Expr, select: Select,
   b.emit(Opcode.Value, 0, sawNull, 0, 1n);
   b.place(next);
   b.emit(Opcode.Next, rows, top);
-  b.place(empty);
-  b.emit(Opcode.Value, 0, target, 0, not ? 1n : 0n);
-  b.emit(Opcode.IfNot, sawNull, done);
-  b.emit(Opcode.Null, 0, target);
-  b.emit(Opcode.Goto, 0, done);
-  b.place(found);
-  b.emit(Opcode.Value, 0, target, 0, not ? 0n : 1n);
-  b.place(done);
+  emitInOutcome(b, { target, not, sawNull, empty, found, done });
 }
 
 /**
@@ -155,6 +148,18 @@ function compileRowInRows(ec: ExprCompiler, items: readonly Expr[], rows: number
   b.emit(Opcode.Value, 0, sawNull, 0, 1n);
   b.place(next);
   b.emit(Opcode.Next, rows, top);
+  emitInOutcome(b, { target, not, sawNull, empty, found, done });
+}
+
+/**
+ * The end of an IN scan over collected rows: `empty` (no row matched) gives false, or NULL when some
+ * comparison was NULL (`sawNull`); `found` gives true; NOT IN inverts both. Control leaves at `done`.
+ */
+function emitInOutcome(
+  b: ProgramBuilder,
+  labels: { target: number; not: boolean; sawNull: number; empty: number; found: number; done: number },
+): void {
+  const { target, not, sawNull, empty, found, done } = labels;
   b.place(empty);
   b.emit(Opcode.Value, 0, target, 0, not ? 1n : 0n);
   b.emit(Opcode.IfNot, sawNull, done);

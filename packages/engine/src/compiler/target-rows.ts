@@ -12,14 +12,12 @@ import type { ExprCompiler } from './expr.js';
 import type { CursorSource } from './scope.js';
 import { chooseLoop, openTableLoop, resolveIndexHint } from './where.js';
 
-/** Emits the collection of the target rowids into row set register `rowSet`. */
-export function collectTargetRowids(ec: ExprCompiler, source: CursorSource, statement: UpdateStatement | DeleteStatement, rowSet: number): void {
+/**
+ * UPDATE/DELETE … LIMIT [OFFSET]: loads both as integers (0: absent) and jumps to `end` when the limit is 0.
+ * The loop counts them down (IfPos) as it takes rows.
+ */
+export function emitWriteLimit(ec: ExprCompiler, statement: UpdateStatement | DeleteStatement, end: number): { limit: number; offset: number } {
   const b = ec.b;
-  if (statement.orderBy.length > 0 && !statement.limit) throw new SqliteError(`ORDER BY without LIMIT on ${statement.kind.toUpperCase()}`);
-  const indexHint = resolveIndexHint(source.table, statement.indexHint);
-  const reader: CursorSource = { ...source, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
-  ec.scope = { sources: [reader] };
-  const end = b.label();
   let limit = 0;
   let offset = 0;
   if (statement.limit) {
@@ -31,6 +29,18 @@ export function collectTargetRowids(ec: ExprCompiler, source: CursorSource, stat
     }
     b.emit(Opcode.IfNot, limit, end);
   }
+  return { limit, offset };
+}
+
+/** Emits the collection of the target rowids into row set register `rowSet`. */
+export function collectTargetRowids(ec: ExprCompiler, source: CursorSource, statement: UpdateStatement | DeleteStatement, rowSet: number): void {
+  const b = ec.b;
+  if (statement.orderBy.length > 0 && !statement.limit) throw new SqliteError(`ORDER BY without LIMIT on ${statement.kind.toUpperCase()}`);
+  const indexHint = resolveIndexHint(source.table, statement.indexHint);
+  const reader: CursorSource = { ...source, cursor: b.cursor(), ...(indexHint ? { indexHint } : {}) };
+  ec.scope = { sources: [reader] };
+  const end = b.label();
+  const { limit, offset } = emitWriteLimit(ec, statement, end);
   const rowid = b.register();
   // SQLite changes the rows in rowid order (its RowSet is sorted): rowids found through an index
   // or an ORDER BY go through a sorter first. That order shows in RETURNING and OR FAIL.

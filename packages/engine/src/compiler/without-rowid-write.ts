@@ -18,6 +18,7 @@ import { emitKeyPartFromCursor, emitKeyPartFromRegisters, uniqueFailureMessage }
 import { halt, partialGuard, ROWID_CHECK, type ConstraintOptions, type TableWriter } from './rows.js';
 import type { CursorSource, RegisterSource } from './scope.js';
 import { openTableLoop } from './where.js';
+import { emitWriteLimit } from './target-rows.js';
 
 /** Copies the PRIMARY KEY values of the row in registers `row` into a fresh block; returns its first register. */
 function loadRowKey(ec: ExprCompiler, row: RegisterSource): number {
@@ -156,17 +157,7 @@ export function collectTargetKeys(ec: ExprCompiler, source: CursorSource, statem
   ec.scope = { sources: [reader] };
   const key = tableKeyColumns(source.table);
   const end = b.label();
-  let limit = 0;
-  let offset = 0;
-  if (statement.limit) {
-    limit = ec.toRegister(statement.limit.limit);
-    b.emit(Opcode.MustBeInt, limit, 0);
-    if (statement.limit.offset) {
-      offset = ec.toRegister(statement.limit.offset);
-      b.emit(Opcode.MustBeInt, offset, 0);
-    }
-    b.emit(Opcode.IfNot, limit, end);
-  }
+  const { limit, offset } = emitWriteLimit(ec, statement, end);
   /** Adds the key in `base` within the LIMIT / OFFSET window; `skip` continues with the next row. */
   const take = (base: number, skip: number): void => {
     if (offset) b.emit(Opcode.IfPos, offset, skip, 1);
